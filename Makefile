@@ -1,0 +1,45 @@
+# reportgen — `make report` and `make test` are all a fresh clone needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.installed
+
+REPORTS  := $(sort $(patsubst sources/%/,%,$(dir $(wildcard sources/*/*.md))))
+TEMPLATE := $(shell find templates/un_docx -type f 2>/dev/null)
+CODE     := $(shell find reportgen -name '*.py' -o -name '*.yaml' 2>/dev/null) pyproject.toml
+
+.PHONY: report check test bench clean distclean
+.DEFAULT_GOAL := report
+
+$(READY): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## make report: build every report under sources/ (only those whose sources, template or code changed)
+report: $(REPORTS:%=build/%/manifest.json)
+
+.SECONDEXPANSION:
+build/%/manifest.json: $$(wildcard sources/%/*) $(TEMPLATE) $(CODE) $(READY)
+	@mkdir -p $(@D)
+	$(BIN)/reportgen build sources/$* -o $(@D) --json > $@.tmp || { rm -f $@.tmp; exit 2; }
+	@mv $@.tmp $@
+	@sed -n 's/.*"path": "\(.*\)".*/  wrote \1/p' $@
+
+## make check: validate every report's sources, write nothing
+check: $(READY)
+	@set -e; for r in $(REPORTS); do $(BIN)/reportgen check sources/$$r; done
+
+## make test: the whole test suite
+test: $(READY)
+	$(BIN)/python -m pytest
+
+## make bench: timings of the build stages on the example report
+bench: $(READY)
+	$(BIN)/python -m tests.bench
+
+clean:
+	rm -rf build
+
+distclean: clean
+	rm -rf $(VENV) node_modules

@@ -1,0 +1,87 @@
+"""The ``reportgen`` command line (CONTRACT §3): a thin layer over the pipeline."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from reportgen import pipeline
+from reportgen.errors import Diagnostic, UserError
+from reportgen.l10n import LANGUAGES
+
+EXIT_FINDINGS, EXIT_UNUSABLE = 1, 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="reportgen")
+def cli() -> None:
+    """Multilingual UN meeting reports: Markdown drafts to UN-formatted DOCX."""
+
+
+@cli.command()
+@click.argument("report_dir", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path),
+              help="Output folder (default: build/<report name>/).")
+@click.option("--lang", "langs", multiple=True, type=click.Choice(LANGUAGES),
+              help="Build only this language version (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON manifest instead of paths.")
+def build(report_dir: Path, out_dir: Path | None, langs: tuple[str, ...], as_json: bool) -> None:
+    """Write one DOCX per language version of REPORT_DIR."""
+    loaded = pipeline.load(report_dir, tuple(langs))
+    _report(loaded.diagnostics)
+    if loaded.errors:
+        sys.exit(EXIT_UNUSABLE)
+    rendered = pipeline.render_all(loaded)
+    built = pipeline.write_all(loaded, rendered, out_dir or Path("build") / loaded.report.name)
+    if as_json:
+        click.echo(json.dumps([{"lang": b.lang, "path": str(b.path), "symbol": b.symbol} for b in built],
+                              ensure_ascii=False, indent=2))
+    else:
+        for b in built:
+            click.echo(str(b.path))
+
+
+@cli.command()
+@click.argument("report_dir", type=click.Path(path_type=Path))
+def check(report_dir: Path) -> None:
+    """Validate the sources of REPORT_DIR (front matter, numbering, symbols); write nothing."""
+    loaded = pipeline.load(report_dir)
+    _report(loaded.diagnostics)
+    if loaded.errors:
+        sys.exit(EXIT_FINDINGS)
+    versions = ", ".join(loaded.report.versions)
+    click.echo(f"{report_dir}: {len(loaded.report.versions)} versions ({versions}): no errors", err=True)
+
+
+def _report(diagnostics: list[Diagnostic]) -> None:
+    for d in diagnostics:
+        click.echo(str(d), err=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: every failure a user can cause is one line on stderr, exit 2."""
+    try:
+        cli.main(args=argv, prog_name="reportgen", standalone_mode=False)
+    except UserError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_UNUSABLE)
+    except click.UsageError as exc:
+        hint = f" (see 'reportgen {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.parent else ""
+        click.echo(f"reportgen: {exc.format_message()}{hint}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    except click.Abort:
+        click.echo("reportgen: aborted", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except OSError as exc:
+        where = exc.filename or "reportgen"
+        click.echo(f"{where}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,83 @@
+"""The *render/docx* stage: a resolved document model → DOCX bytes.
+
+The only package that knows OOXML. It starts from the reviewable template in
+``templates/un_docx/``, applies the language's fonts and ``w:lang`` to the
+document defaults, writes masthead, body, footnotes, headers and footers, and
+serialises reproducibly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+
+from reportgen.l10n import Language, language
+from reportgen.model import Document
+from reportgen.render.docx.body import render_blocks
+from reportgen.render.docx.context import Env, State
+from reportgen.render.docx.masthead import headers_and_footers, masthead
+from reportgen.render.docx.oxml import el
+from reportgen.render.docx.package import open_template, save_reproducibly
+
+__all__ = ["render_docx"]
+
+
+def render_docx(doc: Document) -> bytes:
+    lang = language(doc.meta.language)
+    document = open_template()
+    main = document.part
+    footnotes_part = main.part_related_by(RT.FOOTNOTES)
+    env = Env(lang=lang, meta=doc.meta, part=main)
+    state = State(footnotes_part=footnotes_part)
+
+    _language_defaults(document, lang)
+    body = document.element.body
+    sect_pr = body.find(qn("w:sectPr"))
+
+    def append(p) -> None:
+        sect_pr.addprevious(p)
+
+    for node in masthead(env):
+        append(node)
+    render_blocks(doc.blocks, env, state, append)
+    if env.rtl:
+        # The section itself runs right to left (page numbers, columns).
+        sect_pr.append(el("w:bidi"))
+    headers_and_footers(document, env)
+    _properties(document, doc, lang)
+    return save_reproducibly(document)
+
+
+def _language_defaults(document, lang: Language) -> None:
+    """Fonts and proofing language of the version, on the document defaults."""
+    rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = rpr.find(qn("w:rFonts"))
+    ascii_font = lang.fonts.get("ascii", "Times New Roman")
+    fonts.set(qn("w:ascii"), ascii_font)
+    fonts.set(qn("w:hAnsi"), ascii_font)
+    fonts.set(qn("w:eastAsia"), lang.fonts.get("east_asia", "SimSun"))
+    fonts.set(qn("w:cs"), lang.fonts.get("cs", ascii_font))
+    lang_el = rpr.find(qn("w:lang"))
+    lang_el.set(qn("w:val"), lang.word_lang)
+    if lang.script == "han":
+        lang_el.set(qn("w:eastAsia"), lang.word_lang)
+    if lang.direction == "rtl":
+        lang_el.set(qn("w:bidi"), lang.word_lang)
+
+
+def _properties(document, doc: Document, lang: Language) -> None:
+    """Document properties come from the front matter, never the clock."""
+    meta = doc.meta
+    props = document.core_properties
+    props.title = f"{meta.title} ({meta.subtitle})" if meta.subtitle else meta.title
+    props.subject = meta.organ
+    props.identifier = meta.symbol
+    props.language = lang.word_lang
+    props.author = "United Nations"
+    props.last_modified_by = "reportgen"
+    props.revision = 1
+    stamp = dt.datetime.combine(meta.date, dt.time(0, 0))
+    props.created = stamp
+    props.modified = stamp

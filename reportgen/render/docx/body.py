@@ -1,0 +1,173 @@
+"""Blocks and inlines of the document model as WordprocessingML paragraphs and runs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable
+
+from lxml import etree
+
+from reportgen import model as m
+from reportgen.render.docx.context import Env, State
+from reportgen.render.docx.oxml import el, paragraph, text_run
+from reportgen.resolve import ods_url
+
+Append = Callable[[etree._Element], None]
+
+# Strong right-to-left letters (Arabic, Hebrew and their presentation forms).
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Paragraph style ids of templates/un_docx/word/styles.xml."""
+
+    heading = {1: "HCh", 2: "H1", 3: "H23"}
+    numbered = "NumberedPara"
+    continued = "ParaContinued"
+    subitem = {1: "SubItem1", 2: "SubItem2"}
+    text = "SingleTxt"
+    footnote = "FootnoteText"
+
+
+def render_blocks(blocks: tuple[m.Block, ...], env: Env, state: State, append: Append) -> None:
+    for block in blocks:
+        if isinstance(block, m.Heading):
+            append(heading(block, env, state))
+        elif isinstance(block, m.NumberedParagraph):
+            numbered(block, env, state, append)
+        elif isinstance(block, m.Para):
+            p = paragraph(Styles.text, bidi=env.rtl)
+            inlines(block.content, env, state, p)
+            append(p)
+        elif isinstance(block, m.SubItem):
+            subitem(block, env, state, append)
+
+
+def heading(block: m.Heading, env: Env, state: State) -> etree._Element:
+    style = Styles.heading[block.level]
+    if block.number is None:
+        # No number to hang: cancel the style's hanging indent.
+        p = paragraph(style, bidi=env.rtl, extra=[el("w:ind", {"w:hanging": "0"})])
+    else:
+        p = paragraph(style, bidi=env.rtl)
+        number = env.lang.chapter_number(block.number) if block.level == 1 else env.lang.subheading_number(block.number)
+        p.append(run(number + "\t", env))
+    inlines(block.content, env, state, p)
+    return p
+
+
+def numbered(block: m.NumberedParagraph, env: Env, state: State, append: Append) -> None:
+    """The number is typed text plus a tab, never Word numbering: it is the
+    alignment key across languages and must survive any conversion."""
+    label = env.lang.paragraph_number(block.number) + "\t"
+    rest = list(block.blocks)
+    p = paragraph(Styles.numbered, bidi=env.rtl)
+    p.append(run(label, env))
+    if rest and isinstance(rest[0], m.Para):
+        inlines(rest.pop(0).content, env, state, p)
+    append(p)
+    for b in rest:
+        if isinstance(b, m.Para):
+            cont = paragraph(Styles.continued, bidi=env.rtl)
+            inlines(b.content, env, state, cont)
+            append(cont)
+        else:
+            render_blocks((b,), env, state, append)
+
+
+def subitem(block: m.SubItem, env: Env, state: State, append: Append) -> None:
+    style = Styles.subitem[block.level]
+    marker = env.lang.subitem_marker(block.index, block.level) + "\t"
+    rest = list(block.blocks)
+    p = paragraph(style, bidi=env.rtl)
+    p.append(run(marker, env))
+    if rest and isinstance(rest[0], m.Para):
+        inlines(rest.pop(0).content, env, state, p)
+    append(p)
+    for b in rest:
+        if isinstance(b, m.Para):
+            cont = paragraph(style, bidi=env.rtl, extra=[el("w:ind", {"w:hanging": "0"})])
+            inlines(b.content, env, state, cont)
+            append(cont)
+        else:
+            render_blocks((b,), env, state, append)
+
+
+# ------------------------------------------------------------------ inlines
+
+
+def inlines(content: tuple[m.Inline, ...], env: Env, state: State, parent: etree._Element) -> None:
+    for x in content:
+        if isinstance(x, m.Text):
+            parent.append(run(x.text, env))
+        elif isinstance(x, m.LineBreak):
+            parent.append(el("w:r", children=[el("w:br")]))
+        elif isinstance(x, m.Emph):
+            inlines(x.content, env.styled(italic=True), state, parent)
+        elif isinstance(x, m.Strong):
+            inlines(x.content, env.styled(bold=True), state, parent)
+        elif isinstance(x, m.Superscript):
+            inlines(x.content, env.styled(vert="superscript"), state, parent)
+        elif isinstance(x, m.Subscript):
+            inlines(x.content, env.styled(vert="subscript"), state, parent)
+        elif isinstance(x, m.SymbolRef):
+            parent.append(hyperlink(ods_url(x.symbol, env.lang.code), (m.Text(x.text),), env, state))
+        elif isinstance(x, m.Link):
+            parent.append(hyperlink(x.url, x.content, env, state))
+        elif isinstance(x, m.Note):
+            parent.append(footnote(x, env, state))
+
+
+def run(text: str, env: Env, style: str | None = None) -> etree._Element:
+    props: list[etree._Element] = []
+    if style:
+        props.append(el("w:rStyle", {"w:val": style}))
+    if env.bold:
+        props += [el("w:b"), el("w:bCs")]
+    if env.italic:
+        props += [el("w:i"), el("w:iCs")]
+    if env.vert:
+        props.append(el("w:vertAlign", {"w:val": env.vert}))
+    if env.rtl and _RTL.search(text):
+        # Word orders a run by its w:rtl flag, not by its letters: only runs
+        # holding Arabic script are marked, so symbols and figures stay LTR.
+        props.append(el("w:rtl"))
+    return text_run(unicodedata.normalize("NFC", text), props)
+
+
+def hyperlink(url: str, content: tuple[m.Inline, ...], env: Env, state: State) -> etree._Element:
+    rid = state.hyperlink_rid(env.part, url)
+    link = el("w:hyperlink", {"r:id": rid, "w:history": "1"})
+    for x in content:
+        if isinstance(x, m.Text):
+            link.append(run(x.text, env, style="Hyperlink"))
+        else:
+            inlines((x,), env, state, link)
+    return link
+
+
+def footnote(note: m.Note, env: Env, state: State) -> etree._Element:
+    """A real Word footnote: the reference run here, the text in footnotes.xml."""
+    fid = str(state.new_footnote_id())
+    body = el("w:footnote", {"w:id": fid})
+    # Links inside the footnote belong to the footnotes part's relationships.
+    note_env = env.styled(part=state.footnotes_part, bold=False, italic=False, vert=None)
+    blocks = list(note.blocks) or [m.Para(())]
+    for i, b in enumerate(blocks):
+        p = paragraph(Styles.footnote, bidi=env.rtl)
+        if i == 0:
+            mark = el("w:r", children=[el("w:rPr", children=[el("w:rStyle", {"w:val": "FootnoteReference"})]),
+                                       el("w:footnoteRef")])
+            p.append(mark)
+            p.append(run("\t", note_env))
+        if isinstance(b, m.Para):
+            inlines(b.content, note_env, state, p)
+        body.append(p)
+    state.footnotes.append(body)
+    return el("w:r", children=[
+        el("w:rPr", children=[el("w:rStyle", {"w:val": "FootnoteReference"})]),
+        el("w:footnoteReference", {"w:id": fid}),
+    ])

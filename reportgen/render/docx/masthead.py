@@ -1,0 +1,142 @@
+"""The UN masthead, title block, running headers and footers.
+
+Layout follows issued UN documents (un-conventions.md): "United Nations" and
+the symbol on one line over a thick rule; the organ on the left and the
+distribution block on the right; then the meeting, its place and dates, the
+title and subtitle. Later pages carry the symbol at the outer edge of the
+header (left on even pages, right on odd ones) and the page as ``n/N``.
+"""
+
+from __future__ import annotations
+
+import docx.document
+from lxml import etree
+
+from reportgen.model import Metadata
+from reportgen.render.docx.body import run
+from reportgen.render.docx.context import Env
+from reportgen.render.docx.oxml import el, paragraph, simple_field, text_run
+
+TEXT_WIDTH = 9638  # A4 width minus the template's 2 cm margins, in twips
+LEFT_COL, RIGHT_COL = 5953, 3685
+
+
+def masthead(env: Env) -> list[etree._Element]:
+    meta, lang = env.meta, env.lang
+    table = el("w:tbl")
+    tbl_pr = [el("w:tblW", {"w:w": str(TEXT_WIDTH), "w:type": "dxa"})]
+    if env.rtl:
+        tbl_pr.insert(0, el("w:bidiVisual"))  # mirror the masthead for right-to-left versions
+    tbl_pr += [el("w:tblLayout", {"w:type": "fixed"}),
+               el("w:tblCellMar", children=[el("w:left", {"w:w": "0", "w:type": "dxa"}),
+                                            el("w:right", {"w:w": "0", "w:type": "dxa"})])]
+    table.append(el("w:tblPr", children=tbl_pr))
+    table.append(el("w:tblGrid", children=[el("w:gridCol", {"w:w": str(LEFT_COL)}),
+                                           el("w:gridCol", {"w:w": str(RIGHT_COL)})]))
+
+    un = paragraph("MastheadUN", bidi=env.rtl)
+    un.append(run(lang.united_nations, env))
+    table.append(_row([[un], [_symbol_paragraph(meta.symbol)]], rule=18, bottom_align=True))
+
+    organ = paragraph("MastheadOrgan", bidi=env.rtl)
+    organ.append(run(meta.organ, env))
+    info = [_info(lang.distribution(meta.distribution)), _info(lang.masthead_date(meta.date)), _info("")]
+    if meta.language != meta.original:
+        info.append(_info(lang.language_line))
+    info.append(_info(lang.original_line(meta.original)))
+    table.append(_row([[organ], info], rule=18))
+
+    out: list[etree._Element] = [table]
+    if meta.meeting:
+        p = paragraph("Meeting", bidi=env.rtl, extra=[el("w:spacing", {"w:before": "240"})])
+        p.append(run(meta.meeting, env))
+        out.append(p)
+    for line in meta.agenda:
+        p = paragraph("Agenda", bidi=env.rtl)
+        p.append(run(line, env))
+        out.append(p)
+    if meta.dates or meta.venue:
+        p = paragraph("MeetingPlace", bidi=env.rtl)
+        start, end = meta.dates if meta.dates else (None, None)
+        text = lang.meeting_line(meta.venue, start, end) if meta.dates else meta.venue or ""
+        p.append(run(text, env))
+        out.append(p)
+    title = paragraph("ReportTitle", bidi=env.rtl)
+    title.append(run(meta.title, env))
+    out.append(title)
+    if meta.subtitle:
+        sub = paragraph("ReportSubtitle", bidi=env.rtl)
+        sub.append(run(meta.subtitle, env))
+        out.append(sub)
+    return out
+
+
+def _symbol_paragraph(symbol: str) -> etree._Element:
+    # The series (first element) is printed larger, as on issued documents;
+    # the symbol reads left to right in every language version.
+    p = paragraph("MastheadSymbol")
+    head, sep, tail = symbol.partition("/")
+    p.append(text_run(head, [el("w:sz", {"w:val": "40"}), el("w:szCs", {"w:val": "40"})]))
+    if sep:
+        p.append(text_run(sep + tail))
+    return p
+
+
+def _info(text: str) -> etree._Element:
+    # The distribution block is printed in English or French/Spanish on every
+    # version and always reads left to right, also in the Arabic masthead.
+    p = paragraph("MastheadInfo")
+    if text:
+        p.append(text_run(text))
+    return p
+
+
+def _row(cells: list[list[etree._Element]], rule: int, bottom_align: bool = False) -> etree._Element:
+    row = el("w:tr")
+    for width, content in zip((LEFT_COL, RIGHT_COL), cells):
+        tc_pr = [el("w:tcW", {"w:w": str(width), "w:type": "dxa"}),
+                 el("w:tcBorders", children=[el("w:bottom", {"w:val": "single", "w:sz": str(rule),
+                                                             "w:space": "0", "w:color": "auto"})])]
+        if bottom_align:
+            tc_pr.append(el("w:vAlign", {"w:val": "bottom"}))
+        cell = el("w:tc", children=[el("w:tcPr", children=tc_pr)])
+        for p in content:
+            cell.append(p)
+        row.append(cell)
+    return row
+
+
+# ------------------------------------------------------ headers and footers
+
+
+def headers_and_footers(document: docx.document.Document, env: Env) -> None:
+    meta, lang = env.meta, env.lang
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    document.settings.odd_and_even_pages_header_footer = True
+
+    # First page: the masthead is the header; the footer carries the job number.
+    _fill(section.first_page_header, "Normal", [])
+    first_footer = [text_run(lang.footer_job(meta.job))] if meta.job else []
+    _fill(section.first_page_footer, "Footer", first_footer)
+
+    job = [text_run(meta.job)] if meta.job else []
+    page = [simple_field("PAGE", "2"), text_run("/"), simple_field("NUMPAGES", "2")]
+    # Outer edge: even pages on the left, odd pages on the right.
+    _fill(section.even_page_header, "Header", [text_run(meta.symbol)], jc="start")
+    _fill(section.header, "Header", [text_run(meta.symbol)], jc="end")
+    _fill(section.even_page_footer, "Footer", page + [text_run("\t")] + job)
+    _fill(section.footer, "Footer", job + [text_run("\t")] + page)
+
+
+def _fill(hdr_ftr, style: str, content: list[etree._Element], jc: str | None = None) -> None:
+    """Replace the single paragraph python-docx puts in a new header or footer."""
+    hdr_ftr.is_linked_to_previous = False
+    root = hdr_ftr._element
+    for p in root.findall(el("w:p").tag):
+        root.remove(p)
+    extra = [el("w:jc", {"w:val": "right" if jc == "end" else "left"})] if jc else []
+    p = paragraph(style, extra=extra)
+    for node in content:
+        p.append(node)
+    root.append(p)

@@ -1,0 +1,265 @@
+"""Pandoc AST → document model.
+
+The reader keeps what the Markdown *says* (numbers as written, labels, lines);
+it decides nothing about how anything is printed. Problems that leave the
+document usable (a skipped paragraph number) are returned as diagnostics, so
+``check`` can list them all; problems that make it unreadable raise ``UserError``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportgen import model as m
+from reportgen.errors import Diagnostic, UserError
+from reportgen.l10n import Language, language
+from reportgen.source import frontmatter
+from reportgen.source.pandoc import Node, item_lines, read_ast, unwrap_blocks, unwrap_inlines
+
+LABEL = re.compile(r"^\{#([A-Za-z][\w.:-]*)\}\s*")
+# "III. Title", "三. 标题", "ثالثا - العنوان": a numeral, then "." or " -", then the title.
+HEADING_NUMBER = re.compile(r"^(\S+?)(?:\.|\s+-)\s+(.*)$", re.S)
+
+SUBITEM_STYLES = {"LowerAlpha": 1, "UpperAlpha": 1, "LowerRoman": 2, "UpperRoman": 2}
+
+
+@dataclass
+class _Reader:
+    path: Path
+    source_lines: list[str]
+    lang: Language
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, line: int | None, message: str) -> None:
+        self.diagnostics.append(Diagnostic("error", self.path, line, message))
+
+    # ----------------------------------------------------------- blocks
+
+    def blocks(self, nodes: list[Node]) -> list[m.Block]:
+        out: list[m.Block] = []
+        for node in nodes:
+            if node.t == "Header":
+                out.append(self.heading(node))
+            elif node.t == "OrderedList" and node.c[0][1]["t"] in ("Decimal", "DefaultStyle", "Example"):
+                out.extend(self.numbered(node))
+            elif node.t in ("Para", "Plain"):
+                out.append(m.Para(self.inlines(node.c), node.line))
+            elif node.t == "OrderedList":
+                raise UserError(self.path, node.line, "sub-item outside a numbered paragraph: indent it under 'N. text'")
+            elif node.t == "HorizontalRule":
+                continue
+            else:
+                raise UserError(self.path, node.line, f"{_describe(node.t)} is not supported in a report")
+        return out
+
+    def heading(self, node: Node) -> m.Heading:
+        level, _attr, raw = node.c
+        if level > 3:
+            raise UserError(self.path, node.line, f"heading level {level} is too deep: use '#' (chapter), '##' or '###'")
+        content = self.inlines(raw)
+        text = _plain(content)
+        number: int | None = None
+        match = HEADING_NUMBER.match(text)
+        if match and level <= 2:
+            parse = self.lang.parse_chapter_number if level == 1 else self.lang.parse_subheading_number
+            number = parse(match.group(1))
+            if number is not None:
+                content = _drop_prefix(content, len(text) - len(match.group(2)))
+        content, label = _take_label(content)
+        return m.Heading(level, number, tuple(content), label, node.line)
+
+    def numbered(self, node: Node) -> list[m.NumberedParagraph]:
+        out = []
+        lines = item_lines(node)
+        for item, line in zip(node.c[1], lines):
+            number = self._written_number(line, node.c[0][0] + len(out))
+            blocks = self.item_blocks(unwrap_blocks(item, line), level=0)
+            label = None
+            if blocks and isinstance(blocks[0], m.Para):
+                content, label = _take_label(list(blocks[0].content))
+                blocks[0] = m.Para(tuple(content), blocks[0].line)
+            out.append(m.NumberedParagraph(number, tuple(blocks), label, line))
+        return out
+
+    def item_blocks(self, nodes: list[Node], level: int) -> list[m.Block]:
+        out: list[m.Block] = []
+        for node in nodes:
+            if node.t in ("Para", "Plain"):
+                out.append(m.Para(self.inlines(node.c), node.line))
+            elif node.t == "OrderedList" and node.c[0][1]["t"] in SUBITEM_STYLES and level < 2:
+                start = node.c[0][0]
+                for i, (item, line) in enumerate(zip(node.c[1], item_lines(node))):
+                    blocks = self.item_blocks(unwrap_blocks(item, line), level + 1)
+                    out.append(m.SubItem(start + i, level + 1, tuple(blocks), line))
+            elif node.t == "OrderedList" and level < 2:
+                raise UserError(self.path, node.line, "a numbered list inside a paragraph must use letters: '(a) text'")
+            elif node.t == "OrderedList":
+                raise UserError(self.path, node.line, "sub-items nest at most two levels: (a), then (i)")
+            else:
+                raise UserError(self.path, node.line, f"{_describe(node.t)} is not supported inside a paragraph")
+        return out
+
+    def _written_number(self, line: int | None, fallback: int) -> int:
+        """The paragraph number exactly as typed: pandoc only keeps a list's start."""
+        if line is not None and 0 < line <= len(self.source_lines):
+            match = re.match(r"\s*(\d+)[.)]", self.source_lines[line - 1])
+            if match:
+                return int(match.group(1))
+        return fallback
+
+    # ---------------------------------------------------------- inlines
+
+    def inlines(self, raw: list[dict[str, Any]]) -> tuple[m.Inline, ...]:
+        out: list[m.Inline] = []
+        for i in unwrap_inlines(raw):
+            t, c = i["t"], i.get("c")
+            if t == "Str":
+                _append_text(out, c)
+            elif t in ("Space", "SoftBreak"):
+                _append_text(out, " ")
+            elif t == "LineBreak":
+                out.append(m.LineBreak())
+            elif t == "Emph":
+                out.append(m.Emph(self.inlines(c)))
+            elif t == "Strong":
+                out.append(m.Strong(self.inlines(c)))
+            elif t == "Superscript":
+                out.append(m.Superscript(self.inlines(c)))
+            elif t == "Subscript":
+                out.append(m.Subscript(self.inlines(c)))
+            elif t in ("Strikeout", "Underline", "SmallCaps", "Span"):
+                for x in self.inlines(c[-1]):
+                    _append(out, x)
+            elif t == "Quoted":
+                open_, close = ("\u201c", "\u201d") if c[0]["t"] == "DoubleQuote" else ("\u2018", "\u2019")
+                _append_text(out, open_)
+                for x in self.inlines(c[1]):
+                    _append(out, x)
+                _append_text(out, close)
+            elif t in ("Code", "Math", "RawInline"):
+                _append_text(out, c[1])
+            elif t == "Link":
+                out.append(m.Link(self.inlines(c[1]), c[2][0]))
+            elif t == "Note":
+                nodes = unwrap_blocks(c)
+                out.append(m.Note(tuple(self.item_blocks(nodes, level=0))))
+            elif t == "Image":
+                raise UserError(self.path, None, "images are not supported in a report")
+            else:  # Cite and anything newer: keep the words
+                _append_text(out, _stringify(c))
+        return tuple(out)
+
+
+def read_document(path: Path) -> tuple[m.Document, list[Diagnostic]]:
+    """Read one language version: front matter, then the body through pandoc."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError(path, None, f"cannot read file: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise UserError(path, line, "file is not valid UTF-8") from None
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    parts = frontmatter.split(path, text)
+    meta = frontmatter.parse(path, parts)
+    reader = _Reader(path, text.split("\n"), language(meta.language))
+    ast = read_ast(path, parts.body)
+    blocks = reader.blocks(unwrap_blocks(ast["blocks"]))
+    check_numbering(reader, blocks)
+    return m.Document(meta, tuple(blocks), path), reader.diagnostics
+
+
+def check_numbering(reader: _Reader, blocks: list[m.Block]) -> None:
+    """Paragraph numbers increase by one from wherever the document starts (an
+    addendum continues its parent's count), and chapters likewise."""
+    expected: int | None = None
+    chapter: int | None = None
+    for b in blocks:
+        if isinstance(b, m.NumberedParagraph):
+            if expected is not None and b.number != expected:
+                reader.error(b.line, f"paragraph {b.number} follows paragraph {expected - 1}: expected {expected}")
+            elif b.number < 1:
+                reader.error(b.line, "paragraph numbers start at 1 or above")
+            expected = b.number + 1
+        elif isinstance(b, m.Heading) and b.level == 1 and b.number is not None:
+            if chapter is not None and b.number != chapter + 1:
+                reader.error(b.line, f"chapter {b.number} follows chapter {chapter}: expected {chapter + 1}")
+            chapter = b.number
+
+
+# ------------------------------------------------------------ helpers
+
+
+def _append_text(out: list[m.Inline], s: str) -> None:
+    if out and isinstance(out[-1], m.Text):
+        out[-1] = m.Text(out[-1].text + s)
+    else:
+        out.append(m.Text(s))
+
+
+def _append(out: list[m.Inline], x: m.Inline) -> None:
+    if isinstance(x, m.Text):
+        _append_text(out, x.text)
+    else:
+        out.append(x)
+
+
+def _plain(content: tuple[m.Inline, ...] | list[m.Inline]) -> str:
+    return "".join(x.text if isinstance(x, m.Text) else "\ufffc" for x in content)
+
+
+def _drop_prefix(content: tuple[m.Inline, ...], n: int) -> list[m.Inline]:
+    """Remove the first ``n`` characters of plain text (the typed heading number)."""
+    out = list(content)
+    while n > 0 and out and isinstance(out[0], m.Text):
+        head = out.pop(0).text
+        if len(head) > n:
+            out.insert(0, m.Text(head[n:]))
+        n -= len(head)
+    return out
+
+
+def _take_label(content: list[m.Inline] | tuple[m.Inline, ...]) -> tuple[list[m.Inline], str | None]:
+    """Split a leading ``{#label}`` off a paragraph or heading (CONTRACT §2)."""
+    content = list(content)
+    if content and isinstance(content[0], m.Text):
+        stripped = content[0].text.lstrip()
+        match = LABEL.match(stripped)
+        if match:
+            rest = stripped[match.end():]
+            content = ([m.Text(rest)] if rest else []) + content[1:]
+            return content, match.group(1)
+    if content and isinstance(content[0], m.Text) and content[0].text.startswith(" "):
+        content[0] = m.Text(content[0].text.lstrip())
+    return content, None
+
+
+def _stringify(c: Any) -> str:
+    if isinstance(c, dict):
+        if c.get("t") == "Str":
+            return c["c"]
+        if c.get("t") in ("Space", "SoftBreak"):
+            return " "
+        return _stringify(c.get("c"))
+    if isinstance(c, list):
+        return "".join(_stringify(x) for x in c)
+    return ""
+
+
+def _describe(t: str) -> str:
+    return {
+        "BulletList": "a bullet list",
+        "Table": "a table",
+        "BlockQuote": "a block quotation",
+        "CodeBlock": "a code block",
+        "RawBlock": "raw markup",
+        "DefinitionList": "a definition list",
+        "Figure": "a figure",
+        "LineBlock": "a line block",
+        "Div": "a fenced div",
+    }.get(t, f"a {t} block")

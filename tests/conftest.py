@@ -1,0 +1,77 @@
+"""Shared fixtures. Every DOCX a test leaves under its tmp_path is schema-validated
+at teardown, so no test can produce an unchecked document."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportgen.cli import main
+from tests.support.ooxml_schema import schema_errors
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+EXAMPLE = REPO / "sources" / "cosp-eg1-2021-add1"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _validate_produced_docx(request: pytest.FixtureRequest):
+    yield
+    tmp = request.node.funcargs.get("tmp_path")
+    if tmp is None:
+        return
+    for docx in sorted(Path(tmp).rglob("*.docx")):
+        errors = schema_errors(docx)
+        assert errors == [], f"{docx} fails the OOXML schemas:\n" + "\n".join(errors[:20])
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]):
+    """Run ``reportgen`` in-process; returns exit code, stdout and stderr."""
+
+    def run(*args: str) -> CliResult:
+        capsys.readouterr()
+        try:
+            main([str(a) for a in args])
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+        out, err = capsys.readouterr()
+        return CliResult(code, out, err)
+
+    return run
+
+
+@pytest.fixture
+def report_copy(tmp_path: Path):
+    """Copy a fixture report (or the example) into tmp_path so a test may edit it."""
+
+    def copy(source: Path = EXAMPLE) -> Path:
+        dest = tmp_path / "src" / source.name
+        shutil.copytree(source, dest)
+        return dest
+
+    return copy
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example report built once for the session, every DOCX validated."""
+    from reportgen import pipeline
+
+    out = tmp_path_factory.mktemp("example")
+    loaded = pipeline.load(EXAMPLE)
+    assert loaded.errors == []
+    built = pipeline.write_all(loaded, pipeline.render_all(loaded), out)
+    for b in built:
+        errors = schema_errors(b.path)
+        assert errors == [], "\n".join(errors[:20])
+    return {b.lang: b.path for b in built}
