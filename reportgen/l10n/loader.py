@@ -1,0 +1,476 @@
+"""The one loader for the per-language data files, and the :class:`Language` they become.
+
+Everything language-specific (wording, date patterns, numeral symbols) is in
+``data/<code>.yaml``; this module only knows the *shape* of those files (:data:`SCHEMA`) and
+rules that apply to every language. A file is checked completely when it is loaded — every
+key present, every template using the right ``{fields}``, every Babel pattern and numeral
+system usable — so a broken data file fails at once with its path and key, not halfway
+through rendering a report.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from babel.numbers import get_decimal_symbol, get_group_symbol
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from .dates import RANGE_KINDS, DateRanges, DateStyle, template_fields
+from .numerals import BUILTIN_SYSTEMS, NUMERAL_KINDS, NumeralSystem, normalize_label
+
+__all__ = [
+    "LANGUAGES",
+    "DISTRIBUTIONS",
+    "Language",
+    "UnknownLanguage",
+    "DataFileError",
+    "language",
+    "load_language_file",
+    "data_path",
+]
+
+#: The six official UN languages, ISO 639-1, sorted.
+LANGUAGES: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
+DISTRIBUTIONS: tuple[str, ...] = ("general", "limited", "restricted")
+
+
+class UnknownLanguage(ValueError):
+    """A language code that is not one of :data:`LANGUAGES`."""
+
+    def __init__(self, code: object) -> None:
+        self.code = code
+        super().__init__(
+            f"unknown language code {code!r}; expected one of {', '.join(LANGUAGES)}"
+        )
+
+
+class DataFileError(ValueError):
+    """A language data file that is missing a key or holds an unusable value."""
+
+    def __init__(self, path: Path | str, key: str, problem: str) -> None:
+        self.path, self.key, self.problem = str(path), key, problem
+        super().__init__(f"{path}: {key}: {problem}")
+
+
+# --- schema -----------------------------------------------------------------------------
+
+class _Opt:
+    """Marks an optional key in :data:`SCHEMA`."""
+
+    def __init__(self, spec: Any) -> None:
+        self.spec = spec
+
+
+_TEXT = str
+_DATE_STYLE = {
+    "locale": _TEXT,
+    "pattern": _TEXT,
+    "day_names": _Opt(dict),
+    "month_names_from": _Opt(list),
+    "month_names_joiner": _Opt(_TEXT),
+}
+_LABEL = {"system": _TEXT, "format": _TEXT}
+
+#: Every key a data file must (or, wrapped in ``_Opt``, may) have. A tuple lists the
+#: allowed values; a dict is a nested mapping; ``str``/``dict``/``list`` is a type.
+SCHEMA: dict[str, Any] = {
+    "code": LANGUAGES,
+    "english_name": _TEXT,
+    "direction": ("ltr", "rtl"),
+    "script": ("latin", "cyrillic", "han", "arabic"),
+    "word_lang": _TEXT,
+    "babel_locale": _TEXT,
+    "job_letter": _TEXT,
+    "fonts": {"ascii": _TEXT, "h_ansi": _TEXT, "east_asia": _TEXT, "cs": _TEXT},
+    "united_nations": _TEXT,
+    "language_line": _TEXT,
+    "masthead": {
+        "distribution": {kind: _TEXT for kind in DISTRIBUTIONS},
+        "original": _TEXT,
+        "language_names": {code: _TEXT for code in LANGUAGES},
+        "date": _DATE_STYLE,
+    },
+    "dates": {**_DATE_STYLE, "ranges": {kind: _TEXT for kind in RANGE_KINDS}},
+    "meeting_line": _TEXT,
+    "numerals": _Opt(dict),
+    "numbering": {
+        "chapter": _LABEL,
+        "subheading": _LABEL,
+        "paragraph": _TEXT,
+        "subitems": list,
+    },
+    "references": {
+        "paragraph": _TEXT,
+        "paragraphs": _TEXT,
+        "chapter": _TEXT,
+        "chapter_system": _TEXT,
+    },
+}
+
+#: ``{fields}`` each template must use, exactly.
+_TEMPLATE_FIELDS: dict[str, set[str]] = {
+    "masthead.original": {"language"},
+    "meeting_line": {"venue", "dates"},
+    "numbering.chapter.format": {"n"},
+    "numbering.subheading.format": {"n"},
+    "numbering.paragraph": {"n"},
+    "references.paragraph": {"n"},
+    "references.paragraphs": {"a", "b"},
+    "references.chapter": {"n"},
+    **{f"dates.ranges.{kind}": {"start", "end"} for kind in RANGE_KINDS},
+}
+
+
+def _check(path: Path | str, data: Any, spec: Any, key: str) -> None:
+    if isinstance(spec, dict):
+        if not isinstance(data, dict):
+            raise DataFileError(path, key or "(top level)", "expected a mapping")
+        for name, sub in spec.items():
+            full = f"{key}.{name}" if key else name
+            if name not in data:
+                if isinstance(sub, _Opt):
+                    continue
+                raise DataFileError(path, full, "required key is missing")
+            _check(path, data[name], sub.spec if isinstance(sub, _Opt) else sub, full)
+        unknown = sorted(set(map(str, data)) - set(spec))
+        if unknown:
+            raise DataFileError(path, key or "(top level)", f"unknown keys {unknown}")
+    elif isinstance(spec, tuple):
+        if data not in spec:
+            raise DataFileError(path, key, f"{data!r} is not one of {list(spec)}")
+    elif spec is str:
+        if not isinstance(data, str) or not data:
+            raise DataFileError(path, key, "expected non-empty text")
+    elif not isinstance(data, spec):
+        raise DataFileError(path, key, f"expected a {spec.__name__}")
+
+
+def _get(data: Mapping[str, Any], dotted: str) -> Any:
+    for part in dotted.split("."):
+        data = data[part]
+    return data
+
+
+# --- the Language object ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Label:
+    """A numeral system plus the template around it, e.g. roman + ``"{n}."``."""
+
+    system: NumeralSystem
+    template: str
+
+    def format(self, n: int) -> str:
+        return self.template.format(n=self.system.format(n))
+
+    def strip(self, text: str) -> str:
+        """``text`` without this label's punctuation around the numeral (for parsing)."""
+        prefix, _, suffix = self.template.partition("{n}")
+        text = normalize_label(text)
+        if suffix.strip() and text.endswith(suffix.strip()):
+            text = text[: -len(suffix.strip())]
+        if prefix.strip() and text.startswith(prefix.strip()):
+            text = text[len(prefix.strip()):]
+        return text.strip().rstrip(".-–").strip()
+
+
+_ROMAN = BUILTIN_SYSTEMS["roman"]
+_LATIN_UPPER = BUILTIN_SYSTEMS["latin_upper"]
+_LATIN_LOWER = BUILTIN_SYSTEMS["latin_lower"]
+_ROMAN_LOWER = BUILTIN_SYSTEMS["roman_lower"]
+
+
+@dataclass(frozen=True, eq=False)
+class Language:
+    """One UN language: every wording, date and numbering rule the renderer needs."""
+
+    code: str
+    english_name: str
+    direction: str
+    word_lang: str
+    script: str
+    babel_locale: str
+    job_letter: str
+    united_nations: str
+    language_line: str
+    decimal_symbol: str
+    group_symbol: str
+    path: str
+    _fonts: Mapping[str, str]
+    _distribution: Mapping[str, str]
+    _original: str
+    _language_names: Mapping[str, str]
+    _masthead_dates: DateStyle
+    _dates: DateStyle
+    _ranges: DateRanges
+    _meeting_line: str
+    _chapter: _Label
+    _subheading: _Label
+    _paragraph: str
+    _subitems: tuple[_Label, ...]
+    _refs: Mapping[str, str]
+    _chapter_ref_system: NumeralSystem
+
+    def __repr__(self) -> str:
+        return f"Language({self.code!r})"
+
+    @property
+    def fonts(self) -> dict[str, str]:
+        """Primary faces by Word ``w:rFonts`` slot: ascii, h_ansi, east_asia, cs."""
+        return dict(self._fonts)
+
+    # masthead ----------------------------------------------------------------------------
+    def distribution(self, kind: str) -> str:
+        """``Distr.: Limited`` etc., in the masthead block's language."""
+        if kind not in self._distribution:
+            raise ValueError(f"distribution must be one of {', '.join(DISTRIBUTIONS)}, not {kind!r}")
+        return self._distribution[kind]
+
+    def original_line(self, original: str) -> str:
+        """``Original: English`` naming the language the text was drafted in."""
+        if original not in self._language_names:
+            raise UnknownLanguage(original)
+        return self._original.format(language=self._language_names[original])
+
+    def masthead_date(self, date: _dt.date) -> str:
+        """Date of issue as the masthead prints it (in English for zh, ru and ar)."""
+        return self._masthead_dates.format(date)
+
+    # dates -------------------------------------------------------------------------------
+    def format_date(self, date: _dt.date) -> str:
+        """A date in running text or the meeting line, in this version's language."""
+        return self._dates.format(date)
+
+    def format_date_range(self, start: _dt.date, end: _dt.date) -> str:
+        """First to last day of a meeting; a single day when ``start == end``."""
+        return self._ranges.format(start, end)
+
+    def meeting_line(self, venue: str | None, start: _dt.date, end: _dt.date | None = None) -> str:
+        """Venue and dates in this language's order and punctuation; dates only without venue."""
+        dates = self.format_date_range(start, end or start)
+        if venue is None or not venue.strip():
+            return dates
+        return self._meeting_line.format(venue=venue.strip(), dates=dates)
+
+    # numbering ---------------------------------------------------------------------------
+    def chapter_number(self, n: int) -> str:
+        return self._chapter.format(n)
+
+    def parse_chapter_number(self, text: str) -> int | None:
+        """Number of a chapter label written in Roman numerals or this language's own form."""
+        bare = self._chapter.strip(text)
+        return _ROMAN.parse(bare) or self._chapter.system.parse(bare)
+
+    def subheading_number(self, n: int) -> str:
+        return self._subheading.format(n)
+
+    def parse_subheading_number(self, text: str) -> int | None:
+        """Number of a sub-heading label: Latin capital letter(s) or this language's own form."""
+        bare = self._subheading.strip(text)
+        return _LATIN_UPPER.parse(bare) or self._subheading.system.parse(bare)
+
+    def paragraph_number(self, n: int) -> str:
+        return self._paragraph.format(n=BUILTIN_SYSTEMS["decimal"].format(n))
+
+    def subitem_marker(self, n: int, level: int = 1) -> str:
+        """``(a)`` / ``a)`` / ``(أ)`` for level 1, ``(i)`` … for level 2."""
+        return self._subitem_label(level).format(n)
+
+    def parse_subitem_marker(self, text: str, level: int = 1) -> int | None:
+        """Number of a sub-item marker, with or without its brackets: Latin (``a``/``i``) or own."""
+        label = self._subitem_label(level)
+        bare = label.strip(text.strip().strip("()"))
+        latin = _LATIN_LOWER if level == 1 else _ROMAN_LOWER
+        return latin.parse(bare) or label.system.parse(bare)
+
+    def _subitem_label(self, level: int) -> _Label:
+        if not 1 <= level <= len(self._subitems):
+            raise ValueError(f"sub-item level must be 1..{len(self._subitems)}, not {level}")
+        return self._subitems[level - 1]
+
+    # footer and references ---------------------------------------------------------------
+    def footer_job(self, job: str) -> str:
+        """Job number with the language letter, ``V.21-06543 (C)`` (same form in all six)."""
+        return f"{job} ({self.job_letter})"
+
+    def paragraph_ref(self, n: int) -> str:
+        return self._refs["paragraph"].format(n=n)
+
+    def paragraphs_ref(self, a: int, b: int) -> str:
+        if a == b:
+            return self.paragraph_ref(a)
+        if b < a:
+            raise ValueError(f"paragraph range ends before it starts: {a} > {b}")
+        return self._refs["paragraphs"].format(a=a, b=b)
+
+    def chapter_ref(self, n: int) -> str:
+        return self._refs["chapter"].format(n=self._chapter_ref_system.format(n))
+
+
+# --- building a Language from a file -----------------------------------------------------
+
+_yaml = YAML(typ="safe", pure=True)
+
+
+def _date_style(path: Path | str, spec: Mapping[str, Any], key: str) -> DateStyle:
+    try:
+        days = {int(k): str(v) for k, v in spec.get("day_names", {}).items()}
+        return DateStyle(
+            locale=spec["locale"],
+            pattern=spec["pattern"],
+            day_names=MappingProxyType(days),
+            month_names_from=tuple(str(x) for x in spec.get("month_names_from", ())),
+            month_names_joiner=spec.get("month_names_joiner", "/"),
+        )
+    except Exception as exc:  # babel's UnknownLocaleError, ValueError from int()
+        raise DataFileError(path, key, f"unusable date style: {exc}") from exc
+
+
+def _systems(path: Path | str, spec: Mapping[str, Any]) -> dict[str, NumeralSystem]:
+    systems: dict[str, NumeralSystem] = dict(BUILTIN_SYSTEMS)
+    for name, sys_spec in spec.items():
+        key = f"numerals.{name}"
+        if not isinstance(sys_spec, dict) or sys_spec.get("kind") not in NUMERAL_KINDS:
+            raise DataFileError(path, f"{key}.kind", f"expected one of {sorted(NUMERAL_KINDS)}")
+        make, needs = NUMERAL_KINDS[sys_spec["kind"]]
+        for need in needs:
+            if need not in sys_spec:
+                raise DataFileError(path, f"{key}.{need}", "required key is missing")
+        if not isinstance(sys_spec["symbols"], list) or not sys_spec["symbols"]:
+            raise DataFileError(path, f"{key}.symbols", "expected a non-empty list")
+        try:
+            systems[str(name)] = make(sys_spec)
+        except ValueError as exc:
+            raise DataFileError(path, key, str(exc)) from exc
+    return systems
+
+
+def _label(path: Path | str, spec: Any, key: str, systems: Mapping[str, NumeralSystem]) -> _Label:
+    _check(path, spec, _LABEL, key)
+    if spec["system"] not in systems:
+        raise DataFileError(path, f"{key}.system", f"unknown numeral system {spec['system']!r}")
+    if template_fields(spec["format"]) != {"n"}:
+        raise DataFileError(path, f"{key}.format", "template must use exactly {n}")
+    return _Label(systems[spec["system"]], spec["format"])
+
+
+def _build(path: Path | str, data: Any) -> Language:
+    _check(path, data, SCHEMA, "")
+    for key, fields in _TEMPLATE_FIELDS.items():
+        try:
+            found = template_fields(_get(data, key))
+        except ValueError as exc:
+            raise DataFileError(path, key, f"bad template: {exc}") from exc
+        if found != fields:
+            want = ", ".join("{" + f + "}" for f in sorted(fields))
+            raise DataFileError(path, key, f"template must use exactly {want}")
+    systems = _systems(path, data.get("numerals", {}))
+    numbering, refs = data["numbering"], data["references"]
+    if not numbering["subitems"]:
+        raise DataFileError(path, "numbering.subitems", "expected at least one level")
+    if refs["chapter_system"] not in systems:
+        raise DataFileError(path, "references.chapter_system", "unknown numeral system")
+    dates = _date_style(path, data["dates"], "dates")
+    masthead = data["masthead"]
+    try:
+        decimal = get_decimal_symbol(data["babel_locale"], numbering_system="default")
+        group = get_group_symbol(data["babel_locale"], numbering_system="default")
+    except Exception as exc:
+        raise DataFileError(path, "babel_locale", f"unusable Babel locale: {exc}") from exc
+    lang = Language(
+        code=data["code"],
+        english_name=data["english_name"],
+        direction=data["direction"],
+        word_lang=data["word_lang"],
+        script=data["script"],
+        babel_locale=data["babel_locale"],
+        job_letter=data["job_letter"],
+        united_nations=data["united_nations"],
+        language_line=data["language_line"],
+        decimal_symbol=decimal,
+        group_symbol=group,
+        path=str(path),
+        _fonts=MappingProxyType(dict(data["fonts"])),
+        _distribution=MappingProxyType(dict(masthead["distribution"])),
+        _original=masthead["original"],
+        _language_names=MappingProxyType(dict(masthead["language_names"])),
+        _masthead_dates=_date_style(path, masthead["date"], "masthead.date"),
+        _dates=dates,
+        _ranges=DateRanges(dates, MappingProxyType(dict(data["dates"]["ranges"]))),
+        _meeting_line=data["meeting_line"],
+        _chapter=_label(path, numbering["chapter"], "numbering.chapter", systems),
+        _subheading=_label(path, numbering["subheading"], "numbering.subheading", systems),
+        _paragraph=numbering["paragraph"],
+        _subitems=tuple(
+            _label(path, spec, f"numbering.subitems[{i}]", systems)
+            for i, spec in enumerate(numbering["subitems"])
+        ),
+        _refs=MappingProxyType(dict(refs)),
+        _chapter_ref_system=systems[refs["chapter_system"]],
+    )
+    _smoke_test(path, lang)
+    return lang
+
+
+def _smoke_test(path: Path | str, lang: Language) -> None:
+    """Format one sample of everything, so a bad Babel pattern fails at load time."""
+    day = _dt.date(2021, 9, 7)
+    samples = [
+        ("masthead.date", lambda: lang.masthead_date(day)),
+        ("dates.pattern", lambda: lang.format_date(day)),
+        ("dates.ranges.same_month", lambda: lang.format_date_range(day, _dt.date(2021, 9, 10))),
+        ("dates.ranges.same_year", lambda: lang.format_date_range(day, _dt.date(2021, 10, 1))),
+        ("dates.ranges.other", lambda: lang.format_date_range(day, _dt.date(2022, 1, 3))),
+        ("numbering.chapter", lambda: lang.chapter_number(1)),
+        ("numbering.subheading", lambda: lang.subheading_number(1)),
+        ("numbering.subitems", lambda: [lang.subitem_marker(1, lv + 1) for lv in range(len(lang._subitems))]),
+        ("references.chapter_system", lambda: lang.chapter_ref(1)),
+    ]
+    for key, sample in samples:
+        try:
+            sample()
+        except Exception as exc:
+            raise DataFileError(path, key, f"cannot format a sample: {exc}") from exc
+
+
+def load_language_file(path: Path | str) -> Language:
+    """Read and validate one data file from an explicit path (tests, or a local override)."""
+    path = Path(path)
+    try:
+        data = _yaml.load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DataFileError(path, "(file)", f"cannot read: {exc.strerror or exc}") from exc
+    except YAMLError as exc:
+        raise DataFileError(path, "(file)", f"not valid YAML: {exc}") from exc
+    return _build(path, data)
+
+
+def data_path(code: str) -> Path:
+    """Path of the packaged data file for ``code``."""
+    if code not in LANGUAGES:
+        raise UnknownLanguage(code)
+    return Path(str(resources.files(__package__).joinpath("data", f"{code}.yaml")))
+
+
+@lru_cache(maxsize=None)
+def _language(code: str) -> Language:
+    path = data_path(code)
+    lang = load_language_file(path)
+    if lang.code != code:
+        raise DataFileError(path, "code", f"file for {code!r} says {lang.code!r}")
+    return lang
+
+
+def language(code: str) -> Language:
+    """The :class:`Language` for an ISO 639-1 code (cached); :class:`UnknownLanguage` otherwise."""
+    if not isinstance(code, str) or code not in LANGUAGES:
+        raise UnknownLanguage(code)
+    return _language(code)
+
