@@ -4,8 +4,7 @@ CommonMark is used (not pandoc's own Markdown) because only its reader can
 report source positions (``+sourcepos``), which every error message needs.
 Extensions that would reinterpret ordinary report text are switched off:
 ``$`` amounts are not maths, ``{#label}`` is our paragraph label syntax (not a
-pandoc attribute), raw HTML is text. ``east_asian_line_breaks`` keeps a line
-break inside Chinese text from becoming a space.
+pandoc attribute), raw HTML is text.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ READER = (
     "commonmark_x"
     "-attributes-raw_html-raw_attribute-tex_math_dollars-task_lists-emoji-alerts"
     "-implicit_header_references-yaml_metadata_block-fenced_divs-bracketed_spans"
-    "+east_asian_line_breaks+sourcepos"
+    "+sourcepos"
 )
 
 _POS = re.compile(r"(?:.*@)?(\d+):(\d+)-")

@@ -118,8 +118,10 @@ class _Reader:
             t, c = i["t"], i.get("c")
             if t == "Str":
                 _append_text(out, c)
-            elif t in ("Space", "SoftBreak"):
+            elif t == "Space":
                 _append_text(out, " ")
+            elif t == "SoftBreak":
+                _append_text(out, _SOFT)
             elif t == "LineBreak":
                 out.append(m.LineBreak())
             elif t == "Emph":
@@ -150,7 +152,7 @@ class _Reader:
                 raise UserError(self.path, None, "images are not supported in a report")
             else:  # Cite and anything newer: keep the words
                 _append_text(out, _stringify(c))
-        return tuple(out)
+        return tuple(_soft_breaks(x) for x in out)
 
 
 def read_document(path: Path) -> tuple[m.Document, list[Diagnostic]]:
@@ -193,6 +195,18 @@ def check_numbering(reader: _Reader, blocks: list[m.Block]) -> None:
 
 
 # ------------------------------------------------------------ helpers
+
+_SOFT = "\x00"
+# A line break inside Chinese text is not a space (pandoc's commonmark reader
+# ignores east_asian_line_breaks); elsewhere it is one.
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_SOFT_CJK = re.compile(f"(?<=[{_CJK}])\x00(?=[{_CJK}])")
+
+
+def _soft_breaks(x: m.Inline) -> m.Inline:
+    if isinstance(x, m.Text) and _SOFT in x.text:
+        return m.Text(_SOFT_CJK.sub("", x.text).replace(_SOFT, " "))
+    return x
 
 
 def _append_text(out: list[m.Inline], s: str) -> None:

@@ -18,7 +18,9 @@ from reportgen.render.docx.context import Env
 from reportgen.render.docx.oxml import el, paragraph, simple_field, text_run
 
 TEXT_WIDTH = 9638  # A4 width minus the template's 2 cm margins, in twips
-LEFT_COL, RIGHT_COL = 5953, 3685
+# Three grid columns: row 1 is "United Nations" | symbol (spanning two), row 2
+# is organ (spanning two) | distribution block, so a long symbol never wraps.
+GRID = (2835, 3118, 3685)
 
 
 def masthead(env: Env) -> list[etree._Element]:
@@ -31,12 +33,11 @@ def masthead(env: Env) -> list[etree._Element]:
                el("w:tblCellMar", children=[el("w:left", {"w:w": "0", "w:type": "dxa"}),
                                             el("w:right", {"w:w": "0", "w:type": "dxa"})])]
     table.append(el("w:tblPr", children=tbl_pr))
-    table.append(el("w:tblGrid", children=[el("w:gridCol", {"w:w": str(LEFT_COL)}),
-                                           el("w:gridCol", {"w:w": str(RIGHT_COL)})]))
+    table.append(el("w:tblGrid", children=[el("w:gridCol", {"w:w": str(w)}) for w in GRID]))
 
     un = paragraph("MastheadUN", bidi=env.rtl)
     un.append(run(lang.united_nations, env))
-    table.append(_row([[un], [_symbol_paragraph(meta.symbol)]], rule=18, bottom_align=True))
+    table.append(_row([(1, [un]), (2, [_symbol_paragraph(meta.symbol)])], rule=18, bottom_align=True))
 
     organ = paragraph("MastheadOrgan", bidi=env.rtl)
     organ.append(run(meta.organ, env))
@@ -44,7 +45,7 @@ def masthead(env: Env) -> list[etree._Element]:
     if meta.language != meta.original:
         info.append(_info(lang.language_line))
     info.append(_info(lang.original_line(meta.original)))
-    table.append(_row([[organ], info], rule=18))
+    table.append(_row([(2, [organ]), (1, info)], rule=18))
 
     out: list[etree._Element] = [table]
     if meta.meeting:
@@ -91,12 +92,18 @@ def _info(text: str) -> etree._Element:
     return p
 
 
-def _row(cells: list[list[etree._Element]], rule: int, bottom_align: bool = False) -> etree._Element:
+def _row(cells: list[tuple[int, list[etree._Element]]], rule: int, bottom_align: bool = False) -> etree._Element:
+    """A masthead row; each cell is (grid columns spanned, paragraphs)."""
     row = el("w:tr")
-    for width, content in zip((LEFT_COL, RIGHT_COL), cells):
-        tc_pr = [el("w:tcW", {"w:w": str(width), "w:type": "dxa"}),
-                 el("w:tcBorders", children=[el("w:bottom", {"w:val": "single", "w:sz": str(rule),
-                                                             "w:space": "0", "w:color": "auto"})])]
+    col = 0
+    for span, content in cells:
+        width = sum(GRID[col:col + span])
+        col += span
+        tc_pr = [el("w:tcW", {"w:w": str(width), "w:type": "dxa"})]
+        if span > 1:
+            tc_pr.append(el("w:gridSpan", {"w:val": str(span)}))
+        tc_pr.append(el("w:tcBorders", children=[el("w:bottom", {"w:val": "single", "w:sz": str(rule),
+                                                                 "w:space": "0", "w:color": "auto"})]))
         if bottom_align:
             tc_pr.append(el("w:vAlign", {"w:val": "bottom"}))
         cell = el("w:tc", children=[el("w:tcPr", children=tc_pr)])
@@ -120,13 +127,17 @@ def headers_and_footers(document: docx.document.Document, env: Env) -> None:
     first_footer = [text_run(lang.footer_job(meta.job))] if meta.job else []
     _fill(section.first_page_footer, "Footer", first_footer)
 
-    job = [text_run(meta.job)] if meta.job else []
-    page = [simple_field("PAGE", "2"), text_run("/"), simple_field("NUMPAGES", "2")]
+    def job() -> list[etree._Element]:
+        return [text_run(meta.job)] if meta.job else []
+
+    def page() -> list[etree._Element]:  # fresh elements each time: lxml moves, never copies
+        return [simple_field("PAGE", "2"), text_run("/"), simple_field("NUMPAGES", "2")]
+
     # Outer edge: even pages on the left, odd pages on the right.
     _fill(section.even_page_header, "Header", [text_run(meta.symbol)], jc="start")
     _fill(section.header, "Header", [text_run(meta.symbol)], jc="end")
-    _fill(section.even_page_footer, "Footer", page + [text_run("\t")] + job)
-    _fill(section.footer, "Footer", job + [text_run("\t")] + page)
+    _fill(section.even_page_footer, "Footer", page() + [text_run("\t")] + job())
+    _fill(section.footer, "Footer", job() + [text_run("\t")] + page())
 
 
 def _fill(hdr_ftr, style: str, content: list[etree._Element], jc: str | None = None) -> None:
