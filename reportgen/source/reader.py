@@ -183,7 +183,9 @@ def check_numbering(reader: _Reader, blocks: list[m.Block]) -> None:
     chapter: int | None = None
     for b in blocks:
         if isinstance(b, m.NumberedParagraph):
-            if expected is not None and b.number != expected:
+            if expected is not None and b.number == expected - 1:
+                reader.error(b.line, f"paragraph {b.number} is numbered twice: expected {expected}")
+            elif expected is not None and b.number != expected:
                 reader.error(b.line, f"paragraph {b.number} follows paragraph {expected - 1}: expected {expected}")
             elif b.number < 1:
                 reader.error(b.line, "paragraph numbers start at 1 or above")

@@ -54,11 +54,8 @@ def _language_defaults(document, lang: Language) -> None:
     """Fonts and proofing language of the version, on the document defaults."""
     rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     fonts = rpr.find(qn("w:rFonts"))
-    ascii_font = lang.fonts.get("ascii", "Times New Roman")
-    fonts.set(qn("w:ascii"), ascii_font)
-    fonts.set(qn("w:hAnsi"), ascii_font)
-    fonts.set(qn("w:eastAsia"), lang.fonts.get("east_asia", "SimSun"))
-    fonts.set(qn("w:cs"), lang.fonts.get("cs", ascii_font))
+    for attr, key in (("w:ascii", "ascii"), ("w:hAnsi", "h_ansi"), ("w:eastAsia", "east_asia"), ("w:cs", "cs")):
+        fonts.set(qn(attr), lang.fonts[key])
     lang_el = rpr.find(qn("w:lang"))
     lang_el.set(qn("w:val"), lang.word_lang)
     if lang.script == "han":

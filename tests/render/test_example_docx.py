@@ -1,0 +1,121 @@
+"""The example report's DOCX read back: masthead, numbering, links, header, footer."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reportgen.l10n import language
+from tests.support.docx_read import Docx
+
+EXPECTED = {
+    "en": {
+        "un": "United Nations",
+        "organ": "Conference of the States Parties to the United Nations Convention against Corruption",
+        "info": ["Distr.: Limited", "7 September 2021", "", "Original: English"],
+        "meeting": "Open-ended Intergovernmental Expert Meeting to Enhance International Cooperation "
+                   "under the United Nations Convention against Corruption",
+        "place": "Vienna, 6–10 September 2021",
+        "title": "Draft report",
+        "subtitle": "Addendum",
+        "chapter": "III.\tImplementation of chapter IV of the United Nations Convention against Corruption",
+        "letter": "E",
+    },
+    "zh": {
+        "un": "联合国",
+        "organ": "联合国反腐败公约缔约国会议",
+        "info": ["Distr.: Limited", "7 September 2021", "", "Chinese", "Original: English"],
+        "meeting": "增进《联合国反腐败公约》下国际合作不限成员名额政府间专家会议",
+        "place": "2021年9月6日至10日，维也纳",
+        "title": "报告草稿",
+        "subtitle": "增编",
+        "chapter": "三.\t《联合国反腐败公约》第四章实施情况：吸取的经验教训、良好做法和挑战",
+        "letter": "C",
+    },
+}
+
+
+@pytest.fixture(params=sorted(EXPECTED))
+def version(request: pytest.FixtureRequest, example_build: dict[str, Path]) -> tuple[str, Docx]:
+    return request.param, Docx(example_build[request.param])
+
+
+def test_masthead(version: tuple[str, Docx]) -> None:
+    lang, docx = version
+    want = EXPECTED[lang]
+    assert docx.masthead_cells() == [
+        [want["un"], "CAC/COSP/EG.1/2021/L.1/Add.1"],
+        [want["organ"], "\n".join(want["info"])],
+    ]
+
+
+def test_meeting_and_title_block(version: tuple[str, Docx]) -> None:
+    lang, docx = version
+    want = EXPECTED[lang]
+    styled = [(p.style, p.text) for p in docx.body_paragraphs()]
+    assert styled[:4] == [
+        ("Meeting", want["meeting"]),
+        ("MeetingPlace", want["place"]),
+        ("ReportTitle", want["title"]),
+        ("ReportSubtitle", want["subtitle"]),
+    ]
+    assert styled[4][0] == "HCh"
+    assert styled[4][1].startswith(want["chapter"])
+
+
+def test_paragraphs_numbered_as_text_in_order(version: tuple[str, Docx]) -> None:
+    _, docx = version
+    numbered = [p.text for p in docx.body_paragraphs() if p.style == "NumberedPara"]
+    assert [t.split("\t", 1)[0] for t in numbered] == [f"{n}." for n in range(1, 13)]
+    assert all(len(t.split("\t", 1)[1]) > 40 for t in numbered)
+    # Never Word auto-numbering: the number must survive any conversion.
+    assert b"<w:numPr" not in docx.parts["word/document.xml"]
+    assert "word/numbering.xml" not in docx.parts
+
+
+def test_chinese_paragraph_10_is_one_paragraph(example_build: dict[str, Path]) -> None:
+    docx = Docx(example_build["zh"])
+    p10 = next(p.text for p in docx.body_paragraphs() if p.text.startswith("10.\t"))
+    assert "多方向合作取得成功的有益作用。一些发言者举例说明了在其法域内" in p10
+    assert p10.endswith("而设立的电子系统。")
+
+
+def test_symbol_is_linked_to_ods_in_the_versions_language(version: tuple[str, Docx]) -> None:
+    lang, docx = version
+    assert docx.hyperlinks() == [("CAC/COSP/EG.1/2021/2", f"https://undocs.org/{lang}/CAC/COSP/EG.1/2021/2")]
+    p1 = next(p.text for p in docx.body_paragraphs() if p.text.startswith("1.\t"))
+    assert "CAC/COSP/EG.1/2021/2" in p1  # the visible text is unchanged
+
+
+def test_running_headers_and_footers(version: tuple[str, Docx]) -> None:
+    lang, docx = version
+    assert docx.headers_footers() == {
+        "header:first": "",
+        "header:even": "CAC/COSP/EG.1/2021/L.1/Add.1",
+        "header:default": "CAC/COSP/EG.1/2021/L.1/Add.1",
+        "footer:first": f"V.21-06543 ({EXPECTED[lang]['letter']})",
+        "footer:even": "{PAGE}/{NUMPAGES}\tV.21-06543",
+        "footer:default": "V.21-06543\t{PAGE}/{NUMPAGES}",
+    }
+
+
+def test_a4_page_and_document_properties(version: tuple[str, Docx]) -> None:
+    lang, docx = version
+    assert docx.page_size() == (11906, 16838)
+    core = docx.parts["docProps/core.xml"].decode()
+    assert "<dc:identifier>CAC/COSP/EG.1/2021/L.1/Add.1</dc:identifier>" in core
+    assert re.search(r"<dcterms:created [^>]*>2021-09-07T00:00:00Z</dcterms:created>", core)
+    assert f"<dc:title>{EXPECTED[lang]['title']} ({EXPECTED[lang]['subtitle']})</dc:title>" in core
+
+
+def test_language_defaults(version: tuple[str, Docx]) -> None:
+    lang, docx = version
+    styles = docx.parts["word/styles.xml"].decode()
+    word_lang = {"en": "en-GB", "zh": "zh-CN"}[lang]
+    assert f'w:val="{word_lang}"' in re.search(r"<w:lang [^>]*/>", styles).group(0)
+    fonts = language(lang).fonts
+    rfonts = re.search(r"<w:rFonts [^>]*/>", styles).group(0)
+    assert f'w:ascii="{fonts["ascii"]}"' in rfonts
+    assert f'w:eastAsia="{fonts["east_asia"]}"' in rfonts
