@@ -62,34 +62,29 @@ def heading(block: m.Heading, env: Env, state: State) -> etree._Element:
 def numbered(block: m.NumberedParagraph, env: Env, state: State, append: Append) -> None:
     """The number is typed text plus a tab, never Word numbering: it is the
     alignment key across languages and must survive any conversion."""
-    label = env.lang.paragraph_number(block.number) + "\t"
-    rest = list(block.blocks)
-    p = paragraph(Styles.numbered, bidi=env.rtl)
-    p.append(run(label, env))
-    if rest and isinstance(rest[0], m.Para):
-        inlines(rest.pop(0).content, env, state, p)
-    append(p)
-    for b in rest:
-        if isinstance(b, m.Para):
-            cont = paragraph(Styles.continued, bidi=env.rtl)
-            inlines(b.content, env, state, cont)
-            append(cont)
-        else:
-            render_blocks((b,), env, state, append)
+    _marked(Styles.numbered, env.lang.paragraph_number(block.number), block.blocks, env, state, append,
+            continued=lambda: paragraph(Styles.continued, bidi=env.rtl))
 
 
 def subitem(block: m.SubItem, env: Env, state: State, append: Append) -> None:
     style = Styles.subitem[block.level]
-    marker = env.lang.subitem_marker(block.index, block.level) + "\t"
-    rest = list(block.blocks)
+    _marked(style, env.lang.subitem_marker(block.index, block.level), block.blocks, env, state, append,
+            continued=lambda: paragraph(style, bidi=env.rtl, extra=[el("w:ind", {"w:hanging": "0"})]))
+
+
+def _marked(style: str, marker: str, blocks: tuple[m.Block, ...], env: Env, state: State, append: Append,
+            continued: Callable[[], etree._Element]) -> None:
+    """A paragraph led by its marker and a tab (the style hangs the marker);
+    further text blocks continue at the text's indent, nested items follow."""
+    rest = list(blocks)
     p = paragraph(style, bidi=env.rtl)
-    p.append(run(marker, env))
+    p.append(run(marker + "\t", env))
     if rest and isinstance(rest[0], m.Para):
         inlines(rest.pop(0).content, env, state, p)
     append(p)
     for b in rest:
         if isinstance(b, m.Para):
-            cont = paragraph(style, bidi=env.rtl, extra=[el("w:ind", {"w:hanging": "0"})])
+            cont = continued()
             inlines(b.content, env, state, cont)
             append(cont)
         else:
