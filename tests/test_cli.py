@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import EXAMPLE, REPO
+from tests.conftest import EXAMPLE, FIXTURES, REPO
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -19,7 +19,7 @@ def test_build_prints_one_path_per_version(cli, tmp_path: Path) -> None:
     before = digest(EXAMPLE)
     result = cli("build", EXAMPLE, "-o", tmp_path / "out")
     assert (result.code, result.err) == (0, "")
-    assert result.out.splitlines() == [str(tmp_path / "out" / "en.docx"), str(tmp_path / "out" / "zh.docx")]
+    assert result.out.splitlines() == [str(tmp_path / "out" / f"{c}.docx") for c in ("ar", "en", "es", "fr", "ru", "zh")]
     assert digest(EXAMPLE) == before  # sources are never modified
 
 
@@ -81,7 +81,7 @@ def test_metadata_must_agree_across_versions(cli, report_copy) -> None:
 def test_check_clean_report(cli) -> None:
     result = cli("check", EXAMPLE)
     assert (result.code, result.out) == (0, "")
-    assert result.err == f"{EXAMPLE}: 2 versions (en, zh): no errors\n"
+    assert result.err == f"{EXAMPLE}: 6 versions (ar, en, es, fr, ru, zh): no errors\n"
 
 
 def test_dangling_explicit_link_is_reported(cli, report_copy) -> None:
@@ -101,9 +101,10 @@ def test_missing_report_folder(cli, tmp_path: Path) -> None:
 
 
 def test_unknown_language_version_requested(cli) -> None:
-    result = cli("build", EXAMPLE, "--lang", "fr")
+    minimal = FIXTURES / "minimal"
+    result = cli("build", minimal, "--lang", "fr")
     assert result.code == 2
-    assert result.err == f"{EXAMPLE}: no 'fr' version: fr.md does not exist\n"
+    assert result.err == f"{minimal}: no 'fr' version: fr.md does not exist\n"
 
 
 def test_usage_errors_are_one_line(cli) -> None:

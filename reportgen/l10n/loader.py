@@ -239,6 +239,14 @@ class Language:
             raise UnknownLanguage(original)
         return self._original.format(language=self._language_names[original])
 
+    @property
+    def masthead_word_lang(self) -> str:
+        """``w:lang`` of the distribution block: English for zh, ru and ar, whose
+        masthead block is printed in English, else this version's language."""
+        locale = self._masthead_dates.locale.replace("_", "-")
+        same = locale.split("-")[0] == self.word_lang.split("-")[0]
+        return self.word_lang if same else locale
+
     def masthead_date(self, date: _dt.date) -> str:
         """Date of issue as the masthead prints it (in English for zh, ru and ar)."""
         return self._masthead_dates.format(date)

@@ -1,4 +1,5 @@
-"""The example report's DOCX read back: masthead, numbering, links, header, footer."""
+"""The example report's six DOCX read back: masthead, numbering, links, header, footer,
+each in its language's UN forms (un-conventions.md)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ EXPECTED = {
         "title": "Draft report",
         "subtitle": "Addendum",
         "chapter": "III.\tImplementation of chapter IV of the United Nations Convention against Corruption",
+        "number": "{n}.",
         "letter": "E",
     },
     "zh": {
@@ -32,7 +34,60 @@ EXPECTED = {
         "title": "报告草稿",
         "subtitle": "增编",
         "chapter": "三.\t《联合国反腐败公约》第四章实施情况：吸取的经验教训、良好做法和挑战",
+        "number": "{n}.",
         "letter": "C",
+    },
+    "fr": {
+        "un": "Nations Unies",
+        "organ": "Conférence des États parties à la Convention des Nations Unies contre la corruption",
+        "info": ["Distr. limitée", "7 septembre 2021", "", "Français", "Original\u00a0: anglais"],
+        "meeting": "Réunion intergouvernementale d’experts à composition non limitée pour renforcer la coopération "
+                   "internationale au titre de la Convention des Nations Unies contre la corruption",
+        "place": "Vienne, 6-10 septembre 2021",
+        "title": "Projet de rapport",
+        "subtitle": "Additif",
+        "chapter": "III.\tApplication du chapitre IV de la Convention des Nations Unies contre la corruption",
+        "number": "{n}.",
+        "letter": "F",
+    },
+    "es": {
+        "un": "Naciones Unidas",
+        "organ": "Conferencia de los Estados Partes en la Convención de las Naciones Unidas contra la Corrupción",
+        "info": ["Distr. limitada", "7 de septiembre de 2021", "", "Español", "Original: inglés"],
+        "meeting": "Reunión Intergubernamental de Expertos de Composición Abierta para Mejorar la Cooperación "
+                   "Internacional en el Marco de la Convención de las Naciones Unidas contra la Corrupción",
+        "place": "Viena, 6 a 10 de septiembre de 2021",
+        "title": "Proyecto de informe",
+        "subtitle": "Adición",
+        "chapter": "III.\tAplicación del capítulo IV de la Convención de las Naciones Unidas contra la Corrupción",
+        "number": "{n}.",
+        "letter": "S",
+    },
+    "ru": {
+        "un": "Организация Объединенных Наций",
+        "organ": "Конференция государств – участников Конвенции Организации Объединенных Наций против коррупции",
+        "info": ["Distr.: Limited", "7 September 2021", "", "Russian", "Original: English"],
+        "meeting": "Совещание межправительственных экспертов открытого состава для расширения международного "
+                   "сотрудничества в рамках Конвенции Организации Объединенных Наций против коррупции",
+        "place": "Вена, 6–10 сентября 2021 года",
+        "title": "Проект доклада",
+        "subtitle": "Добавление",
+        "chapter": "III.\tОсуществление главы IV Конвенции Организации Объединенных Наций против коррупции",
+        "number": "{n}.",
+        "letter": "R",
+    },
+    "ar": {
+        "un": "الأمم المتحدة",
+        "organ": "مؤتمر الدول الأطراف في اتفاقية الأمم المتحدة لمكافحة الفساد",
+        "info": ["Distr.: Limited", "7 September 2021", "", "Arabic", "Original: English"],
+        "meeting": "اجتماع الخبراء الحكومي الدولي المفتوح العضوية لتعزيز التعاون الدولي بموجب اتفاقية الأمم المتحدة "
+                   "لمكافحة الفساد",
+        "place": "فيينا، 6-10 أيلول/سبتمبر 2021",
+        "title": "مشروع التقرير",
+        "subtitle": "إضافة",
+        "chapter": "ثالثا -\tتنفيذ الفصل الرابع من اتفاقية الأمم المتحدة لمكافحة الفساد",
+        "number": "{n} -",
+        "letter": "A",
     },
 }
 
@@ -68,7 +123,8 @@ def test_meeting_and_title_block(version: tuple[str, Docx]) -> None:
 def test_paragraphs_numbered_as_text_in_order(version: tuple[str, Docx]) -> None:
     _, docx = version
     numbered = [p.text for p in docx.body_paragraphs() if p.style == "NumberedPara"]
-    assert [t.split("\t", 1)[0] for t in numbered] == [f"{n}." for n in range(1, 13)]
+    form = EXPECTED[version[0]]["number"]
+    assert [t.split("\t", 1)[0] for t in numbered] == [form.format(n=n) for n in range(1, 13)]
     assert all(len(t.split("\t", 1)[1]) > 40 for t in numbered)
     # Never Word auto-numbering: the number must survive any conversion.
     assert b"<w:numPr" not in docx.parts["word/document.xml"]
@@ -85,19 +141,24 @@ def test_chinese_paragraph_10_is_one_paragraph(example_build: dict[str, Path]) -
 def test_symbol_is_linked_to_ods_in_the_versions_language(version: tuple[str, Docx]) -> None:
     lang, docx = version
     assert docx.hyperlinks() == [("CAC/COSP/EG.1/2021/2", f"https://undocs.org/{lang}/CAC/COSP/EG.1/2021/2")]
-    p1 = next(p.text for p in docx.body_paragraphs() if p.text.startswith("1.\t"))
+    first = EXPECTED[lang]["number"].format(n=1) + "\t"
+    p1 = next(p.text for p in docx.body_paragraphs() if p.text.startswith(first))
     assert "CAC/COSP/EG.1/2021/2" in p1  # the visible text is unchanged
 
 
 def test_running_headers_and_footers(version: tuple[str, Docx]) -> None:
+    """Symbol and page number at the outer edge: left on even pages, right on odd
+    ones; mirrored in the right-to-left Arabic version."""
     lang, docx = version
+    page, job = "{PAGE}/{NUMPAGES}", "V.21-06543"
+    even, odd = (f"{job}\t{page}", f"{page}\t{job}") if language(lang).direction == "rtl" else (f"{page}\t{job}", f"{job}\t{page}")
     assert docx.headers_footers() == {
         "header:first": "",
         "header:even": "CAC/COSP/EG.1/2021/L.1/Add.1",
         "header:default": "CAC/COSP/EG.1/2021/L.1/Add.1",
         "footer:first": f"V.21-06543 ({EXPECTED[lang]['letter']})",
-        "footer:even": "{PAGE}/{NUMPAGES}\tV.21-06543",
-        "footer:default": "V.21-06543\t{PAGE}/{NUMPAGES}",
+        "footer:even": even,
+        "footer:default": odd,
     }
 
 
@@ -113,7 +174,7 @@ def test_a4_page_and_document_properties(version: tuple[str, Docx]) -> None:
 def test_language_defaults(version: tuple[str, Docx]) -> None:
     lang, docx = version
     styles = docx.parts["word/styles.xml"].decode()
-    word_lang = {"en": "en-GB", "zh": "zh-CN"}[lang]
+    word_lang = {"en": "en-GB", "zh": "zh-CN", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "ar": "ar-SA"}[lang]
     assert f'w:val="{word_lang}"' in re.search(r"<w:lang [^>]*/>", styles).group(0)
     fonts = language(lang).fonts
     rfonts = re.search(r"<w:rFonts [^>]*/>", styles).group(0)

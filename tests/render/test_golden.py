@@ -16,6 +16,7 @@ from lxml import etree
 
 from reportgen import pipeline
 from tests.conftest import FIXTURES
+from tests.support.ooxml_schema import schema_errors
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "minimal"
 UPDATE = os.environ.get("REPORTGEN_UPDATE_GOLDEN") == "1"
@@ -33,7 +34,10 @@ def canonical(data: bytes) -> bytes:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, bytes]]:
     loaded = pipeline.load(FIXTURES / "minimal")
-    return {code: _parts(data) for code, data in pipeline.render_all(loaded).items()}
+    rendered = pipeline.render_all(loaded)
+    for code, data in rendered.items():
+        assert schema_errors(data) == [], code
+    return {code: _parts(data) for code, data in rendered.items()}
 
 
 def _parts(data: bytes) -> dict[str, bytes]:
@@ -43,7 +47,7 @@ def _parts(data: bytes) -> dict[str, bytes]:
         return {n: zf.read(n) for n in zf.namelist() if n.endswith((".xml", ".rels"))}
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", ["ar", "en", "zh"])
 def test_parts_match_golden(built: dict[str, dict[str, bytes]], lang: str) -> None:
     folder = GOLDEN / lang
     parts = built[lang]

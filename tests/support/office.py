@@ -33,6 +33,9 @@ from . import tools
 __all__ = ["docx_to_pdf", "pdf_text", "pdf_page_count", "render_page_png",
            "normalize_ws", "ConversionError"]
 
+#: fontconfig substitutions of the UN faces by the free faces CI installs
+FONTS_CONF = Path(__file__).resolve().parent / "fonts.conf"
+
 #: seconds allowed for one LibreOffice conversion (first start creates the profile)
 CONVERT_TIMEOUT = 180
 
@@ -82,7 +85,8 @@ def docx_to_pdf(docx: Path | str, outdir: Path | str, *, timeout: float = CONVER
         "--outdir", str(outdir),
         str(docx),
     ]
-    result = _run(cmd, timeout)
+    env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
+    result = _run(cmd, timeout, env=env)
     # soffice exits 0 even when it could not load the file: trust only the PDF.
     if result.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
         raise ConversionError(

@@ -44,7 +44,7 @@ def render_docx(doc: Document) -> bytes:
     render_blocks(doc.blocks, env, state, append)
     if env.rtl:
         # The section itself runs right to left (page numbers, columns).
-        sect_pr.append(el("w:bidi"))
+        sect_pr.find(qn("w:docGrid")).addprevious(el("w:bidi"))  # CT_SectPr order: bidi before docGrid
     headers_and_footers(document, env)
     _properties(document, doc, lang)
     return save_reproducibly(document)

@@ -18,6 +18,9 @@ Append = Callable[[etree._Element], None]
 
 # Strong right-to-left letters (Arabic, Hebrew and their presentation forms).
 _RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# A left-to-right island in right-to-left text: Latin letters and figures with the
+# punctuation that binds them ("2021", "10/6", "12,345.5", "COVID-19", "GlobE").
+_LTR_SEGMENT = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9./:,%\-\u2013]*[A-Za-z0-9%])?")
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,8 @@ def _marked(style: str, marker: str, blocks: tuple[m.Block, ...], env: Env, stat
     further text blocks continue at the text's indent, nested items follow."""
     rest = list(blocks)
     p = paragraph(style, bidi=env.rtl)
-    p.append(run(marker + "\t", env))
+    p.append(run(marker, env))
+    p.append(run("\t", env))
     if rest and isinstance(rest[0], m.Para):
         inlines(rest.pop(0).content, env, state, p)
     append(p)
@@ -97,7 +101,7 @@ def _marked(style: str, marker: str, blocks: tuple[m.Block, ...], env: Env, stat
 def inlines(content: tuple[m.Inline, ...], env: Env, state: State, parent: etree._Element) -> None:
     for x in content:
         if isinstance(x, m.Text):
-            parent.append(run(x.text, env))
+            parent.extend(runs(x.text, env))
         elif isinstance(x, m.LineBreak):
             parent.append(el("w:r", children=[el("w:br")]))
         elif isinstance(x, m.Emph):
@@ -109,14 +113,19 @@ def inlines(content: tuple[m.Inline, ...], env: Env, state: State, parent: etree
         elif isinstance(x, m.Subscript):
             inlines(x.content, env.styled(vert="subscript"), state, parent)
         elif isinstance(x, m.SymbolRef):
-            parent.append(hyperlink(ods_url(x.symbol, env.lang.code), (m.Text(x.text),), env, state))
+            # A symbol is one left-to-right run in every language (CAC/COSP/EG.1/2021/2
+            # must read the same in Arabic as in English).
+            link = hyperlink(ods_url(x.symbol, env.lang.code), (), env, state)
+            link.append(run(x.text, env, "Hyperlink", rtl=False))
+            parent.append(link)
         elif isinstance(x, m.Link):
             parent.append(hyperlink(x.url, x.content, env, state))
         elif isinstance(x, m.Note):
             parent.append(footnote(x, env, state))
 
 
-def run(text: str, env: Env, style: str | None = None) -> etree._Element:
+def run(text: str, env: Env, style: str | None = None, *, rtl: bool | None = None) -> etree._Element:
+    """One run in the version's language; ``rtl`` defaults to "holds Arabic script"."""
     props: list[etree._Element] = []
     if style:
         props.append(el("w:rStyle", {"w:val": style}))
@@ -126,11 +135,40 @@ def run(text: str, env: Env, style: str | None = None) -> etree._Element:
         props += [el("w:i"), el("w:iCs")]
     if env.vert:
         props.append(el("w:vertAlign", {"w:val": env.vert}))
-    if env.rtl and _RTL.search(text):
-        # Word orders a run by its w:rtl flag, not by its letters: only runs
-        # holding Arabic script are marked, so symbols and figures stay LTR.
+    if env.rtl and (rtl if rtl is not None else bool(_RTL.search(text))):
         props.append(el("w:rtl"))
+    props.append(lang_props(env))
     return text_run(unicodedata.normalize("NFC", text), props)
+
+
+def runs(text: str, env: Env, style: str | None = None) -> list[etree._Element]:
+    """Text as runs. In a right-to-left version, Latin words, figures and symbols
+    become runs of their own without ``w:rtl``: Word lays a run out by its
+    ``w:rtl`` flag, and an RTL run reorders ``2021/10`` or ``GlobE-2``."""
+    if not env.rtl:
+        return [run(text, env, style)]
+    out, pos = [], 0
+    for match in _LTR_SEGMENT.finditer(text):
+        if match.start() > pos:
+            out.append(run(text[pos:match.start()], env, style, rtl=True))
+        out.append(run(match.group(0), env, style, rtl=False))
+        pos = match.end()
+    if pos < len(text):
+        out.append(run(text[pos:], env, style, rtl=True))
+    return out
+
+
+def lang_props(env: Env, word_lang: str | None = None) -> etree._Element:
+    """``w:lang`` for a run: the version's language in the slot Word uses for its
+    script (``w:eastAsia`` for Chinese, ``w:bidi`` for Arabic), so proofing and
+    font choice follow the text."""
+    value = word_lang or env.lang.word_lang
+    attrs = {"w:val": value}
+    if env.lang.script == "han":
+        attrs["w:eastAsia"] = env.lang.word_lang
+    if env.rtl:
+        attrs["w:bidi"] = env.lang.word_lang
+    return el("w:lang", attrs)
 
 
 def hyperlink(url: str, content: tuple[m.Inline, ...], env: Env, state: State) -> etree._Element:
@@ -138,7 +176,7 @@ def hyperlink(url: str, content: tuple[m.Inline, ...], env: Env, state: State) -
     link = el("w:hyperlink", {"r:id": rid, "w:history": "1"})
     for x in content:
         if isinstance(x, m.Text):
-            link.append(run(x.text, env, style="Hyperlink"))
+            link.extend(runs(x.text, env, style="Hyperlink"))
         else:
             inlines((x,), env, state, link)
     return link

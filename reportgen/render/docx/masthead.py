@@ -13,7 +13,7 @@ import docx.document
 from lxml import etree
 
 from reportgen.model import Metadata
-from reportgen.render.docx.body import run
+from reportgen.render.docx.body import lang_props, run
 from reportgen.render.docx.context import Env
 from reportgen.render.docx.oxml import el, paragraph, simple_field, text_run
 
@@ -37,14 +37,15 @@ def masthead(env: Env) -> list[etree._Element]:
 
     un = paragraph("MastheadUN", bidi=env.rtl)
     un.append(run(lang.united_nations, env))
-    table.append(_row([(1, [un]), (2, [_symbol_paragraph(meta.symbol)])], rule=18, bottom_align=True))
+    table.append(_row([(1, [un]), (2, [_symbol_paragraph(meta.symbol, env)])], rule=18, bottom_align=True))
 
     organ = paragraph("MastheadOrgan", bidi=env.rtl)
     organ.append(run(meta.organ, env))
-    info = [_info(lang.distribution(meta.distribution)), _info(lang.masthead_date(meta.date)), _info("")]
+    lines = [lang.distribution(meta.distribution), lang.masthead_date(meta.date), ""]
     if meta.language != meta.original:
-        info.append(_info(lang.language_line))
-    info.append(_info(lang.original_line(meta.original)))
+        lines.append(lang.language_line)
+    lines.append(lang.original_line(meta.original))
+    info = [_info(line, env) for line in lines]
     table.append(_row([(2, [organ]), (1, info)], rule=18))
 
     out: list[etree._Element] = [table]
@@ -72,23 +73,25 @@ def masthead(env: Env) -> list[etree._Element]:
     return out
 
 
-def _symbol_paragraph(symbol: str) -> etree._Element:
-    # The series (first element) is printed larger, as on issued documents;
-    # the symbol reads left to right in every language version.
-    p = paragraph("MastheadSymbol")
+def _symbol_paragraph(symbol: str, env: Env) -> etree._Element:
+    # The series (first element) is printed larger, as on issued documents; the
+    # symbol reads left to right in every version and sits at the outer (left)
+    # edge of a mirrored Arabic masthead.
+    p = paragraph("MastheadSymbol", extra=[el("w:jc", {"w:val": "left"})] if env.rtl else None)
     head, sep, tail = symbol.partition("/")
-    p.append(text_run(head, [el("w:sz", {"w:val": "40"}), el("w:szCs", {"w:val": "40"})]))
+    lang = lang_props(env, "en-GB")
+    p.append(text_run(head, [el("w:sz", {"w:val": "40"}), el("w:szCs", {"w:val": "40"}), lang]))
     if sep:
-        p.append(text_run(sep + tail))
+        p.append(text_run(sep + tail, [lang_props(env, "en-GB")]))
     return p
 
 
-def _info(text: str) -> etree._Element:
-    # The distribution block is printed in English or French/Spanish on every
-    # version and always reads left to right, also in the Arabic masthead.
+def _info(text: str, env: Env) -> etree._Element:
+    # The distribution block is printed in English (zh, ru, ar) or in French or
+    # Spanish, and reads left to right even in the Arabic masthead.
     p = paragraph("MastheadInfo")
     if text:
-        p.append(text_run(text))
+        p.append(text_run(text, [lang_props(env, env.lang.masthead_word_lang)]))
     return p
 
 
@@ -133,11 +136,21 @@ def headers_and_footers(document: docx.document.Document, env: Env) -> None:
     def page() -> list[etree._Element]:  # fresh elements each time: lxml moves, never copies
         return [simple_field("PAGE", "2"), text_run("/"), simple_field("NUMPAGES", "2")]
 
-    # Outer edge: even pages on the left, odd pages on the right.
-    _fill(section.even_page_header, "Header", [text_run(meta.symbol)], jc="start")
-    _fill(section.header, "Header", [text_run(meta.symbol)], jc="end")
-    _fill(section.even_page_footer, "Footer", page() + [text_run("\t")] + job())
-    _fill(section.footer, "Footer", job() + [text_run("\t")] + page())
+    # Outer edge: even pages on the left, odd pages on the right; a right-to-left
+    # document is bound on the other side, so the edges swap.
+    even, odd = ("end", "start") if env.rtl else ("start", "end")
+    symbol = [text_run(meta.symbol, [lang_props(env, "en-GB")])]
+    _fill(section.even_page_header, "Header", symbol, jc=even)
+    _fill(section.header, "Header", [text_run(meta.symbol, [lang_props(env, "en-GB")])], jc=odd)
+    def left_right(left: list[etree._Element], right: list[etree._Element]) -> list[etree._Element]:
+        return left + [text_run("\t")] + right  # the footer style has a right tab at the margin
+
+    if env.rtl:
+        even_footer, odd_footer = left_right(job(), page()), left_right(page(), job())
+    else:
+        even_footer, odd_footer = left_right(page(), job()), left_right(job(), page())
+    _fill(section.even_page_footer, "Footer", even_footer)
+    _fill(section.footer, "Footer", odd_footer)
 
 
 def _fill(hdr_ftr, style: str, content: list[etree._Element], jc: str | None = None) -> None:
