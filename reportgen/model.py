@@ -34,11 +34,6 @@ class Text:
 
 
 @dataclass(frozen=True)
-class Space:
-    """An inter-word space; dropped between two CJK characters when rendered."""
-
-
-@dataclass(frozen=True)
 class LineBreak:
     pass
 
@@ -85,6 +80,30 @@ class SymbolRef:
 
 
 @dataclass(frozen=True)
+class Ref:
+    """``@label`` (or the range ``@first–@last``) as written; *resolve* replaces it."""
+
+    first: str
+    last: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class ResolvedRef:
+    """A cross-reference with its target's number(s) and the language's wording.
+
+    ``kind`` is "paragraph", "chapter" or "section"; ``numbers`` are the target's
+    (first and last, for a range); ``label`` names the target for the link.
+    """
+
+    kind: str
+    numbers: tuple[int, ...]
+    text: str
+    label: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class Note:
     """A footnote; its body is a sequence of blocks (usually one paragraph)."""
 
@@ -92,7 +111,7 @@ class Note:
     line: int | None = None
 
 
-Inline = Union[Text, Space, LineBreak, Emph, Strong, Superscript, Subscript, Link, SymbolRef, Note]
+Inline = Union[Text, LineBreak, Emph, Strong, Superscript, Subscript, Link, SymbolRef, Ref, ResolvedRef, Note]
 
 
 # ----------------------------------------------------------------- blocks

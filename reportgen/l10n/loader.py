@@ -111,6 +111,7 @@ SCHEMA: dict[str, Any] = {
         "paragraphs": _TEXT,
         "chapter": _TEXT,
         "chapter_system": _TEXT,
+        "section": _TEXT,
     },
 }
 
@@ -124,6 +125,7 @@ _TEMPLATE_FIELDS: dict[str, set[str]] = {
     "references.paragraph": {"n"},
     "references.paragraphs": {"a", "b"},
     "references.chapter": {"n"},
+    "references.section": {"n"},
     **{f"dates.ranges.{kind}": {"start", "end"} for kind in RANGE_KINDS},
 }
 
@@ -321,6 +323,11 @@ class Language:
     def chapter_ref(self, n: int) -> str:
         return self._refs["chapter"].format(n=self._chapter_ref_system.format(n))
 
+    def section_ref(self, n: int) -> str:
+        """A sub-heading as referred to in text ("section A"), its letter in the
+        sub-heading's own numeral system."""
+        return self._refs["section"].format(n=self._subheading.system.format(n))
+
 
 # --- building a Language from a file -----------------------------------------------------
 
@@ -440,6 +447,7 @@ def _smoke_test(path: Path | str, lang: Language) -> None:
         ("numbering.subheading", lambda: lang.subheading_number(1)),
         ("numbering.subitems", lambda: [lang.subitem_marker(1, lv + 1) for lv in range(len(lang._subitems))]),
         ("references.chapter_system", lambda: lang.chapter_ref(1)),
+        ("references.section", lambda: lang.section_ref(1)),
     ]
     for key, sample in samples:
         try:

@@ -19,7 +19,13 @@ from reportgen.l10n import Language, language
 from reportgen.source import frontmatter
 from reportgen.source.pandoc import Node, item_lines, read_ast, unwrap_blocks, unwrap_inlines
 
-LABEL = re.compile(r"^\{#([A-Za-z][\w.:-]*)\}\s*")
+# Label names (ASCII, so that Chinese text may touch them): a letter, then letters,
+# digits, "-" and "_", with "." or ":" only inside.
+_NAME = r"[A-Za-z](?:[\w-]*\w)?(?:[.:]\w(?:[\w-]*\w)?)*"
+LABEL = re.compile(rf"^\{{#({_NAME})\}}\s*", re.ASCII)
+# "@label" or a range "@first–@last" ("--" and "-" too); not an e-mail address, which
+# has a Latin letter or digit before the "@" (Chinese text may touch the "@").
+REFERENCE = re.compile(rf"(?<![A-Za-z0-9_@/.])@({_NAME})(?:\s*(?:–|--|-)\s*@({_NAME}))?", re.ASCII)
 # "III. Title", "三. 标题", "ثالثا - العنوان": a numeral, then "." or " -", then the title.
 HEADING_NUMBER = re.compile(r"^(\S+?)(?:\.|\s+-)\s+(.*)$", re.S)
 
@@ -46,7 +52,7 @@ class _Reader:
             elif node.t == "OrderedList" and node.c[0][1]["t"] in ("Decimal", "DefaultStyle", "Example"):
                 out.extend(self.numbered(node))
             elif node.t in ("Para", "Plain"):
-                out.append(m.Para(self.inlines(node.c), node.line))
+                out.append(m.Para(self.inlines(node.c, node.line), node.line))
             elif node.t == "OrderedList":
                 raise UserError(self.path, node.line, "sub-item outside a numbered paragraph: indent it under 'N. text'")
             elif node.t == "HorizontalRule":
@@ -59,7 +65,7 @@ class _Reader:
         level, _attr, raw = node.c
         if level > 3:
             raise UserError(self.path, node.line, f"heading level {level} is too deep: use '#' (chapter), '##' or '###'")
-        content = self.inlines(raw)
+        content = self.inlines(raw, node.line)
         text = _plain(content)
         number: int | None = None
         match = HEADING_NUMBER.match(text)
@@ -88,7 +94,7 @@ class _Reader:
         out: list[m.Block] = []
         for node in nodes:
             if node.t in ("Para", "Plain"):
-                out.append(m.Para(self.inlines(node.c), node.line))
+                out.append(m.Para(self.inlines(node.c, node.line), node.line))
             elif node.t == "OrderedList" and node.c[0][1]["t"] in SUBITEM_STYLES and level < 2:
                 start = node.c[0][0]
                 for i, (item, line) in enumerate(zip(node.c[1], item_lines(node))):
@@ -112,7 +118,7 @@ class _Reader:
 
     # ---------------------------------------------------------- inlines
 
-    def inlines(self, raw: list[dict[str, Any]]) -> tuple[m.Inline, ...]:
+    def inlines(self, raw: list[dict[str, Any]], line: int | None = None) -> tuple[m.Inline, ...]:
         out: list[m.Inline] = []
         for i in unwrap_inlines(raw):
             t, c = i["t"], i.get("c")
@@ -125,34 +131,35 @@ class _Reader:
             elif t == "LineBreak":
                 out.append(m.LineBreak())
             elif t == "Emph":
-                out.append(m.Emph(self.inlines(c)))
+                out.append(m.Emph(self.inlines(c, line)))
             elif t == "Strong":
-                out.append(m.Strong(self.inlines(c)))
+                out.append(m.Strong(self.inlines(c, line)))
             elif t == "Superscript":
-                out.append(m.Superscript(self.inlines(c)))
+                out.append(m.Superscript(self.inlines(c, line)))
             elif t == "Subscript":
-                out.append(m.Subscript(self.inlines(c)))
+                out.append(m.Subscript(self.inlines(c, line)))
             elif t in ("Strikeout", "Underline", "SmallCaps", "Span"):
-                for x in self.inlines(c[-1]):
+                for x in self.inlines(c[-1], line):
                     _append(out, x)
             elif t == "Quoted":
                 open_, close = ("\u201c", "\u201d") if c[0]["t"] == "DoubleQuote" else ("\u2018", "\u2019")
                 _append_text(out, open_)
-                for x in self.inlines(c[1]):
+                for x in self.inlines(c[1], line):
                     _append(out, x)
                 _append_text(out, close)
             elif t in ("Code", "Math", "RawInline"):
                 _append_text(out, c[1])
             elif t == "Link":
-                out.append(m.Link(self.inlines(c[1]), c[2][0]))
+                out.append(m.Link(self.inlines(c[1], line), c[2][0]))
             elif t == "Note":
-                nodes = unwrap_blocks(c)
-                out.append(m.Note(tuple(self.item_blocks(nodes, level=0))))
+                # pandoc gives footnote bodies no position: they take the line of the reference
+                nodes = unwrap_blocks(c, line)
+                out.append(m.Note(tuple(self.item_blocks(nodes, level=0)), line))
             elif t == "Image":
                 raise UserError(self.path, None, "images are not supported in a report")
             else:  # Cite and anything newer: keep the words
                 _append_text(out, _stringify(c))
-        return tuple(_soft_breaks(x) for x in out)
+        return tuple(y for x in out for y in _references(_soft_breaks(x), line))
 
 
 def read_document(path: Path) -> tuple[m.Document, list[Diagnostic]]:
@@ -203,6 +210,22 @@ _SOFT = "\x00"
 # ignores east_asian_line_breaks); elsewhere it is one.
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _SOFT_CJK = re.compile(f"(?<=[{_CJK}])\x00(?=[{_CJK}])")
+
+
+def _references(x: m.Inline, line: int | None) -> list[m.Inline]:
+    """Split ``@label`` references out of text (CONTRACT §2)."""
+    if not isinstance(x, m.Text) or "@" not in x.text:
+        return [x]
+    out: list[m.Inline] = []
+    pos = 0
+    for match in REFERENCE.finditer(x.text):
+        if match.start() > pos:
+            out.append(m.Text(x.text[pos:match.start()]))
+        out.append(m.Ref(match.group(1), match.group(2), line))
+        pos = match.end()
+    if pos < len(x.text):
+        out.append(m.Text(x.text[pos:]))
+    return out
 
 
 def _soft_breaks(x: m.Inline) -> m.Inline:

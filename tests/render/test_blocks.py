@@ -33,7 +33,8 @@ def test_body_structure_en(minimal: dict[str, Docx]) -> None:
         ("SubItem2", "(ii)\tthe appendix."),
         ("ParaContinued", "The Committee took note of the documents."),
         ("H1", "B.\tAttendance"),
-        ("NumberedPara", "6.\tRepresentatives of 42 States attended; see also E/CN.4/Sub.2/1998/13."),
+        ("NumberedPara", "6.\tRepresentatives of 42 States attended; see also E/CN.4/Sub.2/1998/13, "
+                         "paragraphs 4–5 and chapter II."),
     ]
 
 
@@ -57,7 +58,7 @@ def test_emphasis_becomes_run_properties(minimal: dict[str, Docx]) -> None:
 def test_real_footnote_with_its_own_link(minimal: dict[str, Docx]) -> None:
     docx = minimal["en"]
     assert docx.footnote_refs() == ["1"]
-    assert docx.footnotes() == {"1": "\tOfficial Records, see A/78/1.".strip()}
+    assert docx.footnotes() == {"1": "Official Records, see A/78/1 and paragraph 5."}
     # The link inside the footnote is a relationship of the footnotes part.
     assert docx.hyperlinks("word/footnotes.xml") == [("A/78/1", "https://undocs.org/en/A/78/1")]
 

@@ -56,7 +56,8 @@ def test_minimal_fixture_structure() -> None:
     assert p4.label == "opening"
     assert plain(p4.blocks[0].content).startswith("The session was opened on 26 February 2024")
     note = [x for x in p4.blocks[0].content if isinstance(x, m.Note)]
-    assert len(note) == 1 and plain(note[0].blocks[0].content) == "Official Records, see A/78/1."
+    assert len(note) == 1 and plain(note[0].blocks[0].content) == "Official Records, see A/78/1 and ."
+    assert note[0].blocks[0].content[-2:] == (m.Ref("considered", None, 23), m.Text("."))
     # sub-items (a), (b) with (i), (ii) nested under (b), then a continuation block
     subs = [b for b in p5.blocks if isinstance(b, m.SubItem)]
     assert [(s.index, s.level, s.line) for s in subs] == [(1, 1, 27), (2, 1, 29)]

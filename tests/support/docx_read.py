@@ -78,8 +78,22 @@ class Docx:
                 for tr in table.findall("w:tr", NS)]
 
     def hyperlinks(self, part: str = "word/document.xml") -> list[tuple[str, str]]:
+        """External links: (text, target URL)."""
         rels = self.rels(part)
-        return [(self.text_of(h), rels[h.get(_q("r:id"))][1]) for h in self.xml(part).iter(_q("w:hyperlink"))]
+        return [(self.text_of(h), rels[h.get(_q("r:id"))][1])
+                for h in self.xml(part).iter(_q("w:hyperlink")) if h.get(_q("r:id"))]
+
+    def internal_links(self, part: str = "word/document.xml") -> list[tuple[str, str]]:
+        """Links to bookmarks: (text, bookmark name)."""
+        return [(self.text_of(h), h.get(_q("w:anchor")))
+                for h in self.xml(part).iter(_q("w:hyperlink")) if h.get(_q("w:anchor"))]
+
+    def bookmarks(self) -> dict[str, str]:
+        """Bookmark name -> text of the paragraph that holds it."""
+        out = {}
+        for start in self.xml("word/document.xml").iter(_q("w:bookmarkStart")):
+            out[start.get(_q("w:name"))] = self.text_of(start.getparent())
+        return out
 
     def footnotes(self) -> dict[str, str]:
         if "word/footnotes.xml" not in self.parts:

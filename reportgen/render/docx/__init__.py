@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 
 from reportgen.l10n import Language, language
 from reportgen.model import Document
-from reportgen.render.docx.body import render_blocks
+from reportgen.render.docx.body import name_bookmarks, render_blocks
 from reportgen.render.docx.context import Env, State
 from reportgen.render.docx.masthead import headers_and_footers, masthead
 from reportgen.render.docx.oxml import el
@@ -41,6 +41,7 @@ def render_docx(doc: Document) -> bytes:
 
     for node in masthead(env):
         append(node)
+    name_bookmarks(doc.blocks, state)
     render_blocks(doc.blocks, env, state, append)
     if env.rtl:
         # The section itself runs right to left (page numbers, columns).

@@ -35,10 +35,35 @@ class Styles:
     footnote = "FootnoteText"
 
 
+def name_bookmarks(blocks: tuple[m.Block, ...], state: State) -> None:
+    """Give every label a bookmark name before rendering, so that references may
+    point forward. Word limits names to 40 characters; a leading underscore
+    hides them from the bookmark list, as Word's own cross-references do."""
+    for block in blocks:
+        label = getattr(block, "label", None)
+        if not label:
+            continue
+        base = "_Ref_" + re.sub(r"\W", "_", label, flags=re.ASCII)[:30]
+        name, n = base, 1
+        while name in state.bookmarks.values():
+            n += 1
+            name = f"{base}_{n}"
+        state.bookmarks[label] = name
+
+
+def _bookmark(p: etree._Element, label: str | None, state: State) -> etree._Element:
+    """Wrap a paragraph's content in the bookmark that references link to."""
+    if label and label in state.bookmarks:
+        bid = state.new_bookmark_id()
+        p.insert(1, el("w:bookmarkStart", {"w:id": bid, "w:name": state.bookmarks[label]}))
+        p.append(el("w:bookmarkEnd", {"w:id": bid}))
+    return p
+
+
 def render_blocks(blocks: tuple[m.Block, ...], env: Env, state: State, append: Append) -> None:
     for block in blocks:
         if isinstance(block, m.Heading):
-            append(heading(block, env, state))
+            append(_bookmark(heading(block, env, state), block.label, state))
         elif isinstance(block, m.NumberedParagraph):
             numbered(block, env, state, append)
         elif isinstance(block, m.Para):
@@ -66,7 +91,7 @@ def numbered(block: m.NumberedParagraph, env: Env, state: State, append: Append)
     """The number is typed text plus a tab, never Word numbering: it is the
     alignment key across languages and must survive any conversion."""
     _marked(Styles.numbered, env.lang.paragraph_number(block.number), block.blocks, env, state, append,
-            continued=lambda: paragraph(Styles.continued, bidi=env.rtl))
+            continued=lambda: paragraph(Styles.continued, bidi=env.rtl), label=block.label)
 
 
 def subitem(block: m.SubItem, env: Env, state: State, append: Append) -> None:
@@ -76,7 +101,7 @@ def subitem(block: m.SubItem, env: Env, state: State, append: Append) -> None:
 
 
 def _marked(style: str, marker: str, blocks: tuple[m.Block, ...], env: Env, state: State, append: Append,
-            continued: Callable[[], etree._Element]) -> None:
+            continued: Callable[[], etree._Element], label: str | None = None) -> None:
     """A paragraph led by its marker and a tab (the style hangs the marker);
     further text blocks continue at the text's indent, nested items follow."""
     rest = list(blocks)
@@ -85,7 +110,7 @@ def _marked(style: str, marker: str, blocks: tuple[m.Block, ...], env: Env, stat
     p.append(run("\t", env))
     if rest and isinstance(rest[0], m.Para):
         inlines(rest.pop(0).content, env, state, p)
-    append(p)
+    append(_bookmark(p, label, state))
     for b in rest:
         if isinstance(b, m.Para):
             cont = continued()
@@ -117,6 +142,12 @@ def inlines(content: tuple[m.Inline, ...], env: Env, state: State, parent: etree
             # must read the same in Arabic as in English).
             link = hyperlink(ods_url(x.symbol, env.lang.code), (), env, state)
             link.append(run(x.text, env, "Hyperlink", rtl=False))
+            parent.append(link)
+        elif isinstance(x, m.ResolvedRef):
+            # An internal link to the target's bookmark; the text is the number in
+            # the language's wording ("paragraph 3", "第3段").
+            link = el("w:hyperlink", {"w:anchor": state.bookmarks[x.label], "w:history": "1"})
+            link.extend(runs(x.text, env))
             parent.append(link)
         elif isinstance(x, m.Link):
             parent.append(hyperlink(x.url, x.content, env, state))

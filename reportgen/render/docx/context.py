@@ -37,6 +37,8 @@ class State:
     footnotes_part: XmlPart  # word/footnotes.xml, edited in place
     next_footnote: int = 1
     rels: dict[tuple[int, str], str] = field(default_factory=dict)
+    bookmarks: dict[str, str] = field(default_factory=dict)  # label -> bookmark name
+    next_bookmark: int = 0
 
     def hyperlink_rid(self, part: Part, url: str) -> str:
         """One relationship per (part, URL): Word rejects duplicate ids, not duplicate targets."""
@@ -48,6 +50,10 @@ class State:
     @property
     def footnotes(self) -> etree._Element:
         return self.footnotes_part.element
+
+    def new_bookmark_id(self) -> str:
+        self.next_bookmark += 1
+        return str(self.next_bookmark)
 
     def new_footnote_id(self) -> int:
         fid = self.next_footnote
