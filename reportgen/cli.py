@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from reportgen import pipeline
+from reportgen.check import citations
 from reportgen.errors import Diagnostic, UserError
 from reportgen.l10n import LANGUAGES
 
@@ -47,13 +48,46 @@ def build(report_dir: Path, out_dir: Path | None, langs: tuple[str, ...], as_jso
 @cli.command()
 @click.argument("report_dir", type=click.Path(path_type=Path))
 def check(report_dir: Path) -> None:
-    """Validate the sources of REPORT_DIR (front matter, numbering, symbols); write nothing."""
+    """Validate the sources of REPORT_DIR (front matter, numbering, symbols, labels,
+    cited documents, word counts); write nothing."""
     loaded = pipeline.load(report_dir)
-    _report(loaded.diagnostics)
-    if loaded.errors:
-        sys.exit(EXIT_FINDINGS)
+    diagnostics = pipeline.check(loaded)
+    _report(diagnostics)
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = sum(d.severity == "warning" for d in diagnostics)
     versions = ", ".join(loaded.report.versions)
-    click.echo(f"{report_dir}: {len(loaded.report.versions)} versions ({versions}): no errors", err=True)
+    click.echo(f"{report_dir}: {len(loaded.report.versions)} versions ({versions}): "
+               f"{_count(errors, 'error')}, {_count(warnings, 'warning')}", err=True)
+    if errors:
+        sys.exit(EXIT_FINDINGS)
+
+
+@cli.command()
+@click.argument("report_dir", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def refs(report_dir: Path, as_json: bool) -> None:
+    """List every document cited in REPORT_DIR: language, paragraph, line, symbol, title."""
+    loaded = pipeline.load(report_dir)
+    _report([d for d in loaded.diagnostics if d.severity == "error"])
+    if loaded.errors:
+        sys.exit(EXIT_UNUSABLE)
+    rows = []
+    for doc in loaded.report.versions.values():
+        for c in citations(doc):
+            entry = loaded.registry.get(c.symbol)
+            title = entry.titles.get(c.lang) if entry else None
+            rows.append({"lang": c.lang, "paragraph": None if c.paragraph is None else str(c.paragraph),
+                         "line": c.line, "symbol": c.symbol, "registered": entry is not None, "title": title})
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        title = r["title"] or ("(no title in this language)" if r["registered"] else "(not registered)")
+        click.echo(f"{r['lang']}\t{r['paragraph'] or '-'}\t{r['line'] or '-'}\t{r['symbol']}\t{title}")
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _report(diagnostics: list[Diagnostic]) -> None:

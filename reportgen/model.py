@@ -189,6 +189,7 @@ class Metadata:
     dates: tuple[dt.date, dt.date] | None = None
     agenda: tuple[str, ...] = ()
     job: str | None = None
+    word_limit: int = 10700
     # line of each key in the source, for error messages
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 

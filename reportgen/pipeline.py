@@ -8,12 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.check import check_report
 from reportgen.errors import Diagnostic
 from reportgen.files import write_atomically
 from reportgen.model import Document, Report
 from reportgen.render.docx import render_docx
 from reportgen.resolve import resolve_document
 from reportgen.source import read_report
+from reportgen.source.registry import Registry, read_registry
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class Built:
 class Loaded:
     report: Report
     diagnostics: list[Diagnostic]
+    registry: Registry
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -41,7 +44,13 @@ def load(directory: Path, langs: tuple[str, ...] = ()) -> Loaded:
         resolved, found = resolve_document(doc)
         versions[code] = resolved
         diagnostics.extend(found)
-    return Loaded(Report(report.name, report.directory, versions), diagnostics)
+    return Loaded(Report(report.name, report.directory, versions), diagnostics, read_registry(directory))
+
+
+def check(loaded: Loaded) -> list[Diagnostic]:
+    """Everything ``reportgen check`` reports: the load's diagnostics, then the
+    report-level checks (registry, malformed symbols, word counts)."""
+    return loaded.diagnostics + check_report(loaded.report, loaded.registry)
 
 
 def render_all(loaded: Loaded) -> dict[str, bytes]:

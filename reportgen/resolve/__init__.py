@@ -16,7 +16,7 @@ from dataclasses import replace
 from reportgen import model as m
 from reportgen.errors import Diagnostic
 from reportgen.resolve.references import collect_targets, resolve_references
-from reportgen.resolve.symbols import find_symbols, is_symbol, ods_url
+from reportgen.resolve.symbols import canonical, find_symbols, is_symbol, ods_url
 from reportgen.resolve.walk import map_inlines
 
 __all__ = ["resolve_document", "link_symbols", "resolve_references", "collect_targets",
@@ -38,7 +38,7 @@ def link_symbols(doc: m.Document) -> tuple[m.Document, list[Diagnostic]]:
         if isinstance(x, m.Link) and x.url in ("#", ""):
             text = "".join(t.text for t in x.content if isinstance(t, m.Text)).strip()
             if is_symbol(text):
-                return m.SymbolRef(text.rstrip("*"), text, line)
+                return m.SymbolRef(canonical(text), text, line)
             diagnostics.append(Diagnostic(
                 "error", doc.path, line,
                 f"'[{text}](#)' links to nothing: the text is not a UN document symbol"))
@@ -56,7 +56,7 @@ def split_symbols(text: str, line: int | None) -> list[m.Inline]:
     for match in find_symbols(text):
         if match.start > pos:
             out.append(m.Text(text[pos:match.start]))
-        out.append(m.SymbolRef(match.symbol.rstrip("*"), match.symbol, line))
+        out.append(m.SymbolRef(canonical(match.symbol), match.symbol, line))
         pos = match.end
     if pos < len(text):
         out.append(m.Text(text[pos:]))

@@ -20,7 +20,11 @@ from reportgen.l10n import LANGUAGES
 from reportgen.model import DISTRIBUTIONS, Metadata
 
 REQUIRED = ("symbol", "distribution", "date", "language", "original", "organ", "title")
-OPTIONAL = ("subtitle", "meeting", "venue", "dates", "agenda", "job")
+OPTIONAL = ("subtitle", "meeting", "venue", "dates", "agenda", "job", "word_limit")
+
+# UN length limits, footnotes and headings included (General Assembly resolutions on
+# documentation): reports of the Secretariat, and all others. The larger is the default.
+WORD_LIMITS = {"secretariat": 8500, "other": 10700}
 
 # Job numbers as printed in the footer: optional duty-station prefix (V. for Vienna), YY-NNNNN.
 JOB_RE = re.compile(r"^(?:[A-Z]\.)?\d{2}-\d{5}$")
@@ -125,6 +129,7 @@ def parse(path: Path, split_: Split) -> Metadata:
         raise UserError(path, line_of("job"), f"job number '{job}' is not of the form YY-NNNNN or V.YY-NNNNN")
 
     return Metadata(
+        word_limit=_word_limit(path, line_of("word_limit"), data.get("word_limit")),
         symbol=text("symbol"),
         distribution=distribution,
         date=_date(path, line_of("date"), "date", data["date"]),
@@ -140,6 +145,17 @@ def parse(path: Path, split_: Split) -> Metadata:
         job=job,
         lines=lines,
     )
+
+
+def _word_limit(path: Path, line: int, value: Any) -> int:
+    if value is None:
+        return WORD_LIMITS["other"]
+    if isinstance(value, str) and value.strip().lower() in WORD_LIMITS:
+        return WORD_LIMITS[value.strip().lower()]
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    raise UserError(path, line, f"word_limit '{value}' must be 'secretariat' (8,500), 'other' (10,700) "
+                                "or a number of words")
 
 
 def _date(path: Path, line: int, key: str, value: Any) -> dt.date:
