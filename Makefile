@@ -8,7 +8,7 @@ REPORTS  := $(sort $(patsubst sources/%/,%,$(dir $(wildcard sources/*/*.md))))
 TEMPLATE := $(shell find templates/un_docx -type f 2>/dev/null)
 CODE     := $(shell find reportgen -name '*.py' -o -name '*.yaml' 2>/dev/null) pyproject.toml
 
-.PHONY: report check test bench clean distclean
+.PHONY: report check align test bench clean distclean
 .DEFAULT_GOAL := report
 
 $(READY): pyproject.toml
@@ -29,6 +29,16 @@ build/%/manifest.json: $$(wildcard sources/%/*) $(TEMPLATE) $(CODE) $(READY)
 ## make check: validate every report's sources, write nothing
 check: $(READY)
 	@set -e; for r in $(REPORTS); do $(BIN)/reportgen check sources/$$r; done
+
+## make align: alignment reports (HTML and JSON) for every report; fails on open errors
+align: $(READY)
+	@set -e; status=0; for r in $(REPORTS); do \
+	  mkdir -p build/$$r; \
+	  $(BIN)/reportgen align sources/$$r --format html -o build/$$r/alignment.html || true; \
+	  $(BIN)/reportgen align sources/$$r --format json -o build/$$r/alignment.json || status=$$?; \
+	  echo "  wrote build/$$r/alignment.html and alignment.json"; \
+	  [ $$status -eq 0 ] || { $(BIN)/reportgen align sources/$$r || true; exit $$status; }; \
+	done
 
 ## make test: the whole test suite
 test: $(READY)

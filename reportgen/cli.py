@@ -11,6 +11,7 @@ import click
 from reportgen import pipeline
 from reportgen.check import citations
 from reportgen.errors import Diagnostic, UserError
+from reportgen.files import write_atomically
 from reportgen.l10n import LANGUAGES
 
 EXIT_FINDINGS, EXIT_UNUSABLE = 1, 2
@@ -84,6 +85,64 @@ def refs(report_dir: Path, as_json: bool) -> None:
     for r in rows:
         title = r["title"] or ("(no title in this language)" if r["registered"] else "(not registered)")
         click.echo(f"{r['lang']}\t{r['paragraph'] or '-'}\t{r['line'] or '-'}\t{r['symbol']}\t{title}")
+
+
+@cli.command()
+@click.argument("report_dir", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to FILE instead of stdout.")
+def align(report_dir: Path, fmt: str, output: Path | None) -> None:
+    """Compare every language version of REPORT_DIR with the original, paragraph by paragraph.
+
+    Exit 1 when a finding of severity error is open (not accepted)."""
+    from reportgen.align import align_report
+    from reportgen.align.text import render_text
+
+    loaded = pipeline.load(report_dir)
+    result = align_report(loaded.report)
+    if fmt == "json":
+        data = json.dumps(result.as_json(), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "html":
+        from reportgen.align.html import render_html
+        data = render_html(result)
+    else:
+        colour = output is None and sys.stdout.isatty()
+        data = render_text(result, colour=colour)
+    if output is not None:
+        write_atomically(output, data.encode("utf-8"))
+    else:
+        click.echo(data, nl=False)
+    if result.has_errors:
+        sys.exit(EXIT_FINDINGS)
+
+
+@cli.command()
+@click.argument("report_dir", type=click.Path(path_type=Path))
+@click.option("--check", "check_id", required=True, help="Check identifier, e.g. length-outlier.")
+@click.option("--lang", required=True, type=click.Choice(LANGUAGES), help="Language of the finding.")
+@click.option("--paragraph", help="Paragraph number (omit for a document-level finding).")
+@click.option("--note", default="", help="Why the finding is acceptable.")
+def accept(report_dir: Path, check_id: str, lang: str, paragraph: str | None, note: str) -> None:
+    """Record a reviewed alignment finding as accepted (in REPORT_DIR/accepted.yaml).
+
+    The acceptance lapses when either paragraph text changes."""
+    from reportgen.align import align_report
+    from reportgen.align.accept import Acceptance, fingerprint, read_acceptances, write_acceptances
+
+    loaded = pipeline.load(report_dir)
+    acceptances = read_acceptances(report_dir)
+    result = align_report(loaded.report, acceptances=[])
+    matches = [f for f in result.findings
+               if (f.check, f.lang, f.paragraph) == (check_id, lang, paragraph)]
+    if not matches:
+        where = f"paragraph {paragraph}" if paragraph else "the document"
+        raise UserError(report_dir, None, f"no {check_id} finding for {lang} at {where} to accept")
+    f = matches[0]
+    original, version = result.versions[result.original], result.versions[lang]
+    new = Acceptance(check_id, lang, paragraph, fingerprint(f, original, version), note)
+    kept = [a for a in acceptances if a.key() != new.key()]
+    path = write_acceptances(report_dir, kept + [new])
+    click.echo(f"{path}: accepted {check_id} for {lang}" + (f" paragraph {paragraph}" if paragraph else ""))
 
 
 def _count(n: int, word: str) -> str:

@@ -106,6 +106,7 @@ SCHEMA: dict[str, Any] = {
         "paragraph": _TEXT,
         "subitems": list,
     },
+    "number_words": _Opt(dict),  # read by reportgen.align.numbers
     "references": {
         "paragraph": _TEXT,
         "paragraphs": _TEXT,

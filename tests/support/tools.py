@@ -1,4 +1,4 @@
-"""Discovery of the external tools the DOCX verification relies on.
+"""Discovery of the external tools the DOCX (and HTML report) verification relies on.
 
 ``require(name)`` returns the absolute path of an executable.  When the tool
 is missing the calling test is *skipped* locally but *fails* when the
@@ -15,6 +15,9 @@ Known tool names:
 ``ooxml-validate``  the Open XML SDK validator from npm, looked up ONLY in
                     ``<repo>/node_modules/.bin`` (install with ``npm ci``)
 ``node``            Node.js (for batch use of the npm validator)
+``chromium``        headless Chromium for the HTML alignment report (``chromium``,
+                    falling back to ``chromium-browser``)
+``chromium-browser`` alias of ``chromium``
 
 Any other name is looked up on ``PATH``.
 """
@@ -38,6 +41,8 @@ DEFAULT_SCHEMAS_DIR = REPO_ROOT.parent / "shared" / "ooxml-schemas"
 _CANDIDATES: dict[str, tuple[str, ...]] = {
     "soffice": ("soffice", "libreoffice"),
     "libreoffice": ("soffice", "libreoffice"),
+    "chromium": ("chromium", "chromium-browser"),
+    "chromium-browser": ("chromium", "chromium-browser"),
 }
 
 _HINTS: dict[str, str] = {
@@ -47,6 +52,8 @@ _HINTS: dict[str, str] = {
     "pdfinfo": "install poppler-utils",
     "ooxml-validate": "run `npm ci` in the repository root",
     "node": "install Node.js >= 20",
+    "chromium": "install Chromium (apt-get install chromium)",
+    "chromium-browser": "install Chromium (apt-get install chromium)",
 }
 
 

@@ -1,0 +1,117 @@
+"""A language version as the alignment checks see it: numbered paragraphs with
+their plain text, footnotes, sub-items, symbols and references, and the
+structure (headings, unnumbered paragraphs) around them.
+
+Works on the resolved document model, never on rendered text, so references
+are compared by target number and symbols by their canonical form.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reportgen import model as m
+from reportgen.align.findings import Structure, Unit, Version
+
+
+def plain(content: tuple[m.Inline, ...], notes: list[str] | None = None, *, prose: bool = False) -> str:
+    """Text as a reader sees it; footnote bodies go to ``notes`` (when given).
+
+    ``prose`` leaves out symbols and references, which their own checks compare:
+    their digits are not figures of the text (``A/75/1``, "chapter III" / "第三章")."""
+    out: list[str] = []
+    for x in content:
+        if isinstance(x, m.Text):
+            out.append(x.text)
+        elif isinstance(x, m.LineBreak):
+            out.append(" ")
+        elif isinstance(x, (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)):
+            out.append(plain(x.content, notes, prose=prose))
+        elif isinstance(x, (m.SymbolRef, m.ResolvedRef)):
+            out.append(" " if prose else x.text)
+        elif isinstance(x, m.Ref):
+            out.append(" " if prose else f"@{x.first}")
+        elif isinstance(x, m.Note) and notes is not None:
+            notes.append(" ".join(plain(b.content, prose=prose) for b in x.blocks if isinstance(b, m.Para)))
+    return "".join(out)
+
+
+def _walk_inlines(content: tuple[m.Inline, ...]):
+    for x in content:
+        yield x
+        if isinstance(x, (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)):
+            yield from _walk_inlines(x.content)
+        elif isinstance(x, m.Note):
+            for b in x.blocks:
+                yield from _walk_block(b)
+
+
+def _walk_block(b: m.Block):
+    if isinstance(b, (m.Para, m.Heading)):
+        yield from _walk_inlines(b.content)
+    elif isinstance(b, (m.NumberedParagraph, m.SubItem)):
+        for c in b.blocks:
+            yield from _walk_block(c)
+
+
+def unit(block: m.NumberedParagraph, chapter: int | None) -> Unit:
+    texts: list[str] = []
+    notes: list[str] = []
+    prose: list[str] = []
+    subitems: list[tuple[int, int]] = []
+
+    def collect(blocks: tuple[m.Block, ...]) -> None:
+        for b in blocks:
+            if isinstance(b, m.Para):
+                texts.append(plain(b.content, notes))
+                prose.append(plain(b.content, prose, prose=True))
+            elif isinstance(b, m.SubItem):
+                subitems.append((b.level, b.index))
+                collect(b.blocks)
+
+    collect(block.blocks)
+    inlines = list(_walk_block(block))
+    return Unit(
+        number=block.number,
+        line=block.line,
+        chapter=chapter,
+        text=" ".join(t.strip() for t in texts if t.strip()),
+        prose=" ".join(t.strip() for t in prose if t.strip()),
+        footnotes=tuple(notes),
+        subitems=tuple(subitems),
+        symbols=tuple(x.symbol for x in inlines if isinstance(x, m.SymbolRef)),
+        references=tuple((x.kind, x.numbers) for x in inlines if isinstance(x, m.ResolvedRef)),
+        block=block,
+    )
+
+
+def prepare(doc: m.Document) -> Version:
+    units: dict[int, Unit] = {}
+    duplicates: list[Unit] = []
+    order: list[int] = []
+    headings: list[tuple[int, int | None, int | None]] = []
+    unnumbered: Counter[int] = Counter()
+    lines: dict[int, int | None] = {0: None}
+    names: dict[int, str] = {0: "before the first chapter"}
+    chapter: int | None = None
+    position = 0
+    for b in doc.blocks:
+        if isinstance(b, m.Heading):
+            headings.append((b.level, b.number, b.line))
+            if b.level == 1:
+                chapter = b.number
+                position += 1
+                lines[position] = b.line
+                names[position] = (f"in chapter {b.number}" if b.number is not None
+                                   else f"under “{plain(b.content).strip()}”")
+        elif isinstance(b, m.NumberedParagraph):
+            u = unit(b, chapter)
+            if b.number in units:
+                duplicates.append(u)
+            else:
+                units[b.number] = u
+                order.append(b.number)
+        elif isinstance(b, m.Para):
+            unnumbered[position] += 1
+    structure = Structure(tuple(headings), dict(unnumbered), lines, names)
+    return Version(doc.meta.language, doc, units, tuple(duplicates), tuple(order), structure)

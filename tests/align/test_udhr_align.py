@@ -1,0 +1,35 @@
+"""The real UDHR texts (English, French, Chinese; ../shared/udhr) as a report:
+the 30 articles correspond exactly, the preambles really differ in length."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportgen import pipeline
+from reportgen.align import align_report
+from tests.align.udhr import write_udhr_report
+
+
+@pytest.fixture(scope="module")
+def udhr_result(tmp_path_factory: pytest.TempPathFactory):
+    folder = write_udhr_report(tmp_path_factory.mktemp("udhr"))
+    loaded = pipeline.load(folder)
+    return folder, align_report(loaded.report)
+
+
+def test_articles_align_with_no_finding(udhr_result) -> None:
+    _, result = udhr_result
+    assert [f for f in result.findings if f.paragraph is not None] == []
+    assert sorted(result.versions["en"].units) == list(range(1, 31))
+
+
+def test_preamble_difference_is_reported(udhr_result) -> None:
+    folder, result = udhr_result
+    assert [(f.check, f.lang, f.paragraph, f.severity, f.message) for f in result.findings] == [
+        ("unnumbered-mismatch", "fr", None, "error",
+         "9 unnumbered paragraph(s) under “Préambule” here, 10 in the original"),
+        ("unnumbered-mismatch", "zh", None, "error",
+         "8 unnumbered paragraph(s) under “序言” here, 10 in the original"),
+    ]
