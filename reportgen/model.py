@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
+from typing import Iterator, Union
 
 
 @dataclass(frozen=True)
@@ -164,6 +164,30 @@ class Heading:
 
 
 Block = Union[Para, SubItem, NumberedParagraph, Heading]
+
+
+def walk(blocks: tuple[Block, ...], line: int | None = None,
+         paragraph: int | None = None) -> Iterator[tuple[Inline, int | None, int | None]]:
+    """Every inline under ``blocks``, depth first, footnotes included, with the line
+    of the block holding it and the number of its numbered paragraph (or None).
+    The one read-only traversal the checks share; ``resolve.walk`` rewrites."""
+
+    def inlines(items: tuple[Inline, ...], line: int | None, paragraph: int | None):
+        for x in items:
+            yield x, line, paragraph
+            if isinstance(x, (Emph, Strong, Superscript, Subscript, Link)):
+                yield from inlines(x.content, line, paragraph)
+            elif isinstance(x, Note):
+                yield from walk(x.blocks, x.line or line, paragraph)
+
+    for b in blocks:
+        here = b.line or line
+        if isinstance(b, (Para, Heading)):
+            yield from inlines(b.content, here, paragraph)
+        elif isinstance(b, NumberedParagraph):
+            yield from walk(b.blocks, here, b.number)
+        elif isinstance(b, SubItem):
+            yield from walk(b.blocks, here, paragraph)
 
 
 # --------------------------------------------------------------- document

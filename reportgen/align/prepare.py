@@ -36,24 +36,6 @@ def plain(content: tuple[m.Inline, ...], notes: list[str] | None = None, *, pros
     return "".join(out)
 
 
-def _walk_inlines(content: tuple[m.Inline, ...]):
-    for x in content:
-        yield x
-        if isinstance(x, (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)):
-            yield from _walk_inlines(x.content)
-        elif isinstance(x, m.Note):
-            for b in x.blocks:
-                yield from _walk_block(b)
-
-
-def _walk_block(b: m.Block):
-    if isinstance(b, (m.Para, m.Heading)):
-        yield from _walk_inlines(b.content)
-    elif isinstance(b, (m.NumberedParagraph, m.SubItem)):
-        for c in b.blocks:
-            yield from _walk_block(c)
-
-
 def unit(block: m.NumberedParagraph, chapter: int | None) -> Unit:
     texts: list[str] = []
     notes: list[str] = []
@@ -70,7 +52,7 @@ def unit(block: m.NumberedParagraph, chapter: int | None) -> Unit:
                 collect(b.blocks)
 
     collect(block.blocks)
-    inlines = list(_walk_block(block))
+    inlines = [x for x, _, _ in m.walk((block,))]
     return Unit(
         number=block.number,
         line=block.line,

@@ -20,54 +20,13 @@ class Citation:
 
 def citations(doc: m.Document) -> list[Citation]:
     """Every document symbol cited in a version, in reading order (footnotes included)."""
-    out: list[Citation] = []
-    lang = doc.meta.language
-
-    def inlines(items: tuple[m.Inline, ...], paragraph: int | None) -> None:
-        for x in items:
-            if isinstance(x, m.SymbolRef):
-                out.append(Citation(lang, paragraph, x.line, x.symbol))
-            elif isinstance(x, m.Note):
-                blocks(x.blocks, paragraph)
-            elif isinstance(x, (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)):
-                inlines(x.content, paragraph)
-
-    def blocks(items: tuple[m.Block, ...], paragraph: int | None) -> None:
-        for b in items:
-            if isinstance(b, (m.Para, m.Heading)):
-                inlines(b.content, paragraph)
-            elif isinstance(b, m.NumberedParagraph):
-                blocks(b.blocks, b.number)
-            elif isinstance(b, m.SubItem):
-                blocks(b.blocks, paragraph)
-
-    blocks(doc.blocks, None)
-    return out
+    return [Citation(doc.meta.language, paragraph, x.line, x.symbol)
+            for x, _, paragraph in m.walk(doc.blocks) if isinstance(x, m.SymbolRef)]
 
 
 def texts(doc: m.Document) -> list[tuple[int | None, str]]:
     """(line, text) of every plain text run of a version, footnotes included."""
-    out: list[tuple[int | None, str]] = []
-
-    def inlines(items: tuple[m.Inline, ...], line: int | None) -> None:
-        for x in items:
-            if isinstance(x, m.Text):
-                out.append((line, x.text))
-            elif isinstance(x, m.Note):
-                blocks(x.blocks, x.line or line)
-            elif isinstance(x, (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)):
-                inlines(x.content, line)
-
-    def blocks(items: tuple[m.Block, ...], line: int | None) -> None:
-        for b in items:
-            here = b.line or line
-            if isinstance(b, (m.Para, m.Heading)):
-                inlines(b.content, here)
-            elif isinstance(b, (m.NumberedParagraph, m.SubItem)):
-                blocks(b.blocks, here)
-
-    blocks(doc.blocks, None)
-    return out
+    return [(line, x.text) for x, line, _ in m.walk(doc.blocks) if isinstance(x, m.Text)]
 
 
 def check_citations(report: m.Report, registry: Registry) -> list[Diagnostic]:

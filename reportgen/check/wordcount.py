@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from reportgen import model as m
-from reportgen.check.citations import texts
 from reportgen.errors import Diagnostic
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff"
@@ -19,37 +18,9 @@ _WORDS = re.compile(rf"[{_CJK}]|[^\s{_CJK}]*[^\W_][^\s{_CJK}]*")
 
 
 def word_count(doc: m.Document) -> int:
-    count = 0
-    for x in _all_text(doc):
-        count += len(_WORDS.findall(x))
-    return count
-
-
-def _all_text(doc: m.Document) -> list[str]:
-    out = [text for _, text in texts(doc)]
-
-    def refs(items) -> None:
-        for x in items:
-            if isinstance(x, m.SymbolRef):
-                out.append(x.text)
-            elif isinstance(x, m.ResolvedRef):
-                out.append(x.text)
-            elif isinstance(x, m.Note):
-                for b in x.blocks:
-                    walk(b)
-            elif hasattr(x, "content"):
-                refs(x.content)
-
-    def walk(b: m.Block) -> None:
-        if isinstance(b, (m.Para, m.Heading)):
-            refs(b.content)
-        elif isinstance(b, (m.NumberedParagraph, m.SubItem)):
-            for c in b.blocks:
-                walk(c)
-
-    for b in doc.blocks:
-        walk(b)
-    return out
+    """Words of the body as printed: text, symbols and references, footnotes included."""
+    return sum(len(_WORDS.findall(x.text)) for x, _, _ in m.walk(doc.blocks)
+               if isinstance(x, (m.Text, m.SymbolRef, m.ResolvedRef)))
 
 
 def check_word_counts(report: m.Report) -> list[Diagnostic]:
