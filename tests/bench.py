@@ -39,6 +39,14 @@ def main(runs: int = 15) -> None:
         ren = median_ms(lambda: render_docx(resolved), runs)
         size = len(render_docx(resolved))
         print(f"{code:8} {read:11.1f} ms {res:6.1f} ms {ren:9.1f} ms {size:7d} B")
+    from reportgen import pipeline
+    from reportgen.align import align_report
+    from reportgen.align.html import render_html
+
+    loaded = pipeline.load(REPORT)
+    align = median_ms(lambda: align_report(loaded.report), runs)
+    html = median_ms(lambda: render_html(align_report(loaded.report)), runs)
+    print(f"align, {len(loaded.report.versions)} versions: {align:.1f} ms; with the HTML report: {html:.1f} ms")
 
 
 if __name__ == "__main__":
