@@ -46,7 +46,7 @@ def duplicate_paragraph(pair: Pair) -> Iterator[Finding]:
 def order_mismatch(pair: Pair) -> Iterator[Finding]:
     mine = [n for n in pair.version.order if n in pair.original.units]
     theirs = pair.common()
-    for position, (a, b) in enumerate(zip(mine, theirs)):
+    for a, b in zip(mine, theirs):
         if a != b:
             yield finding(pair, "order-mismatch", pair.version.units[a],
                           f"paragraph {a} stands where the original has paragraph {b}")
@@ -59,11 +59,11 @@ def heading_mismatch(pair: Pair) -> Iterator[Finding]:
     shape = [(lv, n) for lv, n, _ in mine]
     original_shape = [(lv, n) for lv, n, _ in theirs]
     if shape != original_shape:
-        describe = lambda hs: ", ".join(_heading(lv, n) for lv, n in hs) or "none"  # noqa: E731
-        line = next((ln for (lv, n, ln), o in zip(mine, original_shape + [None] * len(mine))
-                     if (lv, n) != o), mine[-1][2] if mine else None)
+        # the line of the first heading that differs, else of the last one this version has
+        differing = [line for (lv, n, line), other in zip(mine, original_shape) if (lv, n) != other]
+        line = differing[0] if differing else (mine[-1][2] if mine else None)
         yield finding(pair, "heading-mismatch", None,
-                      f"headings differ: {describe(shape)} here, {describe(original_shape)} in the original",
+                      f"headings differ: {_headings(shape)} here, {_headings(original_shape)} in the original",
                       line=line, items=[_heading(lv, n) for lv, n in shape if (lv, n) not in original_shape],
                       original_items=[_heading(lv, n) for lv, n in original_shape if (lv, n) not in shape])
         return
@@ -73,6 +73,10 @@ def heading_mismatch(pair: Pair) -> Iterator[Finding]:
             yield finding(pair, "heading-mismatch", mine_u,
                           f"paragraph {n} stands in chapter {mine_u.chapter} here, "
                           f"in chapter {orig_u.chapter} in the original")
+
+
+def _headings(headings: list[tuple[int, int | None]]) -> str:
+    return ", ".join(_heading(lv, n) for lv, n in headings) or "none"
 
 
 def _heading(level: int, number: int | None) -> str:
