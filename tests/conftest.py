@@ -1,5 +1,10 @@
 """Shared fixtures. Every DOCX a test leaves under its tmp_path is schema-validated
-at teardown, so no test can produce an unchecked document."""
+at teardown, so no test can produce an unchecked document.
+
+The schemas are third-party data in ``../shared`` (tests/support/shared.py). Without
+them (a user's fresh clone) the tests still run but their DOCX cannot be validated:
+the session summary says so, once, with the count; under ``CI=true`` it is a failure.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +14,24 @@ from pathlib import Path
 import pytest
 
 from reportgen.cli import main
-from tests.support.ooxml_schema import schema_errors
+from tests.support.ooxml_schema import NOT_VALIDATED, check_docx
+from tests.support.shared import REASON
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 EXAMPLE = REPO / "sources" / "cosp-eg1-2021-add1"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: takes several seconds (a subprocess pytest run, a wheel build)")
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    if NOT_VALIDATED:
+        terminalreporter.section("DOCX schema validation OFF", sep="=", yellow=True, bold=True)
+        terminalreporter.line(
+            f"{len(NOT_VALIDATED)} DOCX file(s) produced by the tests were NOT validated against "
+            f"the ISO/IEC 29500 schemas: {REASON}", yellow=True, bold=True)
 
 
 @pytest.fixture(autouse=True)
@@ -24,8 +41,7 @@ def _validate_produced_docx(request: pytest.FixtureRequest):
     if tmp is None:
         return
     for docx in sorted(Path(tmp).rglob("*.docx")):
-        errors = schema_errors(docx)
-        assert errors == [], f"{docx} fails the OOXML schemas:\n" + "\n".join(errors[:20])
+        check_docx(docx)
 
 
 class CliResult:
@@ -72,6 +88,5 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     assert loaded.errors == []
     built = pipeline.write_all(loaded, pipeline.render_all(loaded), out)
     for b in built:
-        errors = schema_errors(b.path)
-        assert errors == [], "\n".join(errors[:20])
+        check_docx(b.path)
     return {b.lang: b.path for b in built}

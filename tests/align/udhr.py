@@ -7,7 +7,9 @@ article N as numbered paragraph N. An article of several paragraphs continues
 with blocks indented under the text of ``N.`` (3 spaces for 1-9, 4 from 10 on,
 as CommonMark requires); an article written as an enumerated list
 (``1.``, ``2.`` or ``㈠``, ``㈡`` in the XML) becomes sub-items ``(a)``, ``(b)``….
-The data is read where it lies, never copied into the repository.
+The data is read where it lies, never copied into the repository; tests get at it
+through :func:`require` (skipped without ``../shared``, required under ``CI=true``:
+tests/support/shared.py).
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from pathlib import Path
 
 from lxml import etree
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-UDHR = SHARED / "udhr"
+from tests.support.shared import require_shared, shared_path
+
+UDHR = shared_path("udhr")
 
 NS = "{http://efele.net/udhr}"
 
@@ -46,8 +48,19 @@ _SUBITEM_START = re.compile(r"^\(([A-Za-z]{1,6}|\d+)\)")
 _BLOCK_CHARS = "-+#:="
 
 
+def _files() -> list[str]:
+    return [f"udhr/udhr_{key}.xml" for key, _ in LANGUAGES.values()]
+
+
 def available() -> bool:
-    return all((UDHR / f"udhr_{key}.xml").is_file() for key, _ in LANGUAGES.values())
+    return all(shared_path(f).is_file() for f in _files())
+
+
+def require() -> Path:
+    """The UDHR folder; skip the test (locally) or fail it (``CI=true``) when absent."""
+    for f in _files():
+        require_shared(f)
+    return UDHR
 
 
 def escape(text: str) -> str:

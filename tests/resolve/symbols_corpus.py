@@ -10,10 +10,10 @@ from __future__ import annotations
 # (symbol, where it was seen)
 REAL: list[tuple[str, str]] = [
     # --- this project's own material -------------------------------------------------
-    ("CAC/COSP/EG.1/2021/L.1/Add.1", "the seed addendum; /work/shared/spec/CONTRACT.md front-matter example"),
-    ("CAC/COSP/EG.1/2021/2", "seed (/work/shared/seeds/000_…txt), paragraph 1, as [CAC/COSP/EG.1/2021/2](#)"),
-    ("A/BUR/54/1", "/work/shared/un-conventions.md, References: '(A/BUR/54/1)第3段'"),
-    ("A/RES/217(III)", "UDHR (/work/shared/udhr: resolution 217 A (III)); undocs.org form"),
+    ("CAC/COSP/EG.1/2021/L.1/Add.1", "the seed addendum; ../shared/spec/CONTRACT.md front-matter example"),
+    ("CAC/COSP/EG.1/2021/2", "seed (../shared/seeds/000_…txt), paragraph 1, as [CAC/COSP/EG.1/2021/2](#)"),
+    ("A/BUR/54/1", "../shared/un-conventions.md, References: '(A/BUR/54/1)第3段'"),
+    ("A/RES/217(III)", "UDHR (../shared/udhr: resolution 217 A (III)); undocs.org form"),
     # --- Security Council ------------------------------------------------------------
     ("S/RES/1325 (2000)", "masthead of resolution 1325 (2000), https://ft.dk/samling/20101/almdel/FOU/bilag/144/1015483/index.htm"),
     ("S/RES/2374(2017)", "public code: example URL https://undocs.org/S/RES/2374(2017)"),

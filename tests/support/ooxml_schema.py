@@ -6,10 +6,16 @@ Usage::
     assert schema_errors(path_or_bytes) == []
 
 The schemas are third-party data that live OUTSIDE the repository, at
-``<repo>/../shared/ooxml-schemas`` (see :mod:`tests.support.tools`; the
+``<repo>/../shared/ooxml-schemas`` (see :mod:`tests.support.shared`; the
 ``OOXML_SCHEMAS_DIR`` environment variable overrides).  They are read in
-place, never copied.  When they are missing the calling test is skipped
-locally and fails under ``CI=true``.
+place, never copied.  When they are missing, :func:`schema_errors` skips the
+calling test locally (with the one ``../shared`` reason) and fails it under
+``CI=true``.
+
+For DOCX files a test merely *produces* (tests/conftest.py validates every one),
+use :func:`check_docx`: it validates when it can and, when the schemas are absent
+locally, records the file in :data:`NOT_VALIDATED` instead of skipping the test;
+the session summary then says loudly how many files went unvalidated.
 
 What is checked, for every part of the package
 ----------------------------------------------
@@ -96,7 +102,8 @@ from lxml import etree
 
 from . import tools
 
-__all__ = ["schema_errors", "schema_errors_by_part", "ns"]
+__all__ = ["schema_errors", "schema_errors_by_part", "check_docx", "schemas_available",
+           "NOT_VALIDATED", "ns"]
 
 # --------------------------------------------------------------------------
 # Namespaces
@@ -701,6 +708,30 @@ def schema_errors(docx) -> list[str]:
         errors.extend(preprocess_mce(root, name))
         _validate(name, tree, key, errors)
     return errors
+
+
+#: DOCX files :func:`check_docx` could not validate (schemas absent, not under CI).
+NOT_VALIDATED: list[str] = []
+
+
+def schemas_available() -> bool:
+    """Whether :func:`schema_errors` will validate rather than skip: the schemas are
+    present, or ``CI=true`` (where their absence fails the test)."""
+    return tools.schemas_dir() is not None or tools.in_ci()
+
+
+def check_docx(docx, name: str | None = None) -> None:
+    """Assert that *docx* passes the schemas; when they are absent locally, only record
+    it in :data:`NOT_VALIDATED` (the test itself goes on).  Under ``CI=true`` a
+    missing schema folder fails the calling test."""
+    if tools.schemas_dir() is None:
+        if not tools.in_ci():
+            NOT_VALIDATED.append(name or (str(docx) if isinstance(docx, (str, Path)) else "<bytes>"))
+            return
+        tools.require_schemas()  # fails: CI=true requires the schemas
+    errors = schema_errors(docx)
+    label = name or (str(docx) if isinstance(docx, (str, Path)) else "DOCX")
+    assert errors == [], f"{label} fails the OOXML schemas:\n" + "\n".join(errors[:20])
 
 
 def assert_schema_valid(docx) -> None:

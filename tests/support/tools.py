@@ -3,7 +3,9 @@
 ``require(name)`` returns the absolute path of an executable.  When the tool
 is missing the calling test is *skipped* locally but *fails* when the
 environment variable ``CI`` is ``true`` (GitHub Actions, GitLab, … set it), so
-that CI can never silently stop verifying documents.
+that CI can never silently stop verifying documents.  The same rule, with the
+same :func:`in_ci`, governs the third-party data in ``../shared``
+(:mod:`tests.support.shared`; the schemas: :func:`require_schemas`).
 
 Known tool names:
 
@@ -31,12 +33,17 @@ from pathlib import Path
 
 import pytest
 
-#: Root of the repository (the directory holding ``pyproject.toml``).
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from .shared import REPO_ROOT, SHARED, in_ci, require_shared
 
-#: Where the third-party ISO/IEC 29500 schemas live: ``<repo>/../shared/ooxml-schemas``.
-#: ``OOXML_SCHEMAS_DIR`` may override it (e.g. a CI cache elsewhere).
-DEFAULT_SCHEMAS_DIR = REPO_ROOT.parent / "shared" / "ooxml-schemas"
+__all__ = ["REPO_ROOT", "DEFAULT_SCHEMAS_DIR", "in_ci", "missing", "find", "require",
+           "schemas_dir", "require_schemas"]
+
+#: Where the third-party ISO/IEC 29500 schemas live: ``<repo>/../shared/ooxml-schemas``
+#: (see :mod:`tests.support.shared`).  ``OOXML_SCHEMAS_DIR`` may override it (e.g. a CI
+#: cache elsewhere).
+DEFAULT_SCHEMAS_DIR = SHARED / "ooxml-schemas"
+#: The file whose presence means "the schemas are there".
+_SCHEMAS_MARKER = Path("microsoft") / "wml-2010.xsd"
 
 _CANDIDATES: dict[str, tuple[str, ...]] = {
     "soffice": ("soffice", "libreoffice"),
@@ -55,11 +62,6 @@ _HINTS: dict[str, str] = {
     "chromium": "install Chromium (apt-get install chromium)",
     "chromium-browser": "install Chromium (apt-get install chromium)",
 }
-
-
-def in_ci() -> bool:
-    """True when running under CI (``CI=true``, case-insensitive, or ``1``)."""
-    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
 
 
 def missing(message: str) -> None:
@@ -95,15 +97,21 @@ def schemas_dir() -> Path | None:
     """The ooxml-schemas directory if present (``OOXML_SCHEMAS_DIR`` overrides)."""
     env = os.environ.get("OOXML_SCHEMAS_DIR")
     path = Path(env) if env else DEFAULT_SCHEMAS_DIR
-    return path if (path / "microsoft" / "wml-2010.xsd").is_file() else None
+    return path if (path / _SCHEMAS_MARKER).is_file() else None
 
 
 def require_schemas() -> Path:
-    """The ooxml-schemas directory; skip (locally) or fail (``CI=true``) when absent."""
+    """The ooxml-schemas directory; skip (locally) or fail (``CI=true``) when absent.
+
+    Without ``OOXML_SCHEMAS_DIR`` this is :func:`tests.support.shared.require_shared`,
+    so the skip carries the one ``../shared`` reason of every such test."""
     path = schemas_dir()
-    if path is None:
-        missing(
-            f"ISO/IEC 29500 schemas not found at {DEFAULT_SCHEMAS_DIR} "
-            "(expected <repo>/../shared/ooxml-schemas, or set OOXML_SCHEMAS_DIR)"
-        )
-    return path  # type: ignore[return-value]
+    if path is not None:
+        return path
+    env = os.environ.get("OOXML_SCHEMAS_DIR")
+    if env:
+        missing(f"ISO/IEC 29500 schemas not found in OOXML_SCHEMAS_DIR={env}")
+    require_shared((Path("ooxml-schemas") / _SCHEMAS_MARKER).as_posix())
+    # ../shared/ooxml-schemas exists but is not a usable schema folder
+    missing(f"{DEFAULT_SCHEMAS_DIR} has no {_SCHEMAS_MARKER.as_posix()}")
+    raise AssertionError("unreachable")  # pragma: no cover
