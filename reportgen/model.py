@@ -9,9 +9,9 @@ can report ``PATH:LINE`` without going back to the source text.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Callable, Iterator, Union, assert_never
 
 
 @dataclass(frozen=True)
@@ -166,28 +166,131 @@ class Heading:
 Block = Union[Para, SubItem, NumberedParagraph, Heading]
 
 
+# ---------------------------------------------------------------- traversal
+#
+# The model owns its traversal: every stage that reads or rewrites inlines goes
+# through ``walk`` or ``map_inlines``, whose ``match`` statements end in
+# ``assert_never``. A new construct added to ``Inline`` or ``Block`` then fails
+# type checking (and at run time) here, once, instead of being silently skipped
+# by one stage. That is how footnote sub-items were once lost.
+
+
+def inline_children(x: Inline) -> tuple[Inline, ...]:
+    """The inlines directly inside ``x`` (not those inside a footnote's blocks)."""
+    match x:
+        case Emph() | Strong() | Superscript() | Subscript() | Link():
+            return x.content
+        case Text() | LineBreak() | SymbolRef() | Ref() | ResolvedRef() | Note():
+            return ()
+        case _:
+            assert_never(x)
+
+
+def block_children(b: Block) -> tuple[Block, ...]:
+    """The blocks directly inside ``b``."""
+    match b:
+        case NumberedParagraph() | SubItem():
+            return b.blocks
+        case Para() | Heading():
+            return ()
+        case _:
+            assert_never(b)
+
+
+def block_inlines(b: Block) -> tuple[Inline, ...]:
+    """The inline content a block holds itself (not its children's)."""
+    match b:
+        case Para() | Heading():
+            return b.content
+        case NumberedParagraph() | SubItem():
+            return ()
+        case _:
+            assert_never(b)
+
+
 def walk(blocks: tuple[Block, ...], line: int | None = None,
          paragraph: int | None = None) -> Iterator[tuple[Inline, int | None, int | None]]:
     """Every inline under ``blocks``, depth first, footnotes included, with the line
-    of the block holding it and the number of its numbered paragraph (or None).
-    The one read-only traversal the checks share; ``resolve.walk`` rewrites."""
+    of the block holding it and the number of its numbered paragraph (or None)."""
 
-    def inlines(items: tuple[Inline, ...], line: int | None, paragraph: int | None):
+    def inlines(items: tuple[Inline, ...], line: int | None, paragraph: int | None
+                ) -> Iterator[tuple[Inline, int | None, int | None]]:
         for x in items:
             yield x, line, paragraph
-            if isinstance(x, (Emph, Strong, Superscript, Subscript, Link)):
-                yield from inlines(x.content, line, paragraph)
-            elif isinstance(x, Note):
+            if isinstance(x, Note):
                 yield from walk(x.blocks, x.line or line, paragraph)
+            else:
+                yield from inlines(inline_children(x), line, paragraph)
 
     for b in blocks:
         here = b.line or line
-        if isinstance(b, (Para, Heading)):
-            yield from inlines(b.content, here, paragraph)
-        elif isinstance(b, NumberedParagraph):
-            yield from walk(b.blocks, here, b.number)
-        elif isinstance(b, SubItem):
-            yield from walk(b.blocks, here, paragraph)
+        number = b.number if isinstance(b, NumberedParagraph) else paragraph
+        yield from inlines(block_inlines(b), here, number)
+        yield from walk(block_children(b), here, number)
+
+
+def walk_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Every block, depth first, including the blocks of footnotes."""
+    for b in blocks:
+        yield b
+        for x in _own_inlines(b):
+            if isinstance(x, Note):
+                yield from walk_blocks(x.blocks)
+        yield from walk_blocks(block_children(b))
+
+
+def _own_inlines(b: Block) -> Iterator[Inline]:
+    """Inlines of ``b`` itself at any depth, not entering footnotes."""
+    stack = list(block_inlines(b))
+    while stack:
+        x = stack.pop(0)
+        yield x
+        stack[:0] = inline_children(x)
+
+
+Replacement = Union["Inline", list["Inline"], None]
+
+
+def map_inlines(blocks: tuple[Block, ...], fn: Callable[[Inline, int | None], Replacement],
+                line: int | None = None) -> tuple[Block, ...]:
+    """Rebuild ``blocks`` with ``fn(inline, line of its block)`` applied to every
+    inline, footnotes included; ``fn`` returns a replacement, a list of them, or
+    None to keep (and descend into) the inline. The one rewriting traversal."""
+
+    def many(items: tuple[Inline, ...], line: int | None) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for x in items:
+            new = fn(x, line)
+            if isinstance(new, list):
+                out.extend(new)
+            elif new is not None:
+                out.append(new)
+            else:
+                out.append(one(x, line))
+        return tuple(out)
+
+    def one(x: Inline, line: int | None) -> Inline:
+        match x:
+            case Emph() | Strong() | Superscript() | Subscript() | Link():
+                return replace(x, content=many(x.content, line))
+            case Note():
+                return replace(x, blocks=map_inlines(x.blocks, fn, x.line or line))
+            case Text() | LineBreak() | SymbolRef() | Ref() | ResolvedRef():
+                return x
+            case _:
+                assert_never(x)
+
+    out: list[Block] = []
+    for b in blocks:
+        here = b.line or line
+        match b:
+            case Para() | Heading():
+                out.append(replace(b, content=many(b.content, here)))
+            case NumberedParagraph() | SubItem():
+                out.append(replace(b, blocks=map_inlines(b.blocks, fn, here)))
+            case _:
+                assert_never(b)
+    return tuple(out)
 
 
 # --------------------------------------------------------------- document
@@ -219,12 +322,21 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class Comment:
+    """An author's ``<!-- … -->`` comment: never printed, listed by ``check``."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Document:
     """One language version of a report."""
 
     meta: Metadata
     blocks: tuple[Block, ...]
     path: Path
+    comments: tuple[Comment, ...] = ()
 
     def loc(self, line: int | None) -> Loc:
         return Loc(self.path, line)

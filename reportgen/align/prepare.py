@@ -9,6 +9,7 @@ are compared by target number and symbols by their canonical form.
 from __future__ import annotations
 
 from collections import Counter
+from typing import assert_never
 
 from reportgen import model as m
 from reportgen.align.findings import Structure, Unit, Version
@@ -21,18 +22,24 @@ def plain(content: tuple[m.Inline, ...], notes: list[str] | None = None, *, pros
     their digits are not figures of the text (``A/75/1``, "chapter III" / "第三章")."""
     out: list[str] = []
     for x in content:
-        if isinstance(x, m.Text):
-            out.append(x.text)
-        elif isinstance(x, m.LineBreak):
-            out.append(" ")
-        elif isinstance(x, (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)):
-            out.append(plain(x.content, notes, prose=prose))
-        elif isinstance(x, (m.SymbolRef, m.ResolvedRef)):
-            out.append(" " if prose else x.text)
-        elif isinstance(x, m.Ref):
-            out.append(" " if prose else f"@{x.first}")
-        elif isinstance(x, m.Note) and notes is not None:
-            notes.append(" ".join(plain(b.content, prose=prose) for b in x.blocks if isinstance(b, m.Para)))
+        match x:
+            case m.Text():
+                out.append(x.text)
+            case m.LineBreak():
+                out.append(" ")
+            case m.Emph() | m.Strong() | m.Superscript() | m.Subscript() | m.Link():
+                out.append(plain(x.content, notes, prose=prose))
+            case m.SymbolRef() | m.ResolvedRef():
+                out.append(" " if prose else x.text)
+            case m.Ref():
+                out.append(" " if prose else f"@{x.first}")
+            case m.Note():
+                if notes is not None:
+                    # every paragraph of the footnote, its sub-items included
+                    notes.append(" ".join(plain(b.content, prose=prose)
+                                          for b in m.walk_blocks(x.blocks) if isinstance(b, m.Para)))
+            case _:
+                assert_never(x)
     return "".join(out)
 
 

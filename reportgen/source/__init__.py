@@ -16,31 +16,82 @@ SHARED_KEYS = ("symbol", "distribution", "date", "original", "dates", "job", "wo
 
 
 def language_files(directory: Path) -> dict[str, Path]:
-    """The language versions in a report folder, by code, in a stable order."""
+    """The language versions in a report folder, by code, in a stable order.
+
+    Raises UserError only when there is nothing to read; every other file of
+    the folder is judged by :func:`folder_diagnostics`."""
     if not directory.is_dir():
         raise UserError(directory, None, "not a report folder (expected a directory holding en.md, zh.md, ...)")
     files: dict[str, Path] = {}
     for path in sorted(directory.glob("*.md")):
-        if path.stem in LANGUAGES:
+        if path.stem in LANGUAGES and path.name == f"{path.stem}.md" and path.is_file():
             files[path.stem] = path
-        elif path.name.lower() != "readme.md":
-            raise UserError(path, None, f"file name is not a language code: expected one of {', '.join(f'{c}.md' for c in LANGUAGES)}")
     if not files:
+        first = next((d for d in folder_diagnostics(directory) if d.severity == "error"), None)
+        if first is not None:
+            raise UserError(first.path, first.line, first.message)
         raise UserError(directory, None, "no language versions found (expected files such as en.md and zh.md)")
     return files
 
 
+# Files a report folder may hold besides its language versions (read by other stages).
+COMPANIONS = frozenset({"documents.yaml", "accepted.yaml", "terms.tbx", "terms.csv"})
+_TEXT_SUFFIXES = frozenset({"md", "markdown", "mdown", "mkd", "mkdn", "txt", "text"})
+
+
+def folder_diagnostics(directory: Path) -> list[Diagnostic]:
+    """What is wrong with the files of a report folder besides their content:
+    a look-alike of a language version (``EN.md``, ``en.markdown``, ``en.txt``)
+    is an error, any other unknown file a warning; a link leading outside the
+    folder is an error. Companions, README.md, folders and hidden files are silent."""
+    if not directory.is_dir():
+        return []
+    root = directory.resolve()
+    expected = ", ".join(f"{c}.md" for c in LANGUAGES)
+    out: list[Diagnostic] = []
+    for path in sorted(directory.iterdir()):
+        name = path.name
+        if name.startswith("."):
+            continue
+        if path.is_symlink():
+            try:
+                target: Path | None = path.resolve()
+            except (OSError, RuntimeError):  # a loop of links
+                target = None
+            if target is not None and not target.is_relative_to(root):
+                out.append(Diagnostic("error", path, None, "is a link to a file outside the report folder"))
+                continue
+            if target is None or not target.exists():
+                out.append(Diagnostic("error", path, None, "is a link to a file that does not exist"))
+                continue
+        if path.is_dir() or name in COMPANIONS or name.lower() == "readme.md":
+            continue
+        if name in {f"{c}.md" for c in LANGUAGES}:
+            continue
+        stem, _, suffixes = name.partition(".")
+        if stem.lower() in LANGUAGES and all(s.lower() in _TEXT_SUFFIXES for s in suffixes.split(".") if suffixes):
+            out.append(Diagnostic("error", path, None, f"not a language version: name it {stem.lower()}.md"))
+        else:
+            out.append(Diagnostic("warning", path, None, f"not a language version (expected {expected}); ignored"))
+    return out
+
+
 def read_report(directory: Path, langs: tuple[str, ...] = ()) -> tuple[Report, list[Diagnostic]]:
-    """Read every language version of a report (or those in ``langs``)."""
+    """Read every language version of a report (or those in ``langs``).
+
+    Every version is read even when an earlier one has errors, so that one run
+    reports all of them; ``Report.versions`` holds only the versions that read
+    without error."""
     files = language_files(directory)
     for code in langs:
         if code not in files:
             raise UserError(directory, None, f"no '{code}' version: {code}.md does not exist")
     versions: dict[str, Document] = {}
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = list(folder_diagnostics(directory))
     for code, path in files.items():
         document, found = read_document(path)
-        versions[code] = document
+        if document is not None:
+            versions[code] = document
         diagnostics.extend(found)
     diagnostics.extend(_shared_metadata(versions))
     if langs:

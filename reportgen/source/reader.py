@@ -1,186 +1,156 @@
-"""Pandoc AST → document model.
+"""One language version: bytes → front matter + block tree + inlines → document model.
 
-The reader keeps what the Markdown *says* (numbers as written, labels, lines);
-it decides nothing about how anything is printed. Problems that leave the
-document usable (a skipped paragraph number) are returned as diagnostics, so
-``check`` can list them all; problems that make it unreadable raise ``UserError``.
+The reader keeps what the source *says* (numbers as typed, labels, lines) and
+decides nothing about printing. It never stops at the first problem: every
+refusal in the file is returned as a diagnostic, and the document is None when
+any of them is an error, so ``check`` and ``build`` list them all in one run.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from reportgen import model as m
 from reportgen.errors import Diagnostic, UserError
-from reportgen.l10n import Language, language
+from reportgen.l10n import LANGUAGES, Language, language
 from reportgen.source import frontmatter
-from reportgen.source.pandoc import Node, item_lines, read_ast, unwrap_blocks, unwrap_inlines
+from reportgen.source.inline import LABEL, InlineReader, bad_char
+from reportgen.source.scan import HeadingB, Lines, ParagraphB, SubItemB, TopBlock, scan
 
-# Label names (ASCII, so that Chinese text may touch them): a letter, then letters,
-# digits, "-" and "_", with "." or ":" only inside.
-_NAME = r"[A-Za-z](?:[\w-]*\w)?(?:[.:]\w(?:[\w-]*\w)?)*"
-LABEL = re.compile(rf"^\{{#({_NAME})\}}\s*", re.ASCII)
-# "@label" or a range "@first–@last" ("--" and "-" too); not an e-mail address, which
-# has a Latin letter or digit before the "@" (Chinese text may touch the "@").
-REFERENCE = re.compile(rf"(?<![A-Za-z0-9_@/.])@({_NAME})(?:\s*(?:–|--|-)\s*@({_NAME}))?", re.ASCII)
 # "III. Title", "三. 标题", "ثالثا - العنوان": a numeral, then "." or " -", then the title.
 HEADING_NUMBER = re.compile(r"^(\S+?)(?:\.|\s+-)\s+(.*)$", re.S)
-
-SUBITEM_STYLES = {"LowerAlpha": 1, "UpperAlpha": 1, "LowerRoman": 2, "UpperRoman": 2}
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+# Sources larger than this are refused before parsing: a report in six languages of
+# several hundred pages is a few MB per version.
+MAX_BYTES = 16 * 1024 * 1024
+# Marks where a comment stood (a non-character: refused in sources, so never typed).
+_GONE = "\uffff"
 
 
 @dataclass
 class _Reader:
     path: Path
-    source_lines: list[str]
     lang: Language
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    definitions: dict[str, ParagraphB] = field(default_factory=dict)
+    used: dict[str, int] = field(default_factory=dict)  # footnote name -> line of its reference
+    in_note: bool = False
+
+    def __post_init__(self) -> None:
+        self.inline = InlineReader(self.error, self.note)
 
     def error(self, line: int | None, message: str) -> None:
         self.diagnostics.append(Diagnostic("error", self.path, line, message))
 
     # ----------------------------------------------------------- blocks
 
-    def blocks(self, nodes: list[Node]) -> list[m.Block]:
+    def document(self, top: list[TopBlock]) -> list[m.Block]:
+        for block in top:
+            if isinstance(block, ParagraphB) and block.name is not None:
+                if block.name in self.definitions:
+                    first = self.definitions[block.name].line
+                    self.error(block.line, f"footnote [^{block.name}] is defined twice (first at line {first})")
+                else:
+                    self.definitions[block.name] = block
         out: list[m.Block] = []
-        for node in nodes:
-            if node.t == "Header":
-                out.append(self.heading(node))
-            elif node.t == "OrderedList" and node.c[0][1]["t"] in ("Decimal", "DefaultStyle", "Example"):
-                out.extend(self.numbered(node))
-            elif node.t in ("Para", "Plain"):
-                out.append(m.Para(self.inlines(node.c, node.line), node.line))
-            elif node.t == "OrderedList":
-                raise UserError(self.path, node.line, "sub-item outside a numbered paragraph: indent it under 'N. text'")
-            elif node.t == "HorizontalRule":
-                continue
-            else:
-                raise UserError(self.path, node.line, f"{_describe(node.t)} is not supported in a report")
+        for block in top:
+            match block:
+                case HeadingB():
+                    out.append(self.heading(block))
+                case ParagraphB() if block.number is not None:
+                    out.append(self.numbered(block))
+                case ParagraphB():
+                    pass  # a footnote definition: read where it is referenced
+                case Lines():
+                    out.append(m.Para(self.inline.read(block.lines), block.line))
+        for name, definition in self.definitions.items():
+            if name not in self.used:
+                self.error(definition.line, f"footnote [^{name}] is defined but never referenced")
         return out
 
-    def heading(self, node: Node) -> m.Heading:
-        level, _attr, raw = node.c
-        if level > 3:
-            raise UserError(self.path, node.line, f"heading level {level} is too deep: use '#' (chapter), '##' or '###'")
-        content = self.inlines(raw, node.line)
-        text = _plain(content)
+    def heading(self, block: HeadingB) -> m.Heading:
+        text, label = self._label(block.text, block.line, "heading")
         number: int | None = None
         match = HEADING_NUMBER.match(text)
-        if match and level <= 2:
-            parse = self.lang.parse_chapter_number if level == 1 else self.lang.parse_subheading_number
+        if match and block.level <= 2:
+            parse = self.lang.parse_chapter_number if block.level == 1 else self.lang.parse_subheading_number
             number = parse(match.group(1))
             if number is not None:
-                content = _drop_prefix(content, len(text) - len(match.group(2)))
-        content, label = _take_label(content)
-        return m.Heading(level, number, tuple(content), label, node.line)
+                text = match.group(2)
+                text, label = self._label(text, block.line, "heading") if label is None else (text, label)
+        if not text.strip():
+            self.error(block.line, "a heading needs a title")
+        content = self.inline.read([(block.line, text)])
+        return m.Heading(block.level, number, content, label, block.line)
 
-    def numbered(self, node: Node) -> list[m.NumberedParagraph]:
-        out = []
-        lines = item_lines(node)
-        for item, line in zip(node.c[1], lines):
-            number = self._written_number(line, node.c[0][0] + len(out))
-            blocks = self.item_blocks(unwrap_blocks(item, line), level=0)
-            label = None
-            if blocks and isinstance(blocks[0], m.Para):
-                content, label = _take_label(list(blocks[0].content))
-                blocks[0] = m.Para(tuple(content), blocks[0].line)
-            out.append(m.NumberedParagraph(number, tuple(blocks), label, line))
-        return out
+    def numbered(self, block: ParagraphB) -> m.NumberedParagraph:
+        label = None
+        first = next((c for c in block.children if isinstance(c, Lines) and c.lines), None)
+        if first is not None and first is block.children[0]:
+            no, text = first.lines[0]
+            text, label = self._label(text, no, "paragraph")
+            first.lines[0] = (no, text)
+        blocks = self.children(block.children)
+        if not blocks or (isinstance(blocks[0], m.Para) and not blocks[0].content):
+            self.error(block.line, f"paragraph {block.number} has no text after its number")
+        return m.NumberedParagraph(block.number or 0, tuple(blocks), label, block.line)
 
-    def item_blocks(self, nodes: list[Node], level: int) -> list[m.Block]:
+    def children(self, children: list[Lines | SubItemB]) -> list[m.Block]:
         out: list[m.Block] = []
-        for node in nodes:
-            if node.t in ("Para", "Plain"):
-                out.append(m.Para(self.inlines(node.c, node.line), node.line))
-            elif node.t == "OrderedList" and node.c[0][1]["t"] in SUBITEM_STYLES and level < 2:
-                start = node.c[0][0]
-                for i, (item, line) in enumerate(zip(node.c[1], item_lines(node))):
-                    blocks = self.item_blocks(unwrap_blocks(item, line), level + 1)
-                    out.append(m.SubItem(start + i, level + 1, tuple(blocks), line))
-            elif node.t == "OrderedList" and level < 2:
-                raise UserError(self.path, node.line, "a numbered list inside a paragraph must use letters: '(a) text'")
-            elif node.t == "OrderedList":
-                raise UserError(self.path, node.line, "sub-items nest at most two levels: (a), then (i)")
-            else:
-                raise UserError(self.path, node.line, f"{_describe(node.t)} is not supported inside a paragraph")
+        for child in children:
+            match child:
+                case Lines() if child.lines:
+                    if LABEL.match(child.lines[0][1]):
+                        self.error(child.line, "a label {#name} may only follow a paragraph, chapter "
+                                               "or sub-heading number")
+                    out.append(m.Para(self.inline.read(child.lines), child.line))
+                case Lines():
+                    pass
+                case SubItemB():
+                    blocks = self.children(child.children)
+                    if not blocks:
+                        self.error(child.line, f"sub-item {child.marker} has no text")
+                    out.append(m.SubItem(child.index, child.level, tuple(blocks), child.line))
         return out
 
-    def _written_number(self, line: int | None, fallback: int) -> int:
-        """The paragraph number exactly as typed: pandoc only keeps a list's start."""
-        if line is not None and 0 < line <= len(self.source_lines):
-            match = re.match(r"\s*(\d+)[.)]", self.source_lines[line - 1])
-            if match:
-                return int(match.group(1))
-        return fallback
+    def note(self, name: str, line: int) -> m.Note | None:
+        """The footnote ``[^name]`` referenced at ``line``, read from its definition."""
+        definition = self.definitions.get(name)
+        if definition is None:
+            self.error(line, f"footnote [^{name}] is referenced but not defined: add a line '[^{name}]: text'")
+            return None
+        if name in self.used:
+            self.error(line, f"footnote [^{name}] is referenced twice (first at line {self.used[name]}); "
+                             "a footnote is referenced once")
+            return None
+        self.used[name] = line
+        if self.in_note:
+            self.error(line, "a footnote cannot hold another footnote")
+            return None
+        self.in_note = True
+        try:
+            blocks = self.children(definition.children)
+        finally:
+            self.in_note = False
+        if not blocks:
+            self.error(definition.line, f"footnote [^{name}] has no text")
+        return m.Note(tuple(blocks), definition.line)
 
-    # ---------------------------------------------------------- inlines
-
-    def inlines(self, raw: list[dict[str, Any]], line: int | None = None) -> tuple[m.Inline, ...]:
-        out: list[m.Inline] = []
-        for i in unwrap_inlines(raw):
-            t, c = i["t"], i.get("c")
-            if t == "Str":
-                _append_text(out, c)
-            elif t == "Space":
-                _append_text(out, " ")
-            elif t == "SoftBreak":
-                _append_text(out, _SOFT)
-            elif t == "LineBreak":
-                out.append(m.LineBreak())
-            elif t == "Emph":
-                out.append(m.Emph(self.inlines(c, line)))
-            elif t == "Strong":
-                out.append(m.Strong(self.inlines(c, line)))
-            elif t == "Superscript":
-                out.append(m.Superscript(self.inlines(c, line)))
-            elif t == "Subscript":
-                out.append(m.Subscript(self.inlines(c, line)))
-            elif t in ("Strikeout", "Underline", "SmallCaps", "Span"):
-                for x in self.inlines(c[-1], line):
-                    _append(out, x)
-            elif t == "Quoted":
-                open_, close = ("\u201c", "\u201d") if c[0]["t"] == "DoubleQuote" else ("\u2018", "\u2019")
-                _append_text(out, open_)
-                for x in self.inlines(c[1], line):
-                    _append(out, x)
-                _append_text(out, close)
-            elif t in ("Code", "Math", "RawInline"):
-                _append_text(out, c[1])
-            elif t == "Link":
-                out.append(m.Link(self.inlines(c[1], line), c[2][0]))
-            elif t == "Note":
-                # pandoc gives footnote bodies no position: they take the line of the reference
-                nodes = unwrap_blocks(c, line)
-                out.append(m.Note(tuple(self.item_blocks(nodes, level=0)), line))
-            elif t == "Image":
-                raise UserError(self.path, None, "images are not supported in a report")
-            else:  # Cite and anything newer: keep the words
-                _append_text(out, _stringify(c))
-        return tuple(y for x in out for y in _references(_soft_breaks(x), line))
-
-
-def read_document(path: Path) -> tuple[m.Document, list[Diagnostic]]:
-    """Read one language version: front matter, then the body through pandoc."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UserError(path, None, f"cannot read file: {exc.strerror}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise UserError(path, line, "file is not valid UTF-8") from None
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    parts = frontmatter.split(path, text)
-    meta = frontmatter.parse(path, parts)
-    reader = _Reader(path, text.split("\n"), language(meta.language))
-    ast = read_ast(path, parts.body)
-    blocks = reader.blocks(unwrap_blocks(ast["blocks"]))
-    check_numbering(reader, blocks)
-    return m.Document(meta, tuple(blocks), path), reader.diagnostics
+    def _label(self, text: str, line: int, where: str) -> tuple[str, str | None]:
+        """Split a leading ``{#label}`` off; a malformed one is refused, never printed."""
+        stripped = text.lstrip()
+        if not stripped.startswith("{#"):
+            return text, None
+        match = LABEL.match(stripped)
+        if match is None:
+            shown = stripped[: stripped.find("}") + 1] if "}" in stripped else stripped[:20]
+            self.error(line, f"'{shown}' is not a valid label: write {{#name}}, a name of letters, "
+                             "digits, '-' and '_' with no spaces, starting with a letter")
+            return stripped[len(shown):].lstrip(), None
+        return stripped[match.end():], match.group(1)
 
 
 def check_numbering(reader: _Reader, blocks: list[m.Block]) -> None:
@@ -190,12 +160,12 @@ def check_numbering(reader: _Reader, blocks: list[m.Block]) -> None:
     chapter: int | None = None
     for b in blocks:
         if isinstance(b, m.NumberedParagraph):
-            if expected is not None and b.number == expected - 1:
+            if b.number < 1:
+                pass  # reported by the scanner
+            elif expected is not None and b.number == expected - 1:
                 reader.error(b.line, f"paragraph {b.number} is numbered twice: expected {expected}")
             elif expected is not None and b.number != expected:
                 reader.error(b.line, f"paragraph {b.number} follows paragraph {expected - 1}: expected {expected}")
-            elif b.number < 1:
-                reader.error(b.line, "paragraph numbers start at 1 or above")
             expected = b.number + 1
         elif isinstance(b, m.Heading) and b.level == 1 and b.number is not None:
             if chapter is not None and b.number != chapter + 1:
@@ -203,102 +173,95 @@ def check_numbering(reader: _Reader, blocks: list[m.Block]) -> None:
             chapter = b.number
 
 
-# ------------------------------------------------------------ helpers
-
-_SOFT = "\x00"
-# A line break inside Chinese text is not a space (pandoc's commonmark reader
-# ignores east_asian_line_breaks); elsewhere it is one.
-_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-_SOFT_CJK = re.compile(f"(?<=[{_CJK}])\x00(?=[{_CJK}])")
+# ------------------------------------------------------------ the file
 
 
-def _references(x: m.Inline, line: int | None) -> list[m.Inline]:
-    """Split ``@label`` references out of text (CONTRACT §2)."""
-    if not isinstance(x, m.Text) or "@" not in x.text:
-        return [x]
-    out: list[m.Inline] = []
-    pos = 0
-    for match in REFERENCE.finditer(x.text):
-        if match.start() > pos:
-            out.append(m.Text(x.text[pos:match.start()]))
-        out.append(m.Ref(match.group(1), match.group(2), line))
+def decode(path: Path) -> str:
+    """The file as text: UTF-8 (a BOM and CRLF line ends accepted)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UserError(path, None, f"file is {size / 1048576:.0f} MB; a language version may be at most "
+                                        f"{MAX_BYTES // 1048576} MB")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError(path, None, f"cannot read file: {exc.strerror or exc}") from None
+    if not raw.strip():
+        raise UserError(path, None, "file is empty: a language version starts with its front matter ('---')")
+    if b"\x00" in raw[:8192]:
+        raise UserError(path, None, "this is not a text file (it holds binary data)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise UserError(path, line, "file is not valid UTF-8 text: save it as UTF-8") from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def body_lines(reader: _Reader, body: str, comments: list[m.Comment]) -> list[str | None]:
+    """The body's lines with characters a document cannot hold refused, and
+    comments taken out (into ``comments``). A line that held only a comment
+    becomes None: it neither separates nor continues blocks."""
+    lines = body.split("\n")
+    for no, line in enumerate(lines, 1):
+        if not line.isprintable() and any(bad_char(ch) for ch in line):
+            ch = next(ch for ch in line if bad_char(ch))
+            name = unicodedata.name(ch, "a control character")
+            reader.error(no, f"the character U+{ord(ch):04X} ({name}) cannot appear in a document: remove it")
+            lines[no - 1] = "".join(c for c in line if not bad_char(c))
+    if "<!--" not in body:
+        return list(lines)
+    text = "\n".join(lines)
+    pieces, pos = [], 0
+    for match in _COMMENT.finditer(text):
+        comments.append(m.Comment(text.count("\n", 0, match.start()) + 1, " ".join(match.group(1).split())))
+        pieces += [text[pos:match.start()], "\n" * match.group(0).count("\n") + _GONE]
         pos = match.end()
-    if pos < len(x.text):
-        out.append(m.Text(x.text[pos:]))
+    pieces.append(text[pos:])
+    text = "".join(pieces)
+    unclosed = text.find("<!--")
+    if unclosed >= 0:
+        reader.error(text.count("\n", 0, unclosed) + 1, "comment '<!--' is never closed with '-->'")
+        text = text[:unclosed] + _GONE + "\n" * text.count("\n", unclosed)
+    out: list[str | None] = []
+    for line in text.split("\n"):
+        if _GONE in line:
+            line = line.replace(_GONE, "")
+            out.append(line if line.strip() else None)
+        else:
+            out.append(line)
     return out
 
 
-def _soft_breaks(x: m.Inline) -> m.Inline:
-    if isinstance(x, m.Text) and _SOFT in x.text:
-        return m.Text(_SOFT_CJK.sub("", x.text).replace(_SOFT, " "))
-    return x
-
-
-def _append_text(out: list[m.Inline], s: str) -> None:
-    if out and isinstance(out[-1], m.Text):
-        out[-1] = m.Text(out[-1].text + s)
-    else:
-        out.append(m.Text(s))
-
-
-def _append(out: list[m.Inline], x: m.Inline) -> None:
-    if isinstance(x, m.Text):
-        _append_text(out, x.text)
-    else:
-        out.append(x)
-
-
-def _plain(content: tuple[m.Inline, ...] | list[m.Inline]) -> str:
-    return "".join(x.text if isinstance(x, m.Text) else "\ufffc" for x in content)
-
-
-def _drop_prefix(content: tuple[m.Inline, ...], n: int) -> list[m.Inline]:
-    """Remove the first ``n`` characters of plain text (the typed heading number)."""
-    out = list(content)
-    while n > 0 and out and isinstance(out[0], m.Text):
-        head = out.pop(0).text
-        if len(head) > n:
-            out.insert(0, m.Text(head[n:]))
-        n -= len(head)
-    return out
-
-
-def _take_label(content: list[m.Inline] | tuple[m.Inline, ...]) -> tuple[list[m.Inline], str | None]:
-    """Split a leading ``{#label}`` off a paragraph or heading (CONTRACT §2)."""
-    content = list(content)
-    if content and isinstance(content[0], m.Text):
-        stripped = content[0].text.lstrip()
-        match = LABEL.match(stripped)
-        if match:
-            rest = stripped[match.end():]
-            content = ([m.Text(rest)] if rest else []) + content[1:]
-            return content, match.group(1)
-    if content and isinstance(content[0], m.Text) and content[0].text.startswith(" "):
-        content[0] = m.Text(content[0].text.lstrip())
-    return content, None
-
-
-def _stringify(c: Any) -> str:
-    if isinstance(c, dict):
-        if c.get("t") == "Str":
-            return c["c"]
-        if c.get("t") in ("Space", "SoftBreak"):
-            return " "
-        return _stringify(c.get("c"))
-    if isinstance(c, list):
-        return "".join(_stringify(x) for x in c)
-    return ""
-
-
-def _describe(t: str) -> str:
-    return {
-        "BulletList": "a bullet list",
-        "Table": "a table",
-        "BlockQuote": "a block quotation",
-        "CodeBlock": "a code block",
-        "RawBlock": "raw markup",
-        "DefinitionList": "a definition list",
-        "Figure": "a figure",
-        "LineBlock": "a line block",
-        "Div": "a fenced div",
-    }.get(t, f"a {t} block")
+def read_document(path: Path) -> tuple[m.Document | None, list[Diagnostic]]:
+    """Read one language version; the document is None when any error was found."""
+    try:
+        text = decode(path)
+        parts = frontmatter.split(path, text)
+    except UserError as exc:
+        return None, [exc.diagnostic]
+    try:
+        parsed = frontmatter.parse(path, parts)
+    except UserError as exc:  # TODO(frontmatter): remove once parse returns diagnostics
+        parsed = (None, [exc.diagnostic])
+    meta, diagnostics = parsed if isinstance(parsed, tuple) else (parsed, [])
+    code = meta.language if meta else (path.stem if path.stem in LANGUAGES else "en")
+    reader = _Reader(path, language(code))
+    comments: list[m.Comment] = []
+    # The body keeps the front matter as blank lines, so line numbers are the file's.
+    lines = body_lines(reader, parts.body, comments)
+    top, problems = scan(lines, reader.lang)
+    for p in problems:
+        reader.diagnostics.append(Diagnostic(p.severity, path, p.line, p.message))
+    blocks = reader.document(top)
+    diagnostics += reader.diagnostics
+    unreadable = meta is None or any(d.severity == "error" for d in diagnostics)
+    # Numbering errors leave the document readable: alignment still compares a
+    # version with a gap or a repeated number (and names the paragraph), while
+    # build and check refuse it.
+    numbering = _Reader(path, reader.lang)
+    check_numbering(numbering, blocks)
+    diagnostics += numbering.diagnostics
+    if unreadable:
+        return None, diagnostics
+    return m.Document(meta, tuple(blocks), path, tuple(comments)), diagnostics

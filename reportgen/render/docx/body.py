@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, assert_never
 
 from lxml import etree
 
@@ -33,6 +33,7 @@ class Styles:
     subitem = {1: "SubItem1", 2: "SubItem2"}
     text = "SingleTxt"
     footnote = "FootnoteText"
+    footnote_item = {1: "FootnoteItem1", 2: "FootnoteItem2"}
 
 
 def name_bookmarks(blocks: tuple[m.Block, ...], state: State) -> None:
@@ -62,16 +63,19 @@ def _bookmark(p: etree._Element, label: str | None, state: State) -> etree._Elem
 
 def render_blocks(blocks: tuple[m.Block, ...], env: Env, state: State, append: Append) -> None:
     for block in blocks:
-        if isinstance(block, m.Heading):
-            append(_bookmark(heading(block, env, state), block.label, state))
-        elif isinstance(block, m.NumberedParagraph):
-            numbered(block, env, state, append)
-        elif isinstance(block, m.Para):
-            p = paragraph(Styles.text, bidi=env.rtl)
-            inlines(block.content, env, state, p)
-            append(p)
-        elif isinstance(block, m.SubItem):
-            subitem(block, env, state, append)
+        match block:
+            case m.Heading():
+                append(_bookmark(heading(block, env, state), block.label, state))
+            case m.NumberedParagraph():
+                numbered(block, env, state, append)
+            case m.Para():
+                p = paragraph(Styles.text, bidi=env.rtl)
+                inlines(block.content, env, state, p)
+                append(p)
+            case m.SubItem():
+                subitem(block, env, state, append)
+            case _:
+                assert_never(block)
 
 
 def heading(block: m.Heading, env: Env, state: State) -> etree._Element:
@@ -125,34 +129,39 @@ def _marked(style: str, marker: str, blocks: tuple[m.Block, ...], env: Env, stat
 
 def inlines(content: tuple[m.Inline, ...], env: Env, state: State, parent: etree._Element) -> None:
     for x in content:
-        if isinstance(x, m.Text):
-            parent.extend(runs(x.text, env))
-        elif isinstance(x, m.LineBreak):
-            parent.append(el("w:r", children=[el("w:br")]))
-        elif isinstance(x, m.Emph):
-            inlines(x.content, env.styled(italic=True), state, parent)
-        elif isinstance(x, m.Strong):
-            inlines(x.content, env.styled(bold=True), state, parent)
-        elif isinstance(x, m.Superscript):
-            inlines(x.content, env.styled(vert="superscript"), state, parent)
-        elif isinstance(x, m.Subscript):
-            inlines(x.content, env.styled(vert="subscript"), state, parent)
-        elif isinstance(x, m.SymbolRef):
-            # A symbol is one left-to-right run in every language (CAC/COSP/EG.1/2021/2
-            # must read the same in Arabic as in English).
-            link = hyperlink(ods_url(x.symbol, env.lang.code), (), env, state)
-            link.append(run(x.text, env, "Hyperlink", rtl=False))
-            parent.append(link)
-        elif isinstance(x, m.ResolvedRef):
-            # An internal link to the target's bookmark; the text is the number in
-            # the language's wording ("paragraph 3", "第3段").
-            link = el("w:hyperlink", {"w:anchor": state.bookmarks[x.label], "w:history": "1"})
-            link.extend(runs(x.text, env))
-            parent.append(link)
-        elif isinstance(x, m.Link):
-            parent.append(hyperlink(x.url, x.content, env, state))
-        elif isinstance(x, m.Note):
-            parent.append(footnote(x, env, state))
+        match x:
+            case m.Text():
+                parent.extend(runs(x.text, env))
+            case m.LineBreak():
+                parent.append(el("w:r", children=[el("w:br")]))
+            case m.Emph():
+                inlines(x.content, env.styled(italic=True), state, parent)
+            case m.Strong():
+                inlines(x.content, env.styled(bold=True), state, parent)
+            case m.Superscript():
+                inlines(x.content, env.styled(vert="superscript"), state, parent)
+            case m.Subscript():
+                inlines(x.content, env.styled(vert="subscript"), state, parent)
+            case m.SymbolRef():
+                # A symbol is one left-to-right run in every language (CAC/COSP/EG.1/2021/2
+                # must read the same in Arabic as in English).
+                link = hyperlink(ods_url(x.symbol, env.lang.code), (), env, state)
+                link.append(run(x.text, env, "Hyperlink", rtl=False))
+                parent.append(link)
+            case m.ResolvedRef():
+                # An internal link to the target's bookmark; the text is the number in
+                # the language's wording ("paragraph 3", "第3段").
+                link = el("w:hyperlink", {"w:anchor": state.bookmarks[x.label], "w:history": "1"})
+                link.extend(runs(x.text, env))
+                parent.append(link)
+            case m.Link():
+                parent.append(hyperlink(x.url, x.content, env, state))
+            case m.Note():
+                parent.append(footnote(x, env, state))
+            case m.Ref():  # pragma: no cover - resolve replaces every Ref before rendering
+                raise AssertionError(f"unresolved reference @{x.first} reached the DOCX writer")
+            case _:
+                assert_never(x)
 
 
 def run(text: str, env: Env, style: str | None = None, *, rtl: bool | None = None) -> etree._Element:
@@ -214,22 +223,40 @@ def hyperlink(url: str, content: tuple[m.Inline, ...], env: Env, state: State) -
 
 
 def footnote(note: m.Note, env: Env, state: State) -> etree._Element:
-    """A real Word footnote: the reference run here, the text in footnotes.xml."""
+    """A real Word footnote: the reference run here, the text in footnotes.xml.
+    Sub-items of a footnote are paragraphs of their own with the marker hung."""
     fid = str(state.new_footnote_id())
     body = el("w:footnote", {"w:id": fid})
     # Links inside the footnote belong to the footnotes part's relationships.
     note_env = env.styled(part=state.footnotes_part, bold=False, italic=False, vert=None)
-    blocks = list(note.blocks) or [m.Para(())]
-    for i, b in enumerate(blocks):
-        p = paragraph(Styles.footnote, bidi=env.rtl)
-        if i == 0:
-            mark = el("w:r", children=[el("w:rPr", children=[el("w:rStyle", {"w:val": "FootnoteReference"})]),
-                                       el("w:footnoteRef")])
-            p.append(mark)
-            p.append(run("\t", note_env))
-        if isinstance(b, m.Para):
-            inlines(b.content, note_env, state, p)
-        body.append(p)
+
+    def blocks_of(blocks: tuple[m.Block, ...]) -> None:
+        for b in blocks:
+            match b:
+                case m.Para():
+                    p = paragraph(Styles.footnote, bidi=env.rtl)
+                    inlines(b.content, note_env, state, p)
+                    body.append(p)
+                case m.SubItem():
+                    p = paragraph(Styles.footnote_item[b.level], bidi=env.rtl)
+                    p.append(run(env.lang.subitem_marker(b.index, b.level), note_env))
+                    p.append(run("\t", note_env))
+                    rest = list(b.blocks)
+                    if rest and isinstance(rest[0], m.Para):
+                        inlines(rest.pop(0).content, note_env, state, p)
+                    body.append(p)
+                    blocks_of(tuple(rest))
+                case m.NumberedParagraph() | m.Heading():  # pragma: no cover - the reader never nests them
+                    raise AssertionError("a footnote holds paragraphs and sub-items only")
+                case _:
+                    assert_never(b)
+
+    blocks_of(note.blocks or (m.Para(()),))
+    # The footnote's own number leads its first paragraph, after the paragraph properties.
+    first = body[0]
+    first.insert(1, run("\t", note_env))
+    first.insert(1, el("w:r", children=[el("w:rPr", children=[el("w:rStyle", {"w:val": "FootnoteReference"})]),
+                                        el("w:footnoteRef")]))
     state.footnotes.append(body)
     return el("w:r", children=[
         el("w:rPr", children=[el("w:rStyle", {"w:val": "FootnoteReference"})]),

@@ -1,0 +1,337 @@
+"""Block structure by markers: the lines of a report body → a tree of blocks.
+
+A report's structure is given by its markers, not by CommonMark's indentation
+arithmetic (where a sub-item under ``104.`` must be indented exactly five spaces
+and one indented four becomes a code block). The rules (README, "Structure"):
+
+- ``N.`` starts a numbered paragraph; ``(a)``/``a)`` and ``(i)`` start sub-items,
+  which belong to the numbered paragraph (or footnote) above them at any
+  indentation; ``(i)`` nests under ``(a)``; where a marker could be a letter or a
+  Roman numeral the sequence decides (``(i)`` after ``(h)`` is the letter i).
+- ``#``/``##``/``###`` are headings; ``[^n]:`` starts a footnote definition.
+- After a blank line, an *indented* block continues the paragraph or footnote
+  above it (the innermost open sub-item when indented deeper than its marker);
+  an unindented block is an unnumbered paragraph.
+- Without a blank line before it, a line continues the block above it, unless it
+  starts with a heading or a footnote definition, or a marker that continues the
+  sequence: the next paragraph number, the next item of an open list, or a
+  first item ``(a)``/``(i)`` after a line ending in a colon.
+
+Constructs a report cannot hold (tables, code, quotations, bullet lists, rules)
+are refused at their line. Inline content is parsed later (``inline.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Union
+
+from reportgen.l10n import Language
+
+# ---------------------------------------------------------------- tree
+
+
+@dataclass
+class Lines:
+    """A run of text lines, each ``(line number, text)`` with indentation removed."""
+
+    lines: list[tuple[int, str]]
+
+    @property
+    def line(self) -> int:
+        return self.lines[0][0]
+
+
+@dataclass
+class HeadingB:
+    level: int
+    line: int
+    text: str
+
+
+@dataclass
+class SubItemB:
+    index: int
+    level: int
+    line: int
+    indent: int
+    marker: str
+    children: list["Child"] = field(default_factory=list)
+    last_child_index: int = 0  # last (i) index under this item
+
+
+@dataclass
+class ParagraphB:
+    """A numbered paragraph (``number`` set) or a footnote definition (``name`` set)."""
+
+    line: int
+    number: int | None = None
+    name: str | None = None
+    children: list["Child"] = field(default_factory=list)
+    last_index: int = 0  # last (a) index in this container
+
+
+Child = Union[Lines, SubItemB]
+TopBlock = Union[HeadingB, ParagraphB, Lines]
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    message: str
+    severity: str = "error"
+
+
+# ------------------------------------------------------------- markers
+
+_HEADING = re.compile(r"#+(?=[ \t]|$)")
+_NUMBER = re.compile(r"(-?\d+)[.)](?=[ \t]|$)")
+_SUBITEM = re.compile(r"(\(([^\s()]{1,8})\)|([a-z]{1,4})\))(?=[ \t]|$)")
+_FOOTNOTE_DEF = re.compile(r"\[\^([^\]]*)\]:")
+_FENCE = re.compile(r"(`{3,}|~{3,})")
+_RULE = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_SETEXT = re.compile(r"=+[ \t]*$")
+_BULLET = re.compile(r"[-*+](?:[ \t]|$)")
+_COLON = (":", "：", "\uff1a")
+
+TAB = 4
+
+
+def _indent(raw: str) -> tuple[int, str]:
+    """Indentation in columns (a tab counts as four) and the text after it."""
+    col, i = 0, 0
+    while i < len(raw) and raw[i] in " \t":
+        col = col + TAB - col % TAB if raw[i] == "\t" else col + 1
+        i += 1
+    return col, raw[i:]
+
+
+class Scanner:
+    """One pass over the lines; ``problems`` collects every refusal."""
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+        self.top: list[TopBlock] = []
+        self.problems: list[Problem] = []
+        self.container: ParagraphB | None = None  # open numbered paragraph or footnote
+        self.subs: list[SubItemB] = []  # open sub-items, outermost first
+        self.current: Lines | None = None  # block receiving continuation lines
+        self.last_number: int | None = None
+        self.skip_until_blank = False
+        self.fence: str | None = None
+
+    # ---------------------------------------------------------------- driver
+
+    def scan(self, lines: list[str | None], first: int = 1) -> list[TopBlock]:
+        """``lines[k]`` is line ``first + k``; ``None`` marks a line that held only a
+        comment: it neither separates nor continues blocks."""
+        after_blank = True
+        for k, raw in enumerate(lines):
+            no = first + k
+            if raw is None:
+                continue
+            if self.fence is not None:
+                if raw.strip().startswith(self.fence):
+                    self.fence = None
+                continue
+            if not raw.strip():
+                self.current, after_blank, self.skip_until_blank = None, True, False
+                continue
+            if self.skip_until_blank:
+                continue
+            self.line(no, raw, after_blank)
+            after_blank = False
+        return self.top
+
+    def line(self, no: int, raw: str, after_blank: bool) -> None:
+        indent, text = _indent(raw)
+        if self.refused(no, text):
+            return
+        if m := _HEADING.match(text):
+            self.heading(no, len(m.group(0)), text[m.end():])
+            return
+        if m := _FOOTNOTE_DEF.match(text):
+            self.footnote(no, m.group(1), text[m.end():])
+            return
+        if m := _NUMBER.match(text):
+            number = int(m.group(1))
+            if after_blank or self.current is None or number == (self.last_number or 0) + 1:
+                self.numbered(no, number, text[m.end():])
+                return
+        if m := _SUBITEM.match(text):
+            if self.subitem(no, indent, m.group(0), m.group(2) or m.group(3), text[m.end():], after_blank):
+                return
+        self.text(no, indent, text, after_blank)
+
+    # ------------------------------------------------------------ refusals
+
+    def refused(self, no: int, text: str) -> bool:
+        """Constructs a report cannot hold, refused once per block at their line."""
+        message = None
+        if m := _FENCE.match(text):
+            self.fence = m.group(1)[0] * 3
+            message = "a code block is not supported in a report"
+        elif text.startswith("|"):
+            message = "a table is not supported in a report: write the figures in the text"
+        elif text.startswith(">"):
+            message = "a block quotation ('>') is not supported in a report"
+        elif _RULE.match(text):
+            message = "a horizontal rule is not supported in a report"
+        elif _BULLET.match(text):
+            message = "a bullet list is not supported in a report: use sub-items (a), (b)"
+        elif _SETEXT.match(text) and self.current is not None:
+            message = "an '===' underline heading is not supported: write '# Title'"
+        elif _NUMBER.match(text) and text.startswith("-"):
+            message = "paragraph numbers start at 1 or above"
+        if message is None:
+            return False
+        self.problems.append(Problem(no, message))
+        self.current = None
+        self.skip_until_blank = self.fence is None
+        return True
+
+    # ------------------------------------------------------------- blocks
+
+    def close(self) -> None:
+        self.container, self.subs, self.current = None, [], None
+
+    def heading(self, no: int, level: int, rest: str) -> None:
+        self.close()
+        if level > 3:
+            self.problems.append(Problem(no, f"heading level {level} is too deep: use '#' (chapter), '##' or '###'"))
+            return
+        self.top.append(HeadingB(level, no, rest.strip()))
+
+    def footnote(self, no: int, name: str, rest: str) -> None:
+        self.close()
+        if not re.fullmatch(r"[^\s\[\]^]+", name):
+            self.problems.append(Problem(no, f"'[^{name}]:' is not a footnote name: use letters or digits, as [^1]:"))
+            self.skip_until_blank = True
+            return
+        self.container = ParagraphB(no, name=name)
+        self.top.append(self.container)
+        self.current = self._new_lines(self.container.children, no, rest)
+
+    def numbered(self, no: int, number: int, rest: str) -> None:
+        self.close()
+        if number < 1:
+            self.problems.append(Problem(no, "paragraph numbers start at 1 or above"))
+        self.last_number = number
+        self.container = ParagraphB(no, number=number)
+        self.top.append(self.container)
+        lead = rest.lstrip(" \t")
+        if m := _SUBITEM.match(lead):
+            # "11. (a) Everyone ...": the paragraph opens straight on its first item
+            if self.subitem(no, len(rest) - len(lead), m.group(0), m.group(2) or m.group(3), lead[m.end():], True):
+                return
+        self.current = self._new_lines(self.container.children, no, rest)
+
+    def subitem(self, no: int, indent: int, marker: str, token: str, rest: str, after_blank: bool) -> bool:
+        """Place a sub-item by its marker; False when the line is ordinary text."""
+        container = self.container
+        level1 = self.subs[0] if self.subs else None
+        choice = self._classify(token, container, level1)
+        if choice is None:
+            return False
+        level, index, in_sequence = choice
+        if not after_blank and self.current is not None:
+            # Inside a block, only a marker that continues an open list, or a first
+            # item after a lead-in ending in a colon, starts an item: "(a) of
+            # article 5" wrapped onto a new line is text.
+            starts = (self._previous_text().rstrip().endswith(_COLON) if index == 1 else in_sequence)
+            if not starts:
+                inside_list = bool(self.subs) and self.current is self.subs[-1].children[-1]
+                if not inside_list:
+                    self.problems.append(Problem(
+                        no, f"'{marker}' at the start of this line is read as text, not as a sub-item: "
+                            "to start a sub-item, leave a blank line before it or end the line above with a colon",
+                        "warning"))
+                    return False
+                # inside a list, a line led by a marker is meant as an item: out of sequence
+        if container is None:
+            self.problems.append(Problem(no, f"sub-item {marker} is outside a numbered paragraph: "
+                                             "put it under a paragraph 'N. text'"))
+            self.current, self.skip_until_blank = None, True
+            return True
+        if level == 2 and level1 is None:
+            self.problems.append(Problem(no, f"sub-item {marker} must follow an item such as (a)"))
+            self.current, self.skip_until_blank = None, True
+            return True
+        if not in_sequence:
+            expected_index = (container.last_index if level == 1 else level1.last_child_index) + 1  # type: ignore[union-attr]
+            expected = self.lang.subitem_marker(expected_index, level)
+            self.problems.append(Problem(no, f"sub-item {marker} is out of sequence: expected {expected}"))
+        item = SubItemB(index, level, no, indent, marker)
+        if level == 1:
+            container.last_index = index
+            container.children.append(item)
+            self.subs = [item]
+        else:
+            assert level1 is not None
+            level1.last_child_index = index
+            level1.children.append(item)
+            self.subs = [level1, item]
+        self.current = self._new_lines(item.children, no, rest)
+        return True
+
+    def _classify(self, token: str, container: ParagraphB | None,
+                  level1: SubItemB | None) -> tuple[int, int, bool] | None:
+        """(level, index, continues the sequence) of a marker, or None if it is no marker.
+
+        Letters and Roman numerals overlap (i, v, x, c, d, l, m): the sequence
+        decides, and the letter wins when both continue it and no (i) list is open."""
+        letter = self.lang.parse_subitem_marker(token, 1)
+        roman = self.lang.parse_subitem_marker(token, 2)
+        next_letter = (container.last_index if container else 0) + 1
+        next_roman = level1.last_child_index + 1 if level1 else None
+        roman_continues = roman is not None and roman == next_roman
+        if roman_continues and level1 is not None and level1.last_child_index > 0:
+            return 2, roman, True  # type: ignore[return-value]
+        if letter is not None and letter == next_letter:
+            return 1, letter, True
+        if roman_continues:
+            return 2, roman, True  # type: ignore[return-value]
+        if roman is not None and level1 is not None and (letter is None or len(token) > 1):
+            return 2, roman, False
+        if letter is not None:
+            return 1, letter, False
+        if roman is not None:
+            return 2, roman, False
+        return None
+
+    def text(self, no: int, indent: int, text: str, after_blank: bool) -> None:
+        if not after_blank and self.current is not None:
+            self.current.lines.append((no, text))
+            return
+        if indent > 0 and self.container is not None:
+            # A continuation block: of the innermost open sub-item it is indented
+            # deeper than, else of the paragraph or footnote itself.
+            while self.subs and indent <= self.subs[-1].indent:
+                self.subs.pop()
+            owner = self.subs[-1].children if self.subs else self.container.children
+            self.current = self._new_lines(owner, no, text)
+            return
+        self.close()
+        self.current = Lines([(no, text)])
+        self.top.append(self.current)
+
+    # ------------------------------------------------------------- helpers
+
+    def _previous_text(self) -> str:
+        return self.current.lines[-1][1] if self.current and self.current.lines else ""
+
+    @staticmethod
+    def _new_lines(owner: list[Child], no: int, rest: str) -> Lines:
+        """A text block for a container; an empty first line (``5.`` alone) still
+        opens it, so the next line continues the paragraph."""
+        block = Lines([(no, rest.lstrip(" \t"))] if rest.strip() else [])
+        owner.append(block)
+        return block
+
+
+def scan(lines: list[str | None], lang: Language, first: int = 1) -> tuple[list[TopBlock], list[Problem]]:
+    scanner = Scanner(lang)
+    top = scanner.scan(lines, first)
+    return top, scanner.problems
+
