@@ -1,7 +1,11 @@
 """The template package and a reproducible ZIP writer.
 
-The template lives unzipped in ``templates/un_docx/`` so every part is
-reviewable XML; it is zipped in memory and opened with python-docx.
+The template lives unzipped in ``templates/un_docx/`` at the top of the repository
+so every part is reviewable XML; it is zipped in memory and opened with
+python-docx. A regular (non-editable) install carries a copy as package data,
+``reportgen/templates/un_docx/`` (copied by setup.py's ``build_py``); that copy
+is looked for first, then the repository's folder (a checkout or an editable
+install).
 python-docx stamps ZIP entries with the current time, so the saved package is
 rewritten with fixed entry times and order: same sources, same bytes.
 """
@@ -21,7 +25,22 @@ from docx.opc.part import PartFactory, XmlPart
 # opaque blob; registering the generic XmlPart lets us edit it as XML.
 PartFactory.part_type_for.setdefault(CT.WML_FOOTNOTES, XmlPart)
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "templates" / "un_docx"
+#: The template as installed package data (``reportgen/templates/un_docx``).
+PACKAGED_TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "un_docx"
+#: The template in a checkout: ``<repo>/templates/un_docx``, the reviewed original.
+REPO_TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "templates" / "un_docx"
+
+
+def find_template_dir() -> Path:
+    """The installed copy if there is one, else the checkout's folder (possibly
+    absent: :func:`template_bytes` then says where it looked)."""
+    for candidate in (PACKAGED_TEMPLATE_DIR, REPO_TEMPLATE_DIR):
+        if (candidate / "[Content_Types].xml").is_file():
+            return candidate
+    return REPO_TEMPLATE_DIR
+
+
+TEMPLATE_DIR = find_template_dir()
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a ZIP entry can carry
 
 
@@ -34,7 +53,8 @@ def template_files(directory: Path = TEMPLATE_DIR) -> list[Path]:
 @lru_cache(maxsize=4)
 def template_bytes(directory: Path = TEMPLATE_DIR) -> bytes:
     if not directory.is_dir():
-        raise FileNotFoundError(f"DOCX template folder not found: {directory}")
+        looked = directory if directory != REPO_TEMPLATE_DIR else f"{PACKAGED_TEMPLATE_DIR} or {directory}"
+        raise FileNotFoundError(f"DOCX template folder not found: {looked}")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in template_files(directory):
