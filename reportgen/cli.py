@@ -2,25 +2,61 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from reportgen import pipeline
-from reportgen.check import citations
-from reportgen.errors import Diagnostic, UserError
+from reportgen.check import citations, merge_repeats, report_lines
+from reportgen.errors import Diagnostic, UserError, processed_file, processing
 from reportgen.files import write_atomically
 from reportgen.l10n import LANGUAGES
+from reportgen.source import language_files
 
-EXIT_FINDINGS, EXIT_UNUSABLE = 1, 2
+EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_INTERNAL = 1, 2, 3
+
+EPILOG = """\b
+Exit status:
+  0  success
+  1  check or align found an (open) error
+  2  the input or the invocation is unusable: every error is printed, one
+     line each, PATH:LINE: message; no output file is written
+  3  internal error (a bug in reportgen): one line naming the file being
+     processed; please report it (REPORTGEN_DEBUG=1 shows the traceback)
+"""
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.version_option(package_name="reportgen")
 def cli() -> None:
     """Multilingual UN meeting reports: Markdown drafts to UN-formatted DOCX."""
+
+
+def _in_report(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a command inside ``processing(REPORT_DIR)``, so an internal error
+    names at least the report folder when no stage names a file of it."""
+
+    @functools.wraps(command)
+    def run(**kwargs: Any) -> Any:
+        with processing(kwargs["report_dir"]):
+            return command(**kwargs)
+
+    return run
+
+
+def _load(report_dir: Path, langs: tuple[str, ...] = ()) -> pipeline.Loaded:
+    """Load a report, print its diagnostics; exit 2 (writing nothing) on any error."""
+    loaded = pipeline.load(report_dir, langs)
+    _report(loaded.diagnostics)
+    if loaded.errors:
+        sys.exit(EXIT_UNUSABLE)
+    return loaded
 
 
 @cli.command()
@@ -30,12 +66,10 @@ def cli() -> None:
 @click.option("--lang", "langs", multiple=True, type=click.Choice(LANGUAGES),
               help="Build only this language version (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON manifest instead of paths.")
+@_in_report
 def build(report_dir: Path, out_dir: Path | None, langs: tuple[str, ...], as_json: bool) -> None:
     """Write one DOCX per language version of REPORT_DIR."""
-    loaded = pipeline.load(report_dir, tuple(langs))
-    _report(loaded.diagnostics)
-    if loaded.errors:
-        sys.exit(EXIT_UNUSABLE)
+    loaded = _load(report_dir, tuple(langs))
     rendered = pipeline.render_all(loaded)
     built = pipeline.write_all(loaded, rendered, out_dir or Path("build") / loaded.report.name)
     if as_json:
@@ -48,11 +82,17 @@ def build(report_dir: Path, out_dir: Path | None, langs: tuple[str, ...], as_jso
 
 @cli.command()
 @click.argument("report_dir", type=click.Path(path_type=Path))
+@_in_report
 def check(report_dir: Path) -> None:
     """Validate the sources of REPORT_DIR (front matter, numbering, symbols, labels,
-    cited documents, word counts); write nothing."""
+    cited documents, word counts); write nothing.
+
+    Exit 1 when an error is found; 2 when a version cannot be read at all."""
     loaded = pipeline.load(report_dir)
-    diagnostics = pipeline.check(loaded)
+    if set(language_files(report_dir)) - set(loaded.report.versions):
+        _report(loaded.diagnostics)  # a version unreadable: nothing to check it against
+        sys.exit(EXIT_UNUSABLE)
+    diagnostics = merge_repeats(pipeline.check(loaded))
     _report(diagnostics)
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = sum(d.severity == "warning" for d in diagnostics)
@@ -66,15 +106,15 @@ def check(report_dir: Path) -> None:
 @cli.command()
 @click.argument("report_dir", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@_in_report
 def refs(report_dir: Path, as_json: bool) -> None:
     """List every document cited in REPORT_DIR: language, paragraph, line, symbol, title."""
-    loaded = pipeline.load(report_dir)
-    _report([d for d in loaded.diagnostics if d.severity == "error"])
-    if loaded.errors:
-        sys.exit(EXIT_UNUSABLE)
+    loaded = _load(report_dir)
     rows = []
     for doc in loaded.report.versions.values():
-        for c in citations(doc):
+        with processing(doc.path):
+            cited = citations(doc)
+        for c in cited:
             entry = loaded.registry.get(c.symbol)
             title = entry.titles.get(c.lang) if entry else None
             rows.append({"lang": c.lang, "paragraph": None if c.paragraph is None else str(c.paragraph),
@@ -91,6 +131,7 @@ def refs(report_dir: Path, as_json: bool) -> None:
 @click.argument("report_dir", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to FILE instead of stdout.")
+@_in_report
 def align(report_dir: Path, fmt: str, output: Path | None) -> None:
     """Compare every language version of REPORT_DIR with the original, paragraph by paragraph.
 
@@ -98,7 +139,7 @@ def align(report_dir: Path, fmt: str, output: Path | None) -> None:
     from reportgen.align import align_report
     from reportgen.align.text import render_text
 
-    loaded = pipeline.load(report_dir)
+    loaded = _load(report_dir)
     result = align_report(loaded.report)
     if fmt == "json":
         data = json.dumps(result.as_json(), ensure_ascii=False, indent=2) + "\n"
@@ -122,6 +163,7 @@ def align(report_dir: Path, fmt: str, output: Path | None) -> None:
 @click.option("--lang", required=True, type=click.Choice(LANGUAGES), help="Language of the finding.")
 @click.option("--paragraph", help="Paragraph number (omit for a document-level finding).")
 @click.option("--note", default="", help="Why the finding is acceptable.")
+@_in_report
 def accept(report_dir: Path, check_id: str, lang: str, paragraph: str | None, note: str) -> None:
     """Record a reviewed alignment finding as accepted (in REPORT_DIR/accepted.yaml).
 
@@ -129,7 +171,7 @@ def accept(report_dir: Path, check_id: str, lang: str, paragraph: str | None, no
     from reportgen.align import align_report
     from reportgen.align.accept import Acceptance, fingerprint, read_acceptances, write_acceptances
 
-    loaded = pipeline.load(report_dir)
+    loaded = _load(report_dir)
     acceptances = read_acceptances(report_dir)
     result = align_report(loaded.report, acceptances=[])
     matches = [f for f in result.findings
@@ -149,13 +191,24 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def _report(diagnostics: list[Diagnostic]) -> None:
-    for d in diagnostics:
-        click.echo(str(d), err=True)
+def _report(diagnostics: Iterable[Diagnostic]) -> None:
+    """Every command prints diagnostics this way (see ``check.report_lines``):
+    errors then warnings, by file and line, repeats merged, capped."""
+    for line in report_lines(diagnostics):
+        click.echo(line, err=True)
+
+
+def internal_error(exc: BaseException) -> str:
+    """The one line that stands for a bug: ``PATH: internal error: Type: message``."""
+    where = processed_file(exc) or processed_file() or "reportgen"
+    text = " ".join(str(exc).split())
+    what = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return f"{where}: internal error: {what} (please report this)"
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: every failure a user can cause is one line on stderr, exit 2."""
+    """Entry point: every failure a user can cause is one line on stderr, exit 2;
+    anything else is a bug, also one line (never a traceback), exit 3."""
     try:
         cli.main(args=argv, prog_name="reportgen", standalone_mode=False)
     except UserError as exc:
@@ -165,15 +218,23 @@ def main(argv: list[str] | None = None) -> None:
         hint = f" (see 'reportgen {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.parent else ""
         click.echo(f"reportgen: {exc.format_message()}{hint}", err=True)
         sys.exit(EXIT_UNUSABLE)
+    except click.ClickException as exc:
+        click.echo(f"reportgen: {exc.format_message()}", err=True)
+        sys.exit(EXIT_UNUSABLE)
     except click.Abort:
         click.echo("reportgen: aborted", err=True)
         sys.exit(EXIT_UNUSABLE)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except OSError as exc:
-        where = exc.filename or "reportgen"
+        where = exc.filename or processed_file(exc) or "reportgen"
         click.echo(f"{where}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_UNUSABLE)
+    except Exception as exc:  # a bug: one line naming the file, never a traceback
+        if os.environ.get("REPORTGEN_DEBUG"):
+            raise
+        click.echo(internal_error(exc), err=True)
+        sys.exit(EXIT_INTERNAL)
 
 
 if __name__ == "__main__":  # pragma: no cover

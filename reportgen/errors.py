@@ -39,3 +39,47 @@ class UserError(Exception):
     @property
     def message(self) -> str:
         return self.diagnostic.message
+
+
+# -- the file being processed, named by the one-line internal error ------------------
+
+from contextlib import contextmanager  # noqa: E402
+from contextvars import ContextVar  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+_PROCESSING: ContextVar[Path | None] = ContextVar("reportgen_processing", default=None)
+_WHERE = "_reportgen_processing"
+
+
+@contextmanager
+def processing(path: Path | str) -> Iterator[None]:
+    """Wrap the work done on one file (or folder) of a report::
+
+        with processing(path):
+            document, found = read_document(path)
+
+    An unexpected exception leaving the block is marked with ``path`` (the
+    innermost block wins), so the CLI can report it as one line
+    ``PATH: internal error: ...`` instead of a traceback. UserError and
+    diagnostics are not affected. Blocks nest; the mark costs nothing when no
+    exception is raised."""
+    token = _PROCESSING.set(Path(path))
+    try:
+        yield
+    except Exception as exc:
+        if not isinstance(exc, UserError) and processed_file(exc) is None:
+            try:
+                setattr(exc, _WHERE, Path(path))
+            except (AttributeError, TypeError):  # an exception type without a __dict__
+                pass
+        raise
+    finally:
+        _PROCESSING.reset(token)
+
+
+def processed_file(exc: BaseException | None = None) -> Path | None:
+    """The file an exception left (its innermost ``processing`` block), or, with
+    no exception, the file being processed now; None outside any block."""
+    if exc is not None:
+        return getattr(exc, _WHERE, None)
+    return _PROCESSING.get()

@@ -33,10 +33,16 @@ def check_citations(report: m.Report, registry: Registry) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     where = " or ".join(str(p) for p in registry.files) or str(report.directory / FILE_NAME)
     for doc in report.versions.values():
+        unregistered: dict[str, list[Citation]] = {}
         for c in citations(doc):
             if registry.get(c.symbol) is None:
-                out.append(Diagnostic("warning", doc.path, c.line,
-                                      f"{c.symbol} is cited but not registered in {where}"))
+                unregistered.setdefault(c.symbol, []).append(c)
+        for symbol, cited in unregistered.items():
+            # one warning per symbol and version, however often it is cited
+            first = min(cited, key=lambda c: (c.line is None, c.line or 0))
+            message = (f"{symbol} is cited but not registered in {where}" if len(cited) == 1 else
+                       f"{symbol} is not registered in {where} (cited {len(cited)} times, first here)")
+            out.append(Diagnostic("warning", doc.path, first.line, message))
         for line, text in texts(doc):
             for match in find_malformed(text):
                 out.append(Diagnostic("warning", doc.path, line,

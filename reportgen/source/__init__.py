@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from reportgen.errors import Diagnostic, UserError
@@ -37,11 +38,13 @@ def language_files(directory: Path) -> dict[str, Path]:
 # Files a report folder may hold besides its language versions (read by other stages).
 COMPANIONS = frozenset({"documents.yaml", "accepted.yaml", "terms.tbx", "terms.csv"})
 _TEXT_SUFFIXES = frozenset({"md", "markdown", "mdown", "mkd", "mkdn", "txt", "text"})
+# A language code, in any case, with optional region or script subtags: EN, zh-CN, zh_Hans, es-419.
+_LOOK_ALIKE = re.compile(rf"({'|'.join(LANGUAGES)})([-_]([a-z]{{2}}|[a-z]{{4}}|[0-9]{{3}}))*", re.IGNORECASE)
 
 
 def folder_diagnostics(directory: Path) -> list[Diagnostic]:
     """What is wrong with the files of a report folder besides their content:
-    a look-alike of a language version (``EN.md``, ``en.markdown``, ``en.txt``)
+    a look-alike of a language version (``EN.md``, ``en.markdown``, ``en.txt``, ``zh-CN.md``)
     is an error, any other unknown file a warning; a link leading outside the
     folder is an error. Companions, README.md, folders and hidden files are silent."""
     if not directory.is_dir():
@@ -69,8 +72,10 @@ def folder_diagnostics(directory: Path) -> list[Diagnostic]:
         if name in {f"{c}.md" for c in LANGUAGES}:
             continue
         stem, _, suffixes = name.partition(".")
-        if stem.lower() in LANGUAGES and all(s.lower() in _TEXT_SUFFIXES for s in suffixes.split(".") if suffixes):
-            out.append(Diagnostic("error", path, None, f"not a language version: name it {stem.lower()}.md"))
+        look_alike = _LOOK_ALIKE.fullmatch(stem)
+        if look_alike and all(s.lower() in _TEXT_SUFFIXES for s in suffixes.split(".") if suffixes):
+            out.append(Diagnostic("error", path, None,
+                                  f"not a language version: name it {look_alike.group(1).lower()}.md"))
         else:
             out.append(Diagnostic("warning", path, None, f"not a language version (expected {expected}); ignored"))
     return out
