@@ -2,9 +2,10 @@
 
 The template stays at the top of the repository (``templates/un_docx``); setup.py's
 ``build_py`` copies it into the package as ``reportgen/templates/un_docx`` and
-reportgen/render/docx/package.py looks there first. The wheel test builds a real
-wheel (``pip wheel``; PyPI must be reachable for the build requirements) and runs
-``reportgen build`` from the unpacked wheel, away from any checkout.
+reportgen/render/docx/package.py looks there first. The wheel tests build a real
+wheel (``pip wheel``; the build requirements come from PyPI: skipped locally without
+a package index, required under CI=true) and run ``reportgen build`` from the
+unpacked wheel, away from any checkout.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import pytest
 
 from reportgen.render.docx import package
 from tests.conftest import EXAMPLE, REPO
+from tests.support import tools
 
 TEMPLATE = REPO / "templates" / "un_docx"
 LANGS = ["ar", "en", "es", "fr", "ru", "zh"]
@@ -52,25 +54,49 @@ def test_missing_template_names_both_places(monkeypatch, tmp_path: Path) -> None
     assert str(tmp_path / "pkg") in str(info.value) and str(tmp_path / "repo") in str(info.value)
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A wheel built from a copy of the checkout's packaging inputs (so no build/
-    folder appears in the checkout)."""
-    src = tmp_path_factory.mktemp("src") / "reportgen-src"
-    src.mkdir()
+def _copy_sources(dest: Path) -> Path:
+    """The checkout's packaging inputs, copied (so no build/ folder appears in the checkout)."""
+    dest.mkdir()
     for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md"):
-        shutil.copy(REPO / name, src / name)
+        shutil.copy(REPO / name, dest / name)
     for name in ("reportgen", "templates"):
-        shutil.copytree(REPO / name, src / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    dist = tmp_path_factory.mktemp("dist")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        shutil.copytree(REPO / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    return dest
+
+
+def _build_wheel(src: Path, dist: Path, **env_changes: str) -> Path:
+    """``pip wheel --no-deps``; build isolation fetches setuptools and wheel, so without
+    an index the test is skipped locally and fails under CI=true."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | env_changes
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(dist), str(src)],
         capture_output=True, text=True, env=env, timeout=600,
     )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    out = proc.stdout + proc.stderr
+    if proc.returncode != 0 and "install build dependencies" in out:
+        tools.missing("pip could not install the build requirements (setuptools, wheel): "
+                      "needs PyPI or a local package index")
+    assert proc.returncode == 0, out
     (found,) = dist.glob("reportgen-*.whl")
     return found
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    src = _copy_sources(tmp_path_factory.mktemp("src") / "reportgen-src")
+    return _build_wheel(src, tmp_path_factory.mktemp("dist"))
+
+
+@pytest.mark.slow
+def test_no_package_index_skips_locally_fails_in_ci(monkeypatch, tmp_path: Path) -> None:
+    src = _copy_sources(tmp_path / "src")
+    offline = {"PIP_CONFIG_FILE": os.devnull, "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": "", "PIP_CONSTRAINT": ""}
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception):
+        _build_wheel(src, tmp_path / "dist", **offline)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception):
+        _build_wheel(src, tmp_path / "dist", **offline)
 
 
 @pytest.mark.slow
