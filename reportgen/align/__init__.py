@@ -1,5 +1,5 @@
 """The *align* stage: every language version checked against the original,
-paragraph by paragraph, on the document model (CONTRACT §5).
+paragraph by paragraph, on the document model (INTERFACE §5).
 
 ``prepare`` turns each version into comparable units; every check registered
 in ``checks/`` runs on each (original, translation) pair; acceptances a

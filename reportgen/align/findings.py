@@ -14,7 +14,7 @@ SEVERITIES = ("error", "warning", "info")
 
 @dataclass(frozen=True)
 class Finding:
-    """One departure of a version from the original (CONTRACT §5)."""
+    """One departure of a version from the original (INTERFACE §5.1)."""
 
     severity: str
     check: str

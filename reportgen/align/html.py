@@ -1,4 +1,4 @@
-"""The alignment report as one self-contained HTML page (CONTRACT §5).
+"""The alignment report as one self-contained HTML page (INTERFACE §5.5).
 
 The versions stand side by side, one row per paragraph number, one column per
 language (original first); the items a finding names (numbers, symbols,

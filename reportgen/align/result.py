@@ -1,5 +1,5 @@
 """The outcome of aligning a report: findings (open and accepted) and the
-versions they refer to, serialised per CONTRACT §5."""
+versions they refer to, serialised per INTERFACE §5.1."""
 
 from __future__ import annotations
 
