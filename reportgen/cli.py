@@ -50,11 +50,13 @@ def _in_report(command: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
-def _load(report_dir: Path, langs: tuple[str, ...] = ()) -> pipeline.Loaded:
-    """Load a report, print its diagnostics; exit 2 (writing nothing) on any error."""
+def _load(report_dir: Path, langs: tuple[str, ...] = (), *, strict: bool = True) -> pipeline.Loaded:
+    """Load a report and print its diagnostics. Exit 2 (writing nothing) on any
+    error, or with ``strict=False`` only when a version cannot be read at all:
+    alignment still compares a version whose numbering has a gap."""
     loaded = pipeline.load(report_dir, langs)
     _report(loaded.diagnostics)
-    if loaded.errors:
+    if loaded.unreadable or (strict and loaded.errors):
         sys.exit(EXIT_UNUSABLE)
     return loaded
 
@@ -89,7 +91,7 @@ def check(report_dir: Path) -> None:
 
     Exit 1 when an error is found; 2 when a version cannot be read at all."""
     loaded = pipeline.load(report_dir)
-    if set(language_files(report_dir)) - set(loaded.report.versions):
+    if loaded.unreadable:
         _report(loaded.diagnostics)  # a version unreadable: nothing to check it against
         sys.exit(EXIT_UNUSABLE)
     diagnostics = merge_repeats(pipeline.check(loaded))
@@ -139,7 +141,7 @@ def align(report_dir: Path, fmt: str, output: Path | None) -> None:
     from reportgen.align import align_report
     from reportgen.align.text import render_text
 
-    loaded = _load(report_dir)
+    loaded = _load(report_dir, strict=False)
     result = align_report(loaded.report)
     if fmt == "json":
         data = json.dumps(result.as_json(), ensure_ascii=False, indent=2) + "\n"
@@ -153,7 +155,7 @@ def align(report_dir: Path, fmt: str, output: Path | None) -> None:
         write_atomically(output, data.encode("utf-8"))
     else:
         click.echo(data, nl=False)
-    if result.has_errors:
+    if result.has_errors or loaded.errors:
         sys.exit(EXIT_FINDINGS)
 
 

@@ -57,10 +57,19 @@ def test_build_reports_every_error_of_every_version_sorted(cli, report_copy, tmp
     assert not out.exists()
 
 
+def test_align_reports_load_errors_as_check_does_and_still_aligns(cli, report_copy) -> None:
+    # A version that reads (an unknown label, a gap in the numbering) can still be
+    # compared: align prints the load's errors, aligns, and exits 1, as check does.
+    src = report_copy()
+    error = label_error(src)
+    result = cli("align", src, "--format", "json")
+    assert result.code == 1
+    assert result.err.splitlines() == [error]
+    assert '"findings"' in result.out
+
+
 @pytest.mark.parametrize("command", [
     ["build", "-o", "{tmp}/out"],
-    ["align", "-o", "{tmp}/out/alignment.html", "--format", "html"],
-    ["align"],
     ["refs"],
     ["refs", "--json"],
     ["accept", "--check", "number-mismatch", "--lang", "fr", "--paragraph", "4"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reportgen.errors import Diagnostic, UserError
+from reportgen.errors import Diagnostic, UserError, processing
 from reportgen.l10n import LANGUAGES
 from reportgen.model import Document, Report
 from reportgen.source.reader import read_document
@@ -94,7 +94,8 @@ def read_report(directory: Path, langs: tuple[str, ...] = ()) -> tuple[Report, l
     versions: dict[str, Document] = {}
     diagnostics: list[Diagnostic] = list(folder_diagnostics(directory))
     for code, path in files.items():
-        document, found = read_document(path)
+        with processing(path):
+            document, found = read_document(path)
         if document is not None:
             versions[code] = document
         diagnostics.extend(found)

@@ -112,6 +112,8 @@ class InlineReader:
             line = numbers[text.count("\n", 0, text.index("~~"))]
             self.error(line, "strikethrough ('~~text~~') is not supported in a report")
         if _SPECIAL.search(text) is None:
+            for k, (no, line_text) in enumerate(lines):
+                self._unread(line_text, no)
             out: list[m.Inline] = [m.Text(text.replace("\n", SOFT))]
         else:
             out = self._tokens(_MD.parseInline(text, {})[0].children or [], numbers)
@@ -137,7 +139,7 @@ class InlineReader:
             t = tok.type
             if tok.level >= MAX_NESTING - 1:
                 self.error(line(), f"formatting is nested more than {MAX_NESTING - 2} levels deep")
-                return [m.Text("")]
+                return [m.Text("*")]
             if t == "text":
                 self._unread(tok.content, line())
                 add(m.Text(tok.content))
@@ -167,6 +169,7 @@ class InlineReader:
                                    "to print a backtick, write \\`")
             elif t == "image":
                 self.error(line(), "images are not supported in a report")
+                add(m.Text(tok.content))
             else:  # pragma: no cover - every token the parser is configured to make is listed
                 self.error(line(), f"'{_short(tok.content)}' is not supported in a report")
         return stack[0][1]
