@@ -68,6 +68,20 @@ class _Opt:
         self.spec = spec
 
 
+class _ListOf:
+    """A non-empty list whose items all match ``spec``."""
+
+    def __init__(self, spec: Any) -> None:
+        self.spec = spec
+
+
+class _MapOf:
+    """A mapping with free text keys whose values all match ``spec``."""
+
+    def __init__(self, spec: Any) -> None:
+        self.spec = spec
+
+
 _TEXT = str
 _DATE_STYLE = {
     "locale": _TEXT,
@@ -79,7 +93,8 @@ _DATE_STYLE = {
 _LABEL = {"system": _TEXT, "format": _TEXT}
 
 #: Every key a data file must (or, wrapped in ``_Opt``, may) have. A tuple lists the
-#: allowed values; a dict is a nested mapping; ``str``/``dict``/``list`` is a type.
+#: allowed values; a dict is a nested mapping; ``_ListOf``/``_MapOf`` a list or free mapping
+#: of one spec; ``str``/``dict``/``list``/``bool`` is a type.
 SCHEMA: dict[str, Any] = {
     "code": LANGUAGES,
     "english_name": _TEXT,
@@ -99,7 +114,7 @@ SCHEMA: dict[str, Any] = {
     },
     "dates": {**_DATE_STYLE, "ranges": {kind: _TEXT for kind in RANGE_KINDS}},
     "meeting_line": _TEXT,
-    "numerals": _Opt(dict),
+    "numerals": _Opt(dict),           # name -> system; keys by kind: NUMERAL_SCHEMAS
     "numbering": {
         "chapter": _LABEL,
         "subheading": _LABEL,
@@ -113,6 +128,40 @@ SCHEMA: dict[str, Any] = {
         "chapter": _TEXT,
         "chapter_system": _TEXT,
         "section": _TEXT,
+    },
+}
+
+_TEXTS = _ListOf(_TEXT)
+
+#: The keys of each numeral ``kind:`` under ``numerals:`` (rules: :data:`NUMERAL_KINDS`).
+NUMERAL_SCHEMAS: dict[str, dict[str, Any]] = {
+    "alphabet": {"kind": _TEXT, "symbols": _TEXTS, "separator": _Opt(_TEXT)},
+    "positional": {
+        "kind": _TEXT,
+        "symbols": _TEXTS,            # digits 0..9
+        "zero": _TEXT,                # written for a gap: 一百零五
+        "units": _TEXTS,              # places in a group: 十 百 千
+        "big_units": _TEXTS,          # one per group: 万 亿
+        "omit_leading_one": _Opt(bool),
+    },
+    "arabic_ordinal": {
+        "kind": _TEXT,
+        "definite": _Opt(bool),
+        "alone_suffix": _Opt(_TEXT),
+        "words": {
+            **{key: _TEXT for key in ("first", "ten", "teen", "joiner", "article", "after")},
+            "units": _TEXTS,
+            "tens": _TEXTS,
+            "cardinal": {
+                "units": _TEXTS,
+                "ten": _TEXT,
+                "teen_units": _TEXTS,
+                "hundreds": _TEXTS,
+                "scales": _ListOf(_TEXTS),
+                "genitive": _Opt(_MapOf(_TEXT)),
+                "construct": _Opt(_MapOf(_TEXT)),
+            },
+        },
     },
 }
 
@@ -145,6 +194,16 @@ def _check(path: Path | str, data: Any, spec: Any, key: str) -> None:
         unknown = sorted(set(map(str, data)) - set(spec))
         if unknown:
             raise DataFileError(path, key or "(top level)", f"unknown keys {unknown}")
+    elif isinstance(spec, _ListOf):
+        if not isinstance(data, list) or not data:
+            raise DataFileError(path, key, "expected a non-empty list")
+        for i, item in enumerate(data):
+            _check(path, item, spec.spec, f"{key}[{i}]")
+    elif isinstance(spec, _MapOf):
+        if not isinstance(data, dict):
+            raise DataFileError(path, key, "expected a mapping")
+        for name, item in data.items():
+            _check(path, item, spec.spec, f"{key}.{name}")
     elif isinstance(spec, tuple):
         if data not in spec:
             raise DataFileError(path, key, f"{data!r} is not one of {list(spec)}")
@@ -349,22 +408,30 @@ def _date_style(path: Path | str, spec: Mapping[str, Any], key: str) -> DateStyl
         raise DataFileError(path, key, f"unusable date style: {exc}") from exc
 
 
+#: Numbers every declared numeral system must write and read back at load time: the
+#: places where counting rules change (teens, tens, hundreds, thousands, the "run out" of
+#: a 28-letter list), so a data slip that makes two numbers look alike fails early.
+_SYSTEM_SAMPLES = (1, 2, 9, 10, 11, 12, 19, 20, 21, 29, 30, 31, 99, 100, 101, 110, 111, 200,
+                   999, 1000, 1001, 1100, 2002, 10000, 10010, 100000, 123456)
+
+
 def _systems(path: Path | str, spec: Mapping[str, Any]) -> dict[str, NumeralSystem]:
     systems: dict[str, NumeralSystem] = dict(BUILTIN_SYSTEMS)
     for name, sys_spec in spec.items():
         key = f"numerals.{name}"
         if not isinstance(sys_spec, dict) or sys_spec.get("kind") not in NUMERAL_KINDS:
             raise DataFileError(path, f"{key}.kind", f"expected one of {sorted(NUMERAL_KINDS)}")
-        make, needs = NUMERAL_KINDS[sys_spec["kind"]]
-        for need in needs:
-            if need not in sys_spec:
-                raise DataFileError(path, f"{key}.{need}", "required key is missing")
-        if not isinstance(sys_spec["symbols"], list) or not sys_spec["symbols"]:
-            raise DataFileError(path, f"{key}.symbols", "expected a non-empty list")
+        _check(path, sys_spec, NUMERAL_SCHEMAS[sys_spec["kind"]], key)
         try:
-            systems[str(name)] = make(sys_spec)
+            system = NUMERAL_KINDS[sys_spec["kind"]](sys_spec)
         except ValueError as exc:
             raise DataFileError(path, key, str(exc)) from exc
+        for n in _SYSTEM_SAMPLES:
+            written = system.format(n)
+            if system.parse(written) != n:
+                raise DataFileError(path, key, f"{n} is written {written!r}, which reads back "
+                                               f"as {system.parse(written)!r}")
+        systems[str(name)] = system
     return systems
 
 

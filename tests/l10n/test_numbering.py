@@ -1,4 +1,4 @@
-"""Numeral systems: Roman numerals, Chinese numerals by rule, Arabic word lists."""
+"""Numeral systems: Roman numerals, Chinese numerals and Arabic ordinals by rule."""
 
 from __future__ import annotations
 
@@ -49,8 +49,7 @@ def test_roman_chapter_numbers_parse_in_every_language(code):
 def test_chapter_and_subheading_round_trip(code, n):
     lang = language(code)
     assert lang.parse_chapter_number(lang.chapter_number(n)) == n
-    if n <= 26:  # Arabic letter names stop at 28 (غين)
-        assert lang.parse_subheading_number(lang.subheading_number(n)) == n
+    assert lang.parse_subheading_number(lang.subheading_number(n)) == n
 
 
 @pytest.mark.parametrize("n", range(1, 13))
@@ -82,11 +81,11 @@ def test_arabic_own_forms_tolerate_tanwin():
     assert ar.parse_chapter_number("باء") is None
 
 
-def test_numbers_past_the_word_list_are_an_error():
-    with pytest.raises(ValueError):
-        language("ar").chapter_number(31)
-    with pytest.raises(ValueError):
-        language("zh").chapter_number(100)
+def test_numbers_past_the_old_word_lists_are_written():
+    """Arabic once stopped at 30 (ثلاثون) and Chinese at 99; both go on by rule now."""
+    assert language("ar").chapter_number(31) == "حادي وثلاثون -"
+    assert language("ar").chapter_ref(31) == "الفصل الحادي والثلاثون"
+    assert language("zh").chapter_number(100) == "一百."
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
