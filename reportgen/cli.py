@@ -1,4 +1,4 @@
-"""The ``reportgen`` command line (CONTRACT §3): a thin layer over the pipeline."""
+"""The ``reportgen`` command line (INTERFACE §3): a thin layer over the pipeline."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Errors a user can cause, reported as one ``PATH:LINE: message`` line (CONTRACT §3)."""
+"""Errors a user can cause, reported as one ``PATH:LINE: message`` line (INTERFACE §3.3)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Atomic output: a file appears whole or not at all (CONTRACT §3).
+"""Atomic output: a file appears whole or not at all (INTERFACE §3.3).
 
 Output that cannot be written is one line ``cannot write to X: reason`` (X the
 folder or the file), and leaves nothing behind: no temporary file, no folder

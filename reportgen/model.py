@@ -301,7 +301,7 @@ DISTRIBUTIONS = ("general", "limited", "restricted")
 
 @dataclass(frozen=True)
 class Metadata:
-    """Front matter of one language version (CONTRACT §2)."""
+    """Front matter of one language version (INTERFACE §2.2)."""
 
     symbol: str
     distribution: str

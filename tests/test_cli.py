@@ -1,4 +1,4 @@
-"""The command line of CONTRACT §3: output, exit codes, one-line errors, no partial output."""
+"""The command line of INTERFACE §3: output, exit codes, one-line errors, no partial output."""
 
 from __future__ import annotations
 

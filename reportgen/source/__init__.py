@@ -12,7 +12,7 @@ from reportgen.source.reader import read_document
 
 __all__ = ["read_document", "read_report", "SHARED_KEYS"]
 
-# Front matter that must be identical in every language version (CONTRACT §2).
+# Front matter that must be identical in every language version (INTERFACE §2.2).
 SHARED_KEYS = ("symbol", "distribution", "date", "original", "dates", "job", "word_limit")
 
 

@@ -1,4 +1,4 @@
-"""`reportgen align` and `reportgen accept` (CONTRACT §3, §5): formats, exit codes,
+"""`reportgen align` and `reportgen accept` (INTERFACE §3, §5): formats, exit codes,
 accepted findings and their expiry."""
 
 from __future__ import annotations
