@@ -20,8 +20,19 @@ from reportgen.source import frontmatter
 from reportgen.source.inline import LABEL, InlineReader, bad_char
 from reportgen.source.scan import HeadingB, Lines, ParagraphB, SubItemB, TopBlock, scan
 
-# "III. Title", "三. 标题", "ثالثا - العنوان": a numeral, then "." or " -", then the title.
-HEADING_NUMBER = re.compile(r"^(\S+?)(?:\.|\s+-)\s+(.*)$", re.S)
+# "III. Title", "三. 标题": a numeral without spaces, then ".", then the title; or
+# "ثالثا - العنوان", "حادي عشر - العنوان": a numeral of one or more words, then " - ".
+_HEADING_DOT = re.compile(r"^(\S+?)\.\s+(.*)$", re.S)
+_HEADING_DASH = re.compile(r"\s+-\s+")
+
+
+def _heading_splits(text: str) -> list[tuple[str, str]]:
+    """Candidate (numeral, title) splits of a heading, in the order to try them."""
+    out = []
+    if m := _HEADING_DOT.match(text):
+        out.append((m.group(1), m.group(2)))
+    out += [(text[:m.start()], text[m.end():]) for m in _HEADING_DASH.finditer(text)]
+    return out
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 # Sources larger than this are refused before parsing: a report in six languages of
 # several hundred pages is a few MB per version.
@@ -74,13 +85,14 @@ class _Reader:
     def heading(self, block: HeadingB) -> m.Heading:
         text, label = self._label(block.text, block.line, "heading")
         number: int | None = None
-        match = HEADING_NUMBER.match(text)
-        if match and block.level <= 2:
+        if block.level <= 2:
             parse = self.lang.parse_chapter_number if block.level == 1 else self.lang.parse_subheading_number
-            number = parse(match.group(1))
-            if number is not None:
-                text = match.group(2)
-                text, label = self._label(text, block.line, "heading") if label is None else (text, label)
+            for numeral, title in _heading_splits(text):
+                number = parse(numeral)
+                if number is not None:
+                    text = title
+                    text, label = self._label(text, block.line, "heading") if label is None else (text, label)
+                    break
         if not text.strip():
             self.error(block.line, "a heading needs a title")
         content = self.inline.read([(block.line, text)])
