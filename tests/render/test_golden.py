@@ -16,7 +16,7 @@ from lxml import etree
 
 from reportgen import pipeline
 from tests.conftest import FIXTURES
-from tests.support.ooxml_schema import schema_errors
+from tests.support.ooxml_schema import check_docx
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "minimal"
 UPDATE = os.environ.get("REPORTGEN_UPDATE_GOLDEN") == "1"
@@ -36,7 +36,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, bytes
     loaded = pipeline.load(FIXTURES / "minimal")
     rendered = pipeline.render_all(loaded)
     for code, data in rendered.items():
-        assert schema_errors(data) == [], code
+        check_docx(data, f"golden {code}.docx")
     return {code: _parts(data) for code, data in rendered.items()}
 
 
