@@ -56,7 +56,7 @@ def _load(report_dir: Path, langs: tuple[str, ...] = (), *, strict: bool = True)
     alignment still compares a version whose numbering has a gap."""
     loaded = pipeline.load(report_dir, langs)
     _report(loaded.diagnostics)
-    if loaded.unreadable or (strict and loaded.errors):
+    if loaded.unusable or (strict and loaded.errors):
         sys.exit(EXIT_UNUSABLE)
     return loaded
 
@@ -91,8 +91,8 @@ def check(report_dir: Path) -> None:
 
     Exit 1 when an error is found; 2 when a version cannot be read at all."""
     loaded = pipeline.load(report_dir)
-    if loaded.unreadable:
-        _report(loaded.diagnostics)  # a version unreadable: nothing to check it against
+    if loaded.unusable:
+        _report(loaded.diagnostics)  # e.g. a version unreadable: nothing to check it against
         sys.exit(EXIT_UNUSABLE)
     diagnostics = merge_repeats(pipeline.check(loaded))
     _report(diagnostics)

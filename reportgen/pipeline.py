@@ -37,6 +37,14 @@ class Loaded:
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == "error"]
 
+    @property
+    def unusable(self) -> bool:
+        """An error in a file that yielded no document (a version that cannot be read,
+        ``documents.yaml``, a misnamed file): there is nothing to check or align it with.
+        Errors inside readable versions (numbering, references) are findings."""
+        read = {doc.path for doc in self.report.versions.values()}
+        return bool(self.unreadable) or any(d.path not in read for d in self.errors)
+
 
 def load(directory: Path, langs: tuple[str, ...] = ()) -> Loaded:
     """Read and resolve every language version, gathering every diagnostic."""
