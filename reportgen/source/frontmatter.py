@@ -1,21 +1,29 @@
 """YAML front matter: split it off the Markdown and check it against CONTRACT §2.
 
-ruamel.yaml is used because it keeps the line of every key, so a bad value is
-reported at its own line rather than at the top of the file.
+The YAML is only *composed* into ruamel nodes, never constructed into Python
+objects: construction is where tags run code (``!!python/object``), where
+impossible dates such as 2024-02-30 raise, and where one bad value stops the
+whole file. Working on nodes, every key is checked on its own, at its own line,
+and every problem of the front matter is reported in one pass.
+
+The node helpers here are shared with ``registry.py`` (documents.yaml).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
-from reportgen.errors import UserError
+from reportgen.errors import Diagnostic, UserError
 from reportgen.l10n import LANGUAGES
 from reportgen.model import DISTRIBUTIONS, Metadata
 
@@ -29,6 +37,26 @@ WORD_LIMITS = {"secretariat": 8500, "other": 10700}
 # Job numbers as printed in the footer: optional duty-station prefix (V. for Vienna), YY-NNNNN.
 JOB_RE = re.compile(r"^(?:[A-Z]\.)?\d{2}-\d{5}$")
 
+# Front matter needs two levels (a mapping of lists), documents.yaml three; anything
+# far deeper is a mistake, and ruamel's composer recurses once per level.
+NESTING_LIMIT = 50
+
+# Characters a Word document (XML 1.0) cannot hold, or that are invisible controls:
+# C0 controls but tab, LF and CR; DEL and the C1 controls; surrogates; U+FFFE/U+FFFF.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+# YAML's timestamp: a date, then optionally a time (ignored: only the day is printed).
+_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+                      r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]*)?)?"
+                      r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::?[0-9]{2})?))?)?")
+_INT_RE = re.compile(r"[-+]?(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_SHOWN_MAX = 80
+_LIMITS = "'secretariat' (8,500), 'other' (10,700) or a number of words"
+
 
 @dataclass(frozen=True)
 class Split:
@@ -41,6 +69,7 @@ class Split:
 
 
 def split(path: Path, text: str) -> Split:
+    """Cut the front matter off; a file without one cannot be read at all, so this raises."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
         raise UserError(path, 1, "missing YAML front matter: the file must start with a '---' line")
@@ -52,135 +81,460 @@ def split(path: Path, text: str) -> Split:
     raise UserError(path, 1, "front matter is not closed: no '---' line after the opening one")
 
 
-def parse(path: Path, split_: Split) -> Metadata:
-    """Parse and validate front matter into ``Metadata``."""
-    yaml = YAML(typ="rt")
+# --- YAML as nodes (shared with registry.py) -------------------------------------------
+
+
+@dataclass(frozen=True)
+class YamlText:
+    """A YAML text composed to nodes. ``text`` has every forbidden character
+    replaced by U+FFFD (same length, so node indexes stay valid); ``bad_chars``
+    keeps where they were, for the caller to report against its keys."""
+
+    path: Path
+    text: str
+    first_line: int
+    root: Node | None
+    bad_chars: tuple[tuple[int, str], ...]
+
+    def line(self, where: Node | int) -> int:
+        """Line in the file of a node, or of an int *character index* into ``text``
+        (never a line number). Counted from the text itself: ruamel counts U+0085
+        and a lone CR as line breaks, the rest of reportgen does not."""
+        index = where if isinstance(where, int) else where.start_mark.index
+        return self.first_line + self.text.count("\n", 0, max(index, 0))
+
+    def error(self, where: Node | int, message: str) -> Diagnostic:
+        return Diagnostic("error", self.path, self.line(where), message)
+
+
+def compose(path: Path, text: str, first_line: int, invalid: str, subject: str
+            ) -> tuple[YamlText, list[Diagnostic]]:
+    """Compose ``text`` without constructing it; never raises. When it is not
+    YAML, ``root`` is None and the diagnostics say why: ``invalid`` prefixes
+    syntax errors ("invalid YAML front matter"), ``subject`` names the whole
+    ("front matter") in the nesting error."""
+    bad = tuple((m.start(), m.group()) for m in FORBIDDEN.finditer(text))
+    doc = YamlText(path, FORBIDDEN.sub("\ufffd", text), first_line, None, bad)
+    # Events first: the parser is iterative, so nesting is measured before the
+    # recursive composer could overflow the stack, and it is stopped early (the
+    # scanner is quadratic in the nesting of flow collections).
+    last = 0
     try:
-        data = yaml.load(split_.front)
+        depth = 0
+        for event in YAML(typ="rt").parse(doc.text):
+            last = event.start_mark.index
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > NESTING_LIMIT:
+                    return doc, [doc.error(last, f"{subject} is nested too deeply")]
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+        root = YAML(typ="rt").compose(doc.text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = split_.front_start + mark.line if mark else split_.front_start
-        raise UserError(path, line, f"invalid YAML front matter: {exc.problem or exc.context}") from None
-    except YAMLError as exc:  # pragma: no cover - ruamel raises Marked errors for syntax
-        raise UserError(path, split_.front_start, f"invalid YAML front matter: {exc}") from None
-    if not isinstance(data, dict):
-        raise UserError(path, split_.front_start, "front matter must be a mapping of keys to values")
+        problem = exc.problem or exc.context or "not YAML"
+        if "'\\t'" in problem:  # ruamel's "found character '\t' that cannot start any token"
+            problem = "found a tab character: use spaces, or put the value in quotes"
+        return doc, [doc.error(mark.index if mark else last, f"{invalid}: {problem}")]
+    except ReaderError as exc:  # not Marked; should not happen once FORBIDDEN is replaced
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        where = exc.position if isinstance(exc.position, int) else last
+        return doc, [doc.error(where, f"this line contains {describe_char(char)}, which cannot appear "
+                                      "in a document")]
+    except RecursionError:
+        return doc, [doc.error(last, f"{subject} is nested too deeply")]
+    except Exception as exc:  # YAMLError, or ValueError etc. from deep in ruamel: the input's fault all the same
+        if "chr()" in str(exc):  # "\\U00110000": the scanner's chr() raises ValueError
+            return doc, [doc.error(last, f"{invalid}: an escape code near this line names no character")]
+        return doc, [doc.error(last, f"{invalid}: a value near this line cannot be read ({shown(exc)})")]
+    return YamlText(path, doc.text, first_line, root, bad), []
 
-    def line_of(key: str) -> int:
-        try:
-            return split_.front_start + data.lc.key(key)[0]
-        except (AttributeError, KeyError, TypeError):
-            return split_.front_start
 
-    lines = {str(k): line_of(k) for k in data}
-    for key in data:
-        if key not in REQUIRED and key not in OPTIONAL:
+def bad_char_diagnostics(doc: YamlText, spans: Iterable[tuple[int, int, str]]) -> tuple[list[Diagnostic], set[str]]:
+    """Report each forbidden character typed directly, naming the key whose
+    ``(start, end, name)`` span holds it; returns the names hit too."""
+    spans = list(spans)
+    out: list[Diagnostic] = []
+    hit: set[str] = set()
+    for index, char in doc.bad_chars:
+        name = next((n for start, end, n in spans if start <= index < end), None)
+        if name is None:
+            out.append(doc.error(index, f"this line contains {describe_char(char)}, which cannot appear in a document"))
+        else:
+            hit.add(name)
+            out.append(doc.error(index, f"'{shown(name)}' contains {describe_char(char)}, which cannot appear "
+                                        "in a document"))
+    return out, hit
+
+
+def content_end(node: Node, seen: set[int] | None = None) -> int:
+    """Where a value's own text ends. A block collection's end mark runs on over
+    the comments and blank lines after it, so take its last child's end instead;
+    ``seen`` stops at aliases that point back (``&a [*a]`` composes to a cycle)."""
+    seen = set() if seen is None else seen
+    if isinstance(node, ScalarNode) or getattr(node, "flow_style", False) or id(node) in seen:
+        return int(node.end_mark.index)
+    seen.add(id(node))
+    children = [c for pair in node.value for c in pair] if isinstance(node, MappingNode) else list(node.value)
+    return max((content_end(c, seen) for c in children), default=int(node.start_mark.index) + 1)
+
+
+def describe_char(char: str) -> str:
+    """'the control character U+000B', for a message."""
+    code = f"U+{ord(char):04X}" if len(char) == 1 else repr(char)
+    if char in ("\ufffe", "\uffff") or "\ud800" <= char <= "\udfff":
+        return f"the invalid character {code}"
+    return f"the control character {code}"
+
+
+def forbidden_char(value: str) -> str | None:
+    """The first character of ``value`` a document cannot hold (escapes such as
+    "\\x0b" get here; typed ones were caught before parsing)."""
+    found = FORBIDDEN.search(value)
+    return found.group() if found else None
+
+
+def join_surrogates(value: str) -> str:
+    """"\\uD83D\\uDE00" is how JSON spells one character; make it that character."""
+    if not re.search("[\ud800-\udfff]", value):
+        return value
+    try:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:  # a lone surrogate: left for forbidden_char to report
+        return value
+
+
+def tag_of(node: Node) -> str:
+    tag = node.tag
+    return str(getattr(tag, "value", tag))
+
+
+def tag_problem(node: Node) -> str | None:
+    """The tag as written when it is not a plain YAML type: ``!!binary``,
+    ``!foo``, ``!!python/object:...`` are refused, never run."""
+    tag = tag_of(node)
+    allowed = (_SCALAR_TAGS if isinstance(node, ScalarNode)
+               else {_CORE + "seq"} if isinstance(node, SequenceNode)
+               else {_CORE + "map"})
+    if tag in allowed:
+        return None
+    return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+
+
+def tag_message(subject: str, tag: str) -> str:
+    return f"{subject} uses the YAML tag '{shown(tag)}', which is not allowed here: remove it"
+
+
+def is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and tag_of(node) == _CORE + "null"
+
+
+def is_text(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and tag_of(node) == _CORE + "str"
+
+
+def kind(node: Node) -> str:
+    """What a value is, in the words of a message: 'must be text, not a list'."""
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return {"int": "a number", "float": "a number", "bool": "true/false", "timestamp": "a date",
+            "null": "nothing"}.get(tag_of(node)[len(_CORE):], "text")
+
+
+def key_name(node: Node) -> str | None:
+    """A mapping key as text, or None when it is a list or a mapping (``[a]: x``).
+    The merge key ``<<`` is a name like any other: it is no front matter key."""
+    return str(node.value) if isinstance(node, ScalarNode) else None
+
+
+def pairs_by_name(doc: YamlText, mapping: MappingNode, twice: Callable[[str, int], str]
+                  ) -> tuple[dict[str, tuple[Node, Node]], list[Diagnostic]]:
+    """The pairs of a mapping by key, first occurrence kept; each later one is a
+    diagnostic ``twice(name, first_line)`` at its own line (ruamel would raise)."""
+    out: dict[str, tuple[Node, Node]] = {}
+    diags: list[Diagnostic] = []
+    for k, v in mapping.value:
+        name = key_name(k)
+        if name is None:
+            continue
+        if name in out:
+            diags.append(doc.error(k, twice(name, doc.line(out[name][0]))))
+        else:
+            out[name] = (k, v)
+    return out, diags
+
+
+def shown(value: object) -> str:
+    """A value as quoted in a message: one line, short, no control characters."""
+    text = FORBIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", str(value)).replace("\n", " ")
+    return text if len(text) <= _SHOWN_MAX else text[: _SHOWN_MAX - 1] + "…"
+
+
+def read_date(text: str) -> tuple[dt.date | None, str]:
+    """``(date, "")``, or ``(None, why)`` with ``why`` the end of a message:
+    "is not a date of the form YYYY-MM-DD" or "is not a real date (...)"."""
+    value = text.strip()
+    found = _DATE_RE.fullmatch(value)
+    if found is None:
+        try:  # the old reader accepted every ISO form Python knows (20240301)
+            return dt.date.fromisoformat(value), ""
+        except ValueError:
+            return None, "is not a date of the form YYYY-MM-DD"
+    year, month, day = (int(g) for g in found.groups())
+    if year == 0:
+        return None, "is not a real date (there is no year 0)"
+    if not 1 <= month <= 12:
+        return None, f"is not a real date (there is no month {month})"
+    days = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    if not 1 <= day <= days:
+        why = "there is no day 0" if day == 0 else f"{_MONTHS[month - 1]} {year} has {days} days"
+        return None, f"is not a real date ({why})"
+    return dt.date(year, month, day), ""
+
+
+def read_int(text: str) -> int | None:
+    """A YAML 1.2 integer (1_000, 0x1F, 0o17), or None; never raises, not even
+    for 5,000 digits."""
+    value = text.strip().replace("_", "")
+    if not _INT_RE.fullmatch(value):
+        return None
+    sign = -1 if value.startswith("-") else 1
+    value = value.lstrip("+-")
+    base = {"0x": 16, "0o": 8, "0b": 2}.get(value[:2], 10)
+    try:
+        return sign * int(value[2:] if base != 10 else value, base)
+    except ValueError:
+        return None
+
+
+# --- front matter -------------------------------------------------------------------
+
+
+def parse(path: Path, split_: Split) -> tuple[Metadata | None, list[Diagnostic]]:
+    """Parse and validate front matter; never raises. Every problem is a
+    diagnostic at its own line, all in one pass; no Metadata if there is any."""
+    doc, diags = compose(path, split_.front, split_.front_start, "invalid YAML front matter", "front matter")
+    root = doc.root
+    if diags or (root is not None and not is_null(root)
+                 and (tag_problem(root) or not isinstance(root, MappingNode))):
+        if not diags:
+            tag = tag_problem(root)
+            diags = [doc.error(root, tag_message("front matter", tag) if tag else
+                               "front matter must be a mapping of keys to values "
+                               f"(one 'key: value' per line), not {kind(root)}")]
+        return None, _sorted(diags + bad_char_diagnostics(doc, ())[0])
+    checker = _FrontMatter(path, doc, root if isinstance(root, MappingNode) else None)
+    meta = checker.metadata()
+    return (meta if not checker.diags else None), _sorted(checker.diags)
+
+
+def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diags, key=lambda d: d.line or 0)
+
+
+class _FrontMatter:
+    """One check per key, each adding its own diagnostics and returning None on a problem."""
+
+    def __init__(self, path: Path, doc: YamlText, root: MappingNode | None) -> None:
+        self.path = path
+        self.doc = doc
+        self.start = doc.first_line
+        self.diags: list[Diagnostic] = []
+        pairs = root.value if root is not None else []
+        self.nodes: dict[str, tuple[Node, Node]] = {}
+        if root is not None:
+            self.nodes, twice = pairs_by_name(
+                doc, root, lambda k, first: f"front matter key '{shown(k)}' is given twice (first at line {first})")
+            self.diags += twice
+        spans = [(k.start_mark.index, content_end(v), name) for k, v in pairs
+                 if (name := key_name(k)) is not None]
+        chars, _ = bad_char_diagnostics(doc, spans)
+        self.diags += chars
+        for k, _v in pairs:
+            self._check_key(k)
+
+    def error(self, where: Node | int, message: str) -> None:
+        self.diags.append(self.doc.error(where, message))
+
+    def _check_key(self, k: Node) -> None:
+        name = key_name(k)
+        merge = tag_of(k) == _CORE + "merge"  # '<<', YAML's merge key: just an unknown key here
+        tag = None if merge else tag_problem(k)
+        if name is None:
+            self.error(k, f"a front matter key must be a word such as 'title', not {kind(k)}")
+        elif tag:
+            self.error(k, tag_message(f"front matter key '{shown(name)}'", tag))
+        elif name == "" and is_null(k):
+            self.error(k, "this front matter line has a value but no key")
+        elif not is_text(k) and not merge:
+            self.error(k, f"front matter key '{shown(name)}' is not a word such as 'title'")
+        elif name not in REQUIRED and name not in OPTIONAL:
             known = ", ".join(REQUIRED + OPTIONAL)
-            raise UserError(path, line_of(key), f"unknown front matter key '{key}' (known keys: {known})")
-    for key in REQUIRED:
-        if key not in data or data[key] in (None, ""):
-            raise UserError(path, split_.front_start, f"front matter lacks required key '{key}'")
+            self.error(k, f"unknown front matter key '{shown(name)}' (known keys: {known})")
 
-    def text(key: str) -> str:
-        value = data[key]
-        if not isinstance(value, str):
-            raise UserError(path, line_of(key), f"'{key}' must be text, not {_kind(value)}")
+    def value(self, key: str, required: bool = False) -> Node | None:
+        """The key's value node; None when absent or null (a missing required key is reported)."""
+        pair = self.nodes.get(key)
+        if pair is None:
+            if required:  # at the first line: there is no line of its own to point at
+                self.diags.append(Diagnostic("error", self.path, self.start,
+                                             f"front matter lacks required key '{key}'"))
+            return None
+        k, v = pair
+        if is_null(v):
+            if required:
+                self.error(k, f"front matter key '{key}' is empty, but it is required")
+            return None
+        if tag := tag_problem(v):
+            self.error(k, tag_message(f"'{key}'", tag))
+            return None
+        return v
+
+    def key(self, key: str) -> Node:
+        """The key's own node: whole-value problems are reported at the key's line,
+        which is where a block list or a quoted value on the next line belongs."""
+        return self.nodes[key][0]
+
+    def clean(self, subject: str, node: Node, where: Node) -> str | None:
+        """The text of a scalar, or None if it holds a character a document cannot."""
+        value = join_surrogates(str(node.value))
+        if (char := forbidden_char(value)) is not None:
+            self.error(where, f"{subject} contains {describe_char(char)}, which cannot appear in a document")
+            return None
+        return value
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        v = self.value(key, required)
+        if v is None:
+            return None
+        if not is_text(v):
+            self.error(self.key(key), f"'{key}' must be text, not {kind(v)}")
+            return None
+        value = self.clean(f"'{key}'", v, self.key(key))
+        if value is None:
+            return None
+        if not value.strip():
+            if required:
+                self.error(self.key(key), f"front matter key '{key}' is empty, but it is required")
+            return None
         return value.strip()
 
-    def opt_text(key: str) -> str | None:
-        return text(key) if data.get(key) not in (None, "") else None
+    def date(self, key: str, node: Node, where: Node) -> dt.date | None:
+        if not isinstance(node, ScalarNode):
+            self.error(where, f"'{key}' must be a date of the form YYYY-MM-DD, not {kind(node)}")
+            return None
+        if tag := tag_problem(node):
+            self.error(where, tag_message(f"'{key}'", tag))
+            return None
+        date, why = read_date(str(node.value)) if tag_of(node) in (_CORE + "str", _CORE + "timestamp") \
+            else (None, "is not a date of the form YYYY-MM-DD")
+        if date is None:
+            self.error(where, f"'{key}' value '{shown(node.value)}' {why}")
+        return date
 
-    distribution = text("distribution").lower()
-    if distribution not in DISTRIBUTIONS:
-        raise UserError(
-            path, line_of("distribution"),
-            f"distribution '{data['distribution']}' is not one of: {', '.join(DISTRIBUTIONS)}",
+    def metadata(self) -> Metadata | None:
+        symbol = self.text("symbol", True)
+        distribution = self.distribution()
+        date = self.required_date()
+        language = self.language()
+        original = self.text("original", True)
+        if original is not None and original not in LANGUAGES:
+            self.error(self.key("original"), f"original '{shown(original)}' is not one of: {', '.join(LANGUAGES)}")
+        organ = self.text("organ", True)
+        title = self.text("title", True)
+        subtitle, meeting, venue = self.text("subtitle"), self.text("meeting"), self.text("venue")
+        dates = self.dates()
+        agenda = self.agenda()
+        job = self.text("job")
+        if job is not None and not JOB_RE.match(job):
+            self.error(self.key("job"), f"job number '{shown(job)}' is not of the form YY-NNNNN or V.YY-NNNNN")
+        word_limit = self.word_limit()
+        if self.diags:
+            return None
+        if (symbol is None or distribution is None or date is None or language is None or original is None
+                or organ is None or title is None or word_limit is None):  # pragma: no cover - each reported
+            self.error(0, "front matter could not be read")
+            return None
+        return Metadata(
+            word_limit=word_limit, symbol=symbol, distribution=distribution, date=date, language=language,
+            original=original, organ=organ, title=title, subtitle=subtitle, meeting=meeting, venue=venue,
+            dates=dates, agenda=agenda, job=job,
+            lines={name: self.doc.line(k) for name, (k, _v) in self.nodes.items()},
         )
-    language = text("language")
-    expected = path.stem
-    if language not in LANGUAGES:
-        raise UserError(path, line_of("language"), f"language '{language}' is not one of: {', '.join(LANGUAGES)}")
-    if language != expected:
-        raise UserError(path, line_of("language"), f"language '{language}' does not match the file name '{path.name}'")
-    original = text("original")
-    if original not in LANGUAGES:
-        raise UserError(path, line_of("original"), f"original '{original}' is not one of: {', '.join(LANGUAGES)}")
 
-    dates = None
-    if data.get("dates") is not None:
-        value = data["dates"]
-        if not isinstance(value, list) or len(value) != 2:
-            raise UserError(path, line_of("dates"), "'dates' must be a list of two dates: [YYYY-MM-DD, YYYY-MM-DD]")
-        first, last = (_date(path, line_of("dates"), "dates", v) for v in value)
+    def distribution(self) -> str | None:
+        value = self.text("distribution", True)
+        if value is not None and value.lower() not in DISTRIBUTIONS:
+            self.error(self.key("distribution"),
+                       f"distribution '{shown(value)}' is not one of: {', '.join(DISTRIBUTIONS)}")
+            return None
+        return value.lower() if value is not None else None
+
+    def required_date(self) -> dt.date | None:
+        v = self.value("date", True)
+        return self.date("date", v, self.key("date")) if v is not None else None
+
+    def language(self) -> str | None:
+        value = self.text("language", True)
+        if value is None:
+            return None
+        node = self.key("language")
+        if value not in LANGUAGES:
+            self.error(node, f"language '{shown(value)}' is not one of: {', '.join(LANGUAGES)}")
+            return None
+        if value != self.path.stem:
+            self.error(node, f"language '{value}' does not match the file name '{shown(self.path.name)}'")
+            return None
+        return value
+
+    def dates(self) -> tuple[dt.date, dt.date] | None:
+        v = self.value("dates")
+        if v is None:
+            return None
+        if not isinstance(v, SequenceNode) or len(v.value) != 2:
+            self.error(self.key("dates"), "'dates' must be a list of two dates: [YYYY-MM-DD, YYYY-MM-DD]")
+            return None
+        first, last = (self.date("dates", item, item) for item in v.value)
+        if first is None or last is None:
+            return None
         if last < first:
-            raise UserError(path, line_of("dates"), f"'dates' ends ({last}) before it starts ({first})")
-        dates = (first, last)
+            self.error(self.key("dates"), f"'dates' ends ({last}) before it starts ({first})")
+            return None
+        return first, last
 
-    agenda: tuple[str, ...] = ()
-    if data.get("agenda") is not None:
-        value = data["agenda"]
-        items = value if isinstance(value, list) else [value]
-        if not all(isinstance(v, str) for v in items):
-            raise UserError(path, line_of("agenda"), "'agenda' must be a line of text or a list of lines")
-        agenda = tuple(v.strip() for v in items)
+    def agenda(self) -> tuple[str, ...]:
+        v = self.value("agenda")
+        if v is None:
+            return ()
+        items = v.value if isinstance(v, SequenceNode) else [v]
+        out: list[str] = []
+        for item in items:
+            where = item if isinstance(v, SequenceNode) else self.key("agenda")
+            if not is_text(item) or tag_problem(item):
+                self.error(where, "'agenda' must be a line of text or a list of lines")
+                return ()
+            value = self.clean("'agenda'", item, where)
+            if value is not None:
+                out.append(value.strip())
+        return () if out == [""] and not isinstance(v, SequenceNode) else tuple(out)
 
-    job = opt_text("job")
-    if job is not None and not JOB_RE.match(job):
-        raise UserError(path, line_of("job"), f"job number '{job}' is not of the form YY-NNNNN or V.YY-NNNNN")
-
-    return Metadata(
-        word_limit=_word_limit(path, line_of("word_limit"), data.get("word_limit")),
-        symbol=text("symbol"),
-        distribution=distribution,
-        date=_date(path, line_of("date"), "date", data["date"]),
-        language=language,
-        original=original,
-        organ=text("organ"),
-        title=text("title"),
-        subtitle=opt_text("subtitle"),
-        meeting=opt_text("meeting"),
-        venue=opt_text("venue"),
-        dates=dates,
-        agenda=agenda,
-        job=job,
-        lines=lines,
-    )
-
-
-def _word_limit(path: Path, line: int, value: Any) -> int:
-    if value is None:
-        return WORD_LIMITS["other"]
-    if isinstance(value, str) and value.strip().lower() in WORD_LIMITS:
-        return WORD_LIMITS[value.strip().lower()]
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return value
-    raise UserError(path, line, f"word_limit '{value}' must be 'secretariat' (8,500), 'other' (10,700) "
-                                "or a number of words")
-
-
-def _date(path: Path, line: int, key: str, value: Any) -> dt.date:
-    # YAML already turns an unquoted 2021-09-07 into a date; a quoted one stays text.
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise UserError(path, line, f"'{key}' value '{value}' is not a date of the form YYYY-MM-DD")
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, (dt.date, dt.datetime)):
-        return "a date"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    return type(value).__name__
+    def word_limit(self) -> int | None:
+        pair = self.nodes.get("word_limit")
+        if pair is None or is_null(pair[1]):
+            return WORD_LIMITS["other"]
+        v = self.value("word_limit")
+        if v is None:  # a refused tag, reported
+            return None
+        if isinstance(v, ScalarNode):
+            raw = str(v.value)
+            if is_text(v) and raw.strip().lower() in WORD_LIMITS:
+                return WORD_LIMITS[raw.strip().lower()]
+            number = read_int(raw) if tag_of(v) == _CORE + "int" else None
+            if number is not None and number > 0:
+                return number
+            self.error(self.key("word_limit"), f"word_limit '{shown(raw)}' must be {_LIMITS}")
+        else:
+            self.error(self.key("word_limit"), f"word_limit must be {_LIMITS}, not {kind(v)}")
+        return None
