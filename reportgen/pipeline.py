@@ -55,10 +55,8 @@ def load(directory: Path, langs: tuple[str, ...] = ()) -> Loaded:
             resolved, found = resolve_document(doc)
         versions[code] = resolved
         diagnostics.extend(found)
-    registry = read_registry(directory)
-    if isinstance(registry, tuple):
-        registry, found = registry
-        diagnostics.extend(found)
+    registry, found = read_registry(directory)
+    diagnostics.extend(found)
     wanted = [c for c in language_files(directory) if not langs or c in langs]
     unreadable = tuple(c for c in wanted if c not in versions)
     return Loaded(Report(report.name, report.directory, versions), diagnostics, registry, unreadable)

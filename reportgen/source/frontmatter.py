@@ -1,4 +1,4 @@
-"""YAML front matter: split it off the Markdown and check it against CONTRACT §2.
+"""YAML front matter: split it off the Markdown and check it against INTERFACE §2.2.
 
 The YAML is only *composed* into ruamel nodes, never constructed into Python
 objects: construction is where tags run code (``!!python/object``), where

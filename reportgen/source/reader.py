@@ -252,11 +252,7 @@ def read_document(path: Path) -> tuple[m.Document | None, list[Diagnostic]]:
         parts = frontmatter.split(path, text)
     except UserError as exc:
         return None, [exc.diagnostic]
-    try:
-        parsed = frontmatter.parse(path, parts)
-    except UserError as exc:  # TODO(frontmatter): remove once parse returns diagnostics
-        parsed = (None, [exc.diagnostic])
-    meta, diagnostics = parsed if isinstance(parsed, tuple) else (parsed, [])
+    meta, diagnostics = frontmatter.parse(path, parts)
     code = meta.language if meta else (path.stem if path.stem in LANGUAGES else "en")
     reader = _Reader(path, language(code))
     comments: list[m.Comment] = []
