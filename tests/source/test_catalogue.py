@@ -96,6 +96,81 @@ BODY_CASES: dict[str, tuple[str, list[str]]] = {
 }
 
 
+# Front matter: (old line, new line(s)) edits of HEAD, and the expected messages.
+FRONT_CASES: dict[str, tuple[tuple[str, str], list[str]]] = {
+    **{f"missing {key}": ((f"{line}\n", ""), [f"2: front matter lacks required key '{key}'"])
+       for key, line in [("symbol", "symbol: A/AC.1/2024/L.1"), ("distribution", "distribution: limited"),
+                         ("date", "date: 2024-03-01"), ("language", "language: en"), ("original", "original: en"),
+                         ("organ", "organ: Committee"), ("title", "title: Draft report")]},
+    "impossible date": (("date: 2024-03-01", "date: 2024-02-30"),
+                        ["4: 'date' value '2024-02-30' is not a real date (February 2024 has 29 days)"]),
+    "impossible meeting date": (("title: Draft report", "title: Draft report\ndates: [2021-09-06, 2021-02-30]"),
+                                ["9: 'dates' value '2021-02-30' is not a real date (February 2021 has 28 days)"]),
+    "date in words": (("date: 2024-03-01", "date: 1 March 2024"),
+                      ["4: 'date' value '1 March 2024' is not a date of the form YYYY-MM-DD"]),
+    "unknown distribution": (("distribution: limited", "distribution: secret"),
+                             ["3: distribution 'secret' is not one of: general, limited, restricted"]),
+    "language not the file's": (("language: en", "language: fr"),
+                                ["5: language 'fr' does not match the file name 'en.md'"]),
+    "unknown original": (("original: en", "original: english"),
+                         ["6: original 'english' is not one of: ar, en, es, fr, ru, zh"]),
+    "title is a list": (("title: Draft report", "title: [a, b]"), ["8: 'title' must be text, not a list"]),
+    "unknown key": (("organ: Committee", "organ: Committee\nchair: Ms. X"), [
+        "8: unknown front matter key 'chair' (known keys: symbol, distribution, date, language, original, organ, "
+        "title, subtitle, meeting, venue, dates, agenda, job, word_limit)"]),
+    "duplicate key": (("organ: Committee", "organ: Committee\norgan: Council"),
+                      ["8: front matter key 'organ' is given twice (first at line 7)"]),
+    "timestamp tag on the title": (("title: Draft report", "title: !!timestamp 2021-01-01"),
+                                   ["8: 'title' must be text, not a date"]),
+    "bad int tag": (("title: Draft report", "title: Draft report\nword_limit: !!int abc"),
+                    ["9: word_limit 'abc' must be 'secretariat' (8,500), 'other' (10,700) or a number of words"]),
+    "python tag": (("title: Draft report", "title: !!python/object/apply:os.system [echo]"), [
+        "8: 'title' uses the YAML tag '!!python/object/apply:os.system', which is not allowed here: remove it"]),
+    "nested 10,000 deep": (("title: Draft report", "title: " + "[" * 10000), ["8: front matter is nested too deeply"]),
+    "control character in the title": (("title: Draft report", 'title: "Draft\\x0breport"'),
+                                       ["8: 'title' contains the control character U+000B, which cannot appear in a document"]),
+    "bad word limit": (("title: Draft report", "title: Draft report\nword_limit: short"),
+                       ["9: word_limit 'short' must be 'secretariat' (8,500), 'other' (10,700) or a number of words"]),
+    "bad job number": (("title: Draft report", "title: Draft report\njob: V-1234"),
+                       ["9: job number 'V-1234' is not of the form YY-NNNNN or V.YY-NNNNN"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FRONT_CASES))
+def test_front_matter_is_refused_at_its_line(cli, tmp_path: Path, case: str) -> None:
+    (old, new), messages = FRONT_CASES[case]
+    assert old in HEAD
+    source = _write(tmp_path / "r", "en.md", HEAD.replace(old, new, 1) + "1. Text.\n")
+    _refused(cli, source.parent, tmp_path / "out", [f"{source}:{m}" for m in messages])
+
+
+def test_a_one_megabyte_title_builds(cli, tmp_path: Path) -> None:
+    title = "Draft report " * 80_000
+    source = _write(tmp_path / "r", "en.md", HEAD.replace("title: Draft report", f"title: {title}") + "1. Text.\n")
+    result = cli("build", source.parent, "-o", tmp_path / "out")
+    assert result.code == 0, result.err[:500]
+
+
+REGISTRY_CASES: dict[str, tuple[str, list[str]]] = {
+    "impossible date": ("A/1:\n  date: 2024-02-30\n  title:\n    en: A title\n",
+                        ["2: 'A/1': date '2024-02-30' is not a real date (February 2024 has 29 days)"]),
+    "no title": ("A/1:\n  date: 2024-02-01\n", ["1: 'A/1' needs a 'title' mapping of language codes to titles"]),
+    "unknown title language": ("A/1:\n  title:\n    de: Ein Titel\n",
+                               ["3: 'A/1': title language 'de' is not one of: ar, en, es, fr, ru, zh"]),
+    "listed twice": ("A/1:\n  title: {en: One}\nA/1:\n  title: {en: Two}\n", ["3: 'A/1' is listed twice (first at line 1)"]),
+    "not a mapping": ("- A/1\n", ["1: a documents registry maps document symbols to their titles"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REGISTRY_CASES))
+def test_documents_registry_is_refused_at_its_line(cli, tmp_path: Path, case: str) -> None:
+    text, messages = REGISTRY_CASES[case]
+    report = tmp_path / "r"
+    _write(report, "en.md", HEAD + "1. Text.\n")
+    registry = _write(report, "documents.yaml", text)
+    _refused(cli, report, tmp_path / "out", [f"{registry}:{m}" for m in messages])
+
+
 def _write(folder: Path, name: str, data: bytes | str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name

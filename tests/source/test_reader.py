@@ -144,3 +144,22 @@ def test_report_names_non_language_files(tmp_path: Path) -> None:
     report, diagnostics = read_report(tmp_path)
     assert list(report.versions) == ["en"]
     assert [d.path.name for d in diagnostics] == ["zh-CN.md"]
+
+
+def test_bom_and_crlf_keep_the_file_lines(tmp_path: Path) -> None:
+    path = tmp_path / "en.md"
+    text = "\ufeff" + (HEAD.format(lang="en") + "\n1. One.\n\n2. Two <b>x.\n")
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    doc, diagnostics = read_document(path)
+    line = text.count("\n", 0, text.index("2. Two")) + 1
+    assert [str(d) for d in diagnostics] == [
+        f"{path}:{line}: raw markup '<b>' is not supported in a report: write the text without tags"]
+
+
+def test_invalid_utf8_is_reported_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "en.md"
+    path.write_bytes((HEAD.format(lang="en") + "\n1. One.\n\n2. Caf").encode() + b"\xe9.\n")
+    doc, diagnostics = read_document(path)
+    line = (HEAD.format(lang="en") + "\n1. One.\n\n").count("\n") + 1
+    assert doc is None
+    assert [str(d) for d in diagnostics] == [f"{path}:{line}: file is not valid UTF-8 text: save it as UTF-8"]

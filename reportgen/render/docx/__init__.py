@@ -69,8 +69,10 @@ def _properties(document, doc: Document, lang: Language) -> None:
     """Document properties come from the front matter, never the clock."""
     meta = doc.meta
     props = document.core_properties
-    props.title = f"{meta.title} ({meta.subtitle})" if meta.subtitle else meta.title
-    props.subject = meta.organ
+    # Core properties hold at most 255 characters (python-docx enforces the limit Word
+    # applies to docProps/core.xml); the full title is printed in the document itself.
+    props.title = _property(f"{meta.title} ({meta.subtitle})" if meta.subtitle else meta.title)
+    props.subject = _property(meta.organ)
     props.identifier = meta.symbol
     props.language = lang.word_lang
     props.author = "United Nations"
@@ -79,3 +81,7 @@ def _properties(document, doc: Document, lang: Language) -> None:
     stamp = dt.datetime.combine(meta.date, dt.time(0, 0))
     props.created = stamp
     props.modified = stamp
+
+
+def _property(text: str, limit: int = 255) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
