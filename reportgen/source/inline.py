@@ -11,7 +11,8 @@ before it, since markdown-it keeps no positions inside a block.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from dataclasses import replace
+from typing import Callable, assert_never
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
@@ -113,12 +114,15 @@ class InlineReader:
             line = numbers[text.count("\n", 0, text.index("~~"))]
             self.error(line, "strikethrough ('~~text~~') is not supported in a report")
         if _SPECIAL.search(text) is None:
+            out: list[m.Inline] = []
             for k, (no, line_text) in enumerate(lines):
                 self._unread(line_text, no)
-            out: list[m.Inline] = [m.Text(text.replace("\n", SOFT))]
+                if k:
+                    out.append(m.Text(SOFT))
+                out.extend(references(line_text.rstrip(" \t") if k == len(lines) - 1 else line_text, no))
         else:
             out = self._tokens(_MD.parseInline(text, {})[0].children or [], numbers)
-        return tuple(y for x in out for y in self._post(x, numbers[0]))
+        return self._post_all(tuple(out), numbers[0])
 
     # ----------------------------------------------------------- tokens
 
@@ -143,7 +147,8 @@ class InlineReader:
                 return [m.Text("*")]
             if t == "text":
                 self._unread(tok.content, line())
-                add(m.Text(tok.content))
+                for x in references(tok.content, line()):
+                    add(x)
             elif t == "text_special":
                 add(m.Text(tok.content))
             elif t == "softbreak":
@@ -212,13 +217,29 @@ class InlineReader:
 
     # ------------------------------------------------------ post-process
 
-    def _post(self, x: m.Inline, line: int) -> list[m.Inline]:
-        if not isinstance(x, m.Text):
-            return [x]
-        text = x.text
-        if SOFT in text:
-            text = _SOFT_CJK.sub("", text).replace(SOFT, " ")
-        return references(text, line)
+    def _post_all(self, items: tuple[m.Inline, ...], line: int) -> tuple[m.Inline, ...]:
+        """Soft line breaks at every depth (inside emphasis and link text too): a
+        space, or nothing between two Chinese characters."""
+        merged: list[m.Inline] = []
+        for x in items:  # adjacent text first, so a break sees the characters around it
+            if isinstance(x, m.Text) and merged and isinstance(merged[-1], m.Text):
+                merged[-1] = m.Text(merged[-1].text + x.text)
+            else:
+                merged.append(x)
+        out: list[m.Inline] = []
+        for x in merged:
+            match x:
+                case m.Text():
+                    text = _SOFT_CJK.sub("", x.text).replace(SOFT, " ") if SOFT in x.text else x.text
+                    if text:
+                        out.append(m.Text(text))
+                case m.Emph() | m.Strong() | m.Superscript() | m.Subscript() | m.Link():
+                    out.append(replace(x, content=self._post_all(x.content, line)))  # type: ignore[arg-type]
+                case m.LineBreak() | m.Note() | m.SymbolRef() | m.Ref() | m.ResolvedRef():
+                    out.append(x)
+                case _:
+                    assert_never(x)
+        return tuple(out)
 
 
 def references(text: str, line: int) -> list[m.Inline]:

@@ -163,3 +163,12 @@ def test_invalid_utf8_is_reported_at_its_line(tmp_path: Path) -> None:
     line = (HEAD.format(lang="en") + "\n1. One.\n\n").count("\n") + 1
     assert doc is None
     assert [str(d) for d in diagnostics] == [f"{path}:{line}: file is not valid UTF-8 text: save it as UTF-8"]
+
+
+def test_references_inside_emphasis_and_on_later_lines_keep_their_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "\n1. {#a} See *@a* and\nalso @b, 见\n会议.\n")
+    doc, _ = read_document(path)
+    content = doc.paragraphs()[0].blocks[0].content
+    refs = [x for x in m.walk(doc.blocks) if isinstance(x[0], m.Ref)]
+    assert [(r.first, r.line) for r, _, _ in refs] == [("a", 12), ("b", 13)]
+    assert plain(content).endswith(", 见会议.")
