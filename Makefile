@@ -44,9 +44,11 @@ align: $(READY)
 test: $(READY)
 	$(BIN)/python -m pytest
 
-## make bench: timings of the build stages on the example report
+## make bench: timings and peak memory of each stage on generated reports of 100, 500 and 2000
+## paragraphs per language, against pandoc (BENCH_FLAGS=--full adds 8000; BENCH_SIZES=2000
+## BENCH_STAGES=read,pandoc-read BENCH_RUNS=3 narrow it); table in build/bench/results.md
 bench: $(READY)
-	$(BIN)/python -m tests.bench
+	$(BIN)/python -m bench.run $(BENCH_FLAGS)
 
 clean:
 	rm -rf build
