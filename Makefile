@@ -8,7 +8,7 @@ REPORTS  := $(sort $(patsubst sources/%/,%,$(dir $(wildcard sources/*/*.md))))
 TEMPLATE := $(shell find templates/un_docx -type f 2>/dev/null)
 CODE     := $(shell find reportgen -name '*.py' -o -name '*.yaml' 2>/dev/null) pyproject.toml
 
-.PHONY: report check align test bench clean distclean
+.PHONY: report check align test fuzz bench clean distclean
 .DEFAULT_GOAL := report
 
 $(READY): pyproject.toml
@@ -43,6 +43,11 @@ align: $(READY)
 ## make test: the whole test suite
 test: $(READY)
 	$(BIN)/python -m pytest
+
+## make fuzz: the property test with 10,000 generated reports (the suite runs a small budget)
+FUZZ_EXAMPLES ?= 10000
+fuzz: $(READY)
+	REPORTGEN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/source/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
 
 ## make bench: timings and peak memory of each stage on generated reports of 100, 500 and 2000
 ## paragraphs per language, against pandoc (BENCH_FLAGS=--full adds 8000; BENCH_SIZES=2000
