@@ -40,8 +40,8 @@ def name_bookmarks(blocks: tuple[m.Block, ...], state: State) -> None:
     """Give every label a bookmark name before rendering, so that references may
     point forward. Word limits names to 40 characters; a leading underscore
     hides them from the bookmark list, as Word's own cross-references do."""
-    for block in blocks:
-        label = getattr(block, "label", None)
+    for block in m.walk_blocks(blocks):
+        label = block.label if isinstance(block, (m.Heading, m.NumberedParagraph)) else None
         if not label:
             continue
         base = "_Ref_" + re.sub(r"\W", "_", label, flags=re.ASCII)[:30]
