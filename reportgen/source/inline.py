@@ -81,6 +81,12 @@ _TAG_LIKE = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>")
 _REF_BEFORE = re.compile(r"[A-Za-z0-9_@/.]")
 
 
+# The same set as one regular expression, to scan whole lines quickly.
+BAD_CHARS = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "]")
+
+
 def bad_char(ch: str) -> bool:
     """Characters that cannot appear in a document: C0/C1 controls (tab aside),
     surrogates and Unicode non-characters."""

@@ -17,7 +17,7 @@ from reportgen import model as m
 from reportgen.errors import Diagnostic, UserError
 from reportgen.l10n import LANGUAGES, Language, language
 from reportgen.source import frontmatter
-from reportgen.source.inline import LABEL, InlineReader, bad_char
+from reportgen.source.inline import BAD_CHARS, LABEL, InlineReader
 from reportgen.source.scan import HeadingB, Lines, ParagraphB, SubItemB, TopBlock, scan
 
 # "III. Title", "三. 标题": a numeral without spaces, then ".", then the title; or
@@ -216,11 +216,11 @@ def body_lines(reader: _Reader, body: str, comments: list[m.Comment]) -> list[st
     becomes None: it neither separates nor continues blocks."""
     lines = body.split("\n")
     for no, line in enumerate(lines, 1):
-        if not line.isprintable() and any(bad_char(ch) for ch in line):
-            ch = next(ch for ch in line if bad_char(ch))
+        if bad := BAD_CHARS.search(line):
+            ch = bad.group(0)
             name = unicodedata.name(ch, "a control character")
             reader.error(no, f"the character U+{ord(ch):04X} ({name}) cannot appear in a document: remove it")
-            lines[no - 1] = "".join(c for c in line if not bad_char(c))
+            lines[no - 1] = BAD_CHARS.sub("", line)
     if "<!--" not in body:
         return list(lines)
     text = "\n".join(lines)
