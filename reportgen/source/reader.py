@@ -216,7 +216,8 @@ def body_lines(reader: _Reader, body: str, comments: list[m.Comment]) -> list[st
     becomes None: it neither separates nor continues blocks."""
     lines = body.split("\n")
     for no, line in enumerate(lines, 1):
-        if bad := BAD_CHARS.search(line):
+        # isprintable() is a fast filter: every forbidden character is unprintable
+        if not line.isprintable() and (bad := BAD_CHARS.search(line)):
             ch = bad.group(0)
             name = unicodedata.name(ch, "a control character")
             reader.error(no, f"the character U+{ord(ch):04X} ({name}) cannot appear in a document: remove it")

@@ -120,6 +120,7 @@ class Scanner:
         self.last_number: int | None = None
         self.skip_until_blank = False
         self.fence: str | None = None
+        self._markers: dict[str, tuple[int | None, int | None]] = {}
 
     # ---------------------------------------------------------------- driver
 
@@ -281,8 +282,7 @@ class Scanner:
 
         Letters and Roman numerals overlap (i, v, x, c, d, l, m): the sequence
         decides, and the letter wins when both continue it and no (i) list is open."""
-        letter = self.lang.parse_subitem_marker(token, 1)
-        roman = self.lang.parse_subitem_marker(token, 2)
+        letter, roman = self._marker_values(token)
         next_letter = (container.last_index if container else 0) + 1
         next_roman = level1.last_child_index + 1 if level1 else None
         roman_continues = roman is not None and roman == next_roman
@@ -299,6 +299,15 @@ class Scanner:
         if roman is not None:
             return 2, roman, False
         return None
+
+    def _marker_values(self, token: str) -> tuple[int | None, int | None]:
+        """A marker read as a letter (level 1) and as a Roman numeral (level 2),
+        remembered: a report repeats (a), (b), (i) thousands of times."""
+        values = self._markers.get(token)
+        if values is None:
+            values = self._markers[token] = (self.lang.parse_subitem_marker(token, 1),
+                                             self.lang.parse_subitem_marker(token, 2))
+        return values
 
     def text(self, no: int, indent: int, text: str, after_blank: bool) -> None:
         if not after_blank and self.current is not None:
