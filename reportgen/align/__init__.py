@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from reportgen.align.accept import Acceptance, fingerprint, read_acceptances
 from reportgen.align.checks import REGISTRY
-from reportgen.align.findings import Finding, Pair
+from reportgen.align.findings import Finding, Link, Pair, Version
+from reportgen.align.match import Features, align, calibrate, features, moves, recalibrate, with_moves
+from reportgen.align.numbers import comparable, extract_numbers
 from reportgen.align.prepare import prepare
+from reportgen.l10n.lexicon import lexicon
+from reportgen.l10n.numerals import BUILTIN_SYSTEMS
 from reportgen.align.result import AlignmentResult
 from reportgen.errors import UserError
 from reportgen.model import Report
@@ -26,14 +30,17 @@ def align_report(report: Report, acceptances: list[Acceptance] | None = None) ->
                         f"the original version {original_code}.md is missing: nothing to align against")
     acceptances = read_acceptances(report.directory) if acceptances is None else acceptances
     accepted_by_key = {a.key(): a for a in acceptances}
-    versions = {code: prepare(doc) for code, doc in report.versions.items()}
+    versions = {code: prepare(doc, _roman) for code, doc in report.versions.items()}
     original = versions[original_code]
+    original_features = _features(original)
     open_: list[Finding] = []
     accepted: list[Finding] = []
+    pairs: dict[str, Pair] = {}
     for code, version in versions.items():
         if code == original_code:
             continue
-        pair = Pair(original, version)
+        pair = Pair(original, version, tuple(_align(original_features, _features(version))))
+        pairs[code] = pair
         for check in REGISTRY.values():
             for f in check.fn(pair):
                 acceptance = accepted_by_key.get((f.check, f.lang, f.paragraph))
@@ -50,7 +57,27 @@ def align_report(report: Report, acceptances: list[Acceptance] | None = None) ->
         findings=tuple(sorted(open_, key=_order)),
         accepted=tuple(sorted(accepted, key=_order)),
         versions=versions,
+        pairs=pairs,
     )
+
+
+def _features(version: Version) -> list[Features]:
+    words = lexicon(version.lang)
+    return [features(u, comparable(extract_numbers(u.prose, version.lang)), words.concepts(u.prose))
+            for u in version.segments]
+
+
+def _align(orig: list[Features], mine: list[Features]) -> list[Link]:
+    """Content alignment of one version with the original, moves included."""
+    first = align(orig, mine, calibrate(orig, mine))
+    scorer = recalibrate(first, orig, mine)
+    links = align(orig, mine, scorer)
+    return with_moves(links, moves(links, orig, mine, scorer))
+
+
+def _roman(n: int) -> str:
+    """Chapters in messages as the documents number them (chapter V)."""
+    return BUILTIN_SYSTEMS["roman"].format(n)
 
 
 def _order(f: Finding) -> tuple:

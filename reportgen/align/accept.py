@@ -37,13 +37,14 @@ class Acceptance:
 
 def fingerprint(f: Finding, original: Version, version: Version) -> str:
     """Hash of both paragraph texts (or of the message for a document-level finding)."""
-    if f.paragraph is None:
+    if f.paragraph is None and f.version_paragraph is None:
         basis = f.message
     else:
-        n = int(f.paragraph)
-        a = original.units[n].text if n in original.units else ""
-        b = version.units[n].text if n in version.units else ""
-        basis = a + "\x1f" + b
+        # the original's paragraph and the version's own (they differ after renumbering)
+        a = original.units.get(int(f.paragraph)) if f.paragraph is not None else None
+        own = f.version_paragraph if f.version_paragraph is not None else f.paragraph
+        b = version.units.get(int(own)) if own is not None else None
+        basis = (a.text if a else "") + "\x1f" + (b.text if b else "") + "\x1f" + f.message
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
 

@@ -25,18 +25,21 @@ class Finding:
     # the differing items (numbers, symbols, labels) for highlighting in the HTML report
     items: tuple[str, ...] = ()
     original_items: tuple[str, ...] = ()
+    # the paragraph's own number in the version, where it differs or the original has none
+    version_paragraph: str | None = None
 
     def as_json(self) -> dict[str, object]:
         return {"severity": self.severity, "check": self.check, "lang": self.lang,
-                "paragraph": self.paragraph, "line": self.line, "message": self.message}
+                "paragraph": self.paragraph, "version_paragraph": self.version_paragraph,
+                "line": self.line, "message": self.message}
 
 
 @dataclass(frozen=True)
 class Unit:
-    """A numbered paragraph prepared for comparison: its plain text (footnotes
-    apart), and what the identity checks compare."""
+    """A numbered paragraph (or, with ``number`` None, an unnumbered one) prepared
+    for comparison: its plain text (footnotes apart), and what the checks compare."""
 
-    number: int
+    number: int | None
     line: int | None
     chapter: int | None  # number of the chapter it stands in
     text: str
@@ -45,7 +48,9 @@ class Unit:
     subitems: tuple[tuple[int, int], ...]  # (level, index) in order
     symbols: tuple[str, ...]
     references: tuple[tuple[str, tuple[int, ...]], ...]  # (kind, numbers)
-    block: m.NumberedParagraph
+    block: m.NumberedParagraph | m.Para
+    place: str = ""  # "in chapter III", "under “Preamble”"
+    index: int = 0  # an unnumbered paragraph's position in its place (1-based)
 
 
 @dataclass(frozen=True)
@@ -68,22 +73,51 @@ class Version:
     duplicates: tuple[Unit, ...]  # a number seen a second time
     order: tuple[int, ...]  # paragraph numbers as they stand
     structure: Structure = Structure((), {}, {})
+    segments: tuple[Unit, ...] = ()  # numbered and unnumbered paragraphs, in order
+
+
+@dataclass(frozen=True)
+class Link:
+    """Aligned units: indices into ``Version.segments`` of the original and the
+    version (1–1, 1–0, 0–1, 2–1, 1–2); ``moved`` when out of the original's order."""
+
+    original: tuple[int, ...]
+    version: tuple[int, ...]
+    score: float = 1.0
+    moved: bool = False
+    swapped: bool = False  # one of two neighbours exchanged (the other link is moved)
+
+    @property
+    def kind(self) -> str:
+        return f"{len(self.original)}-{len(self.version)}"
 
 
 @dataclass(frozen=True)
 class Pair:
-    """The original and one translation: the input of every check."""
+    """The original and one translation, aligned by content: the input of every check."""
 
     original: Version
     version: Version
+    links: tuple[Link, ...] = ()
 
     @property
     def lang(self) -> str:
         return self.version.lang
 
+    def matched(self) -> list[tuple[Unit, Unit]]:
+        """(original unit, version unit) of every one-to-one link between numbered
+        paragraphs, in the original's order: what the per-pair checks compare."""
+        out = []
+        for link in self.links:
+            if link.kind == "1-1":
+                a, b = self.original.segments[link.original[0]], self.version.segments[link.version[0]]
+                if a.number is not None and b.number is not None:
+                    out.append((a, b))
+        return sorted(out, key=lambda p: self.original.segments.index(p[0]))
+
     def common(self) -> list[int]:
-        """Paragraph numbers present in both, in the original's order."""
-        return [n for n in self.original.order if n in self.version.units]
+        """Original paragraph numbers with a one-to-one counterpart, in order."""
+        return [a.number for a, _ in self.matched() if a.number is not None]
 
 
 CheckFn = Callable[[Pair], Iterable[Finding]]
@@ -112,10 +146,14 @@ def check(id: str, severity: str, description: str) -> Callable[[CheckFn], Check
 
 def finding(pair: Pair, check_id: str, unit: Unit | None, message: str, *, severity: str | None = None,
             line: int | None = None, paragraph: int | None = None, items: Iterable[str] = (),
-            original_items: Iterable[str] = ()) -> Finding:
+            original_items: Iterable[str] = (), original: Unit | None = None) -> Finding:
     """A finding of a registered check about a paragraph of the translation
-    (``unit``), or about ``paragraph`` when the translation lacks it."""
-    number = unit.number if unit is not None else paragraph
+    (``unit``, matched with the original's ``original``), or about the original's
+    ``paragraph`` when the translation lacks it. The finding's paragraph is always
+    the original's number; the version's own goes in ``version_paragraph``."""
+    number = original.number if original is not None else (paragraph if paragraph is not None else
+                                                              (unit.number if unit is not None else None))
+    own = unit.number if unit is not None else None
     return Finding(
         severity=severity or REGISTRY[check_id].severity,
         check=check_id,
@@ -125,4 +163,5 @@ def finding(pair: Pair, check_id: str, unit: Unit | None, message: str, *, sever
         message=message,
         items=tuple(items),
         original_items=tuple(original_items),
+        version_paragraph=str(own) if own is not None else None,
     )

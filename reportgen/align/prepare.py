@@ -9,7 +9,7 @@ are compared by target number and symbols by their canonical form.
 from __future__ import annotations
 
 from collections import Counter
-from typing import assert_never
+from typing import Callable, assert_never
 
 from reportgen import model as m
 from reportgen.align.findings import Structure, Unit, Version
@@ -43,7 +43,8 @@ def plain(content: tuple[m.Inline, ...], notes: list[str] | None = None, *, pros
     return "".join(out)
 
 
-def unit(block: m.NumberedParagraph, chapter: int | None) -> Unit:
+def unit(block: m.NumberedParagraph | m.Para, chapter: int | None, place: str = "", index: int = 0) -> Unit:
+    """A numbered paragraph, or an unnumbered one (``number`` None), as compared."""
     texts: list[str] = []
     notes: list[str] = []
     prose: list[str] = []
@@ -51,17 +52,22 @@ def unit(block: m.NumberedParagraph, chapter: int | None) -> Unit:
 
     def collect(blocks: tuple[m.Block, ...]) -> None:
         for b in blocks:
-            if isinstance(b, m.Para):
-                texts.append(plain(b.content, notes))
-                prose.append(plain(b.content, prose, prose=True))
-            elif isinstance(b, m.SubItem):
-                subitems.append((b.level, b.index))
-                collect(b.blocks)
+            match b:
+                case m.Para():
+                    texts.append(plain(b.content, notes))
+                    prose.append(plain(b.content, prose, prose=True))
+                case m.SubItem():
+                    subitems.append((b.level, b.index))
+                    collect(b.blocks)
+                case m.NumberedParagraph() | m.Heading():  # pragma: no cover - not inside a paragraph
+                    pass
+                case _:
+                    assert_never(b)
 
-    collect(block.blocks)
+    collect((block,) if isinstance(block, m.Para) else block.blocks)
     inlines = [x for x, _, _ in m.walk((block,))]
     return Unit(
-        number=block.number,
+        number=block.number if isinstance(block, m.NumberedParagraph) else None,
         line=block.line,
         chapter=chapter,
         text=" ".join(t.strip() for t in texts if t.strip()),
@@ -71,13 +77,17 @@ def unit(block: m.NumberedParagraph, chapter: int | None) -> Unit:
         symbols=tuple(x.symbol for x in inlines if isinstance(x, m.SymbolRef)),
         references=tuple((x.kind, x.numbers) for x in inlines if isinstance(x, m.ResolvedRef)),
         block=block,
+        place=place,
+        index=index,
     )
 
 
-def prepare(doc: m.Document) -> Version:
+def prepare(doc: m.Document, chapter_name: Callable[[int], str] = str) -> Version:
+    """``chapter_name`` prints a chapter number in the document's own terms (III)."""
     units: dict[int, Unit] = {}
     duplicates: list[Unit] = []
     order: list[int] = []
+    segments: list[Unit] = []
     headings: list[tuple[int, int | None, int | None]] = []
     unnumbered: Counter[int] = Counter()
     lines: dict[int, int | None] = {0: None}
@@ -85,22 +95,29 @@ def prepare(doc: m.Document) -> Version:
     chapter: int | None = None
     position = 0
     for b in doc.blocks:
-        if isinstance(b, m.Heading):
-            headings.append((b.level, b.number, b.line))
-            if b.level == 1:
-                chapter = b.number
-                position += 1
-                lines[position] = b.line
-                names[position] = (f"in chapter {b.number}" if b.number is not None
-                                   else f"under “{plain(b.content).strip()}”")
-        elif isinstance(b, m.NumberedParagraph):
-            u = unit(b, chapter)
-            if b.number in units:
-                duplicates.append(u)
-            else:
-                units[b.number] = u
-                order.append(b.number)
-        elif isinstance(b, m.Para):
-            unnumbered[position] += 1
+        match b:
+            case m.Heading():
+                headings.append((b.level, b.number, b.line))
+                if b.level == 1:
+                    chapter = b.number
+                    position += 1
+                    lines[position] = b.line
+                    names[position] = (f"in chapter {chapter_name(b.number)}" if b.number is not None
+                                       else f"under “{plain(b.content).strip()}”")
+            case m.NumberedParagraph():
+                u = unit(b, chapter, names[position])
+                segments.append(u)
+                if b.number in units:
+                    duplicates.append(u)
+                else:
+                    units[b.number] = u
+                    order.append(b.number)
+            case m.Para():
+                unnumbered[position] += 1
+                segments.append(unit(b, chapter, names[position], unnumbered[position]))
+            case m.SubItem():  # pragma: no cover - the reader nests sub-items in paragraphs
+                pass
+            case _:
+                assert_never(b)
     structure = Structure(tuple(headings), dict(unnumbered), lines, names)
-    return Version(doc.meta.language, doc, units, tuple(duplicates), tuple(order), structure)
+    return Version(doc.meta.language, doc, units, tuple(duplicates), tuple(order), structure, tuple(segments))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportgen.align.findings import SEVERITIES, Finding, Version
+from reportgen.align.findings import SEVERITIES, Finding, Pair, Version
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class AlignmentResult:
     findings: tuple[Finding, ...]  # open findings, sorted by language, paragraph, check
     accepted: tuple[Finding, ...] = ()  # findings a reviewer accepted (still valid)
     versions: dict[str, Version] = field(default_factory=dict)
+    pairs: dict[str, Pair] = field(default_factory=dict)  # each translation aligned with the original
 
     def summary(self) -> dict[str, int]:
         return {s: sum(f.severity == s for f in self.findings) for s in SEVERITIES}

@@ -35,7 +35,8 @@ def test_json_matches_the_contract(cli, damaged: Path) -> None:
     data = json.loads(result.out)
     assert data == {
         "report": "report", "symbol": "A/AC.9/2021/L.4", "original": "en", "languages": ["en", "fr"],
-        "findings": [{"severity": "error", "check": "number-mismatch", "lang": "fr", "paragraph": "4", "line": 28,
+        "findings": [{"severity": "error", "check": "number-mismatch", "lang": "fr", "paragraph": "4",
+                      "version_paragraph": "4", "line": 28,
                       "message": "paragraph 4: the original has 133 not found here; "
                                  "this version has 134 not in the original"}],
         "accepted": [],

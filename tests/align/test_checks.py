@@ -38,7 +38,8 @@ def test_faithful_translation_has_no_finding(tmp_path: Path) -> None:
 
 
 def test_every_check_is_registered_with_a_description() -> None:
-    required = {"missing-paragraph", "extra-paragraph", "duplicate-paragraph", "heading-mismatch",
+    required = {"missing-paragraph", "extra-paragraph", "merged-paragraphs", "split-paragraph", "order-mismatch",
+                "numbering-mismatch", "unnumbered-mismatch", "duplicate-paragraph", "heading-mismatch",
                 "subitem-mismatch", "footnote-mismatch", "number-mismatch", "symbol-mismatch",
                 "reference-mismatch", "metadata-mismatch", "length-outlier", "untranslated"}
     assert required <= set(REGISTRY)
@@ -53,38 +54,38 @@ DEFECTS = {
     "missing-paragraph": (
         [("5. Le Comité a élu son bureau par acclamation à la première séance.\n\n", "")],
         [("missing-paragraph", "5", "error", 28)],
-        "paragraph 5 of the original (en.md:30) is missing"),
+        "paragraph 5 of the original (en.md:30) is missing here"),
     "extra-paragraph": (
         [(FR8, FR8 + "\n\n9. Le Comité a clos la session.")],
-        [("extra-paragraph", "9", "error", 38)],
-        "paragraph 9 is not in the original"),
+        [("extra-paragraph", "8", "error", 38)],
+        "paragraph 9 here has no counterpart in the original (inserted after the original's paragraph 8)"),
     "duplicate-paragraph": (
         [("5. Le Comité a élu", "4. Le Comité a élu")],
-        [("duplicate-paragraph", "4", "error", 30), ("missing-paragraph", "5", "error", 28)],
+        [("duplicate-paragraph", "4", "error", 30), ("numbering-mismatch", "5", "error", 30)],
         "paragraph 4 appears again (first at line 28)"),
     "order-mismatch": (
         [("6. Le secrétariat a présenté un aperçu des documents dont le Comité était saisi.\n\n"
           "7. Plusieurs orateurs se sont félicités des progrès accomplis depuis la douzième session.",
           "7. Plusieurs orateurs se sont félicités des progrès accomplis depuis la douzième session.\n\n"
           "6. Le secrétariat a présenté un aperçu des documents dont le Comité était saisi.")],
-        [("order-mismatch", "7", "error", 32)],
-        "paragraph 7 stands where the original has paragraph 6"),
+        [("order-mismatch", "6", "error", 34)],
+        "paragraph 6 of the original stands after the original's paragraph 7 here (as paragraph 6)"),
     "heading-mismatch": (
         [("## A. Participation\n\n", "")],
         [("heading-mismatch", None, "error", 12)],
-        "headings differ: chapter 1 here, chapter 1, sub-heading 1 in the original"),
+        "headings differ: chapter I here, chapter I, section A in the original"),
     "subitem-mismatch": (
         [("    (b) un programme de travail.\n\n", "")],
         [("subitem-mismatch", "2", "error", 18)],
-        "paragraph 2 has 1 sub-item, the original 2 sub-items"),
+        "paragraph 2 has 1 sub-item here, the original 2 sub-items"),
     "footnote-mismatch": (
         [("(voir A/75/1).[^1]", "(voir A/75/1)."), ("[^1]: Documents officiels du Comité.\n", "")],
         [("footnote-mismatch", "1", "error", 16)],
-        "paragraph 1 has 0 footnote(s), the original 1"),
+        "paragraph 1 has 0 footnote(s) here, the original 1"),
     "unnumbered-mismatch": (
         [("La session s’est tenue au Centre international de Vienne.\n\n", "")],
-        [("unnumbered-mismatch", None, "error", 12)],
-        "0 unnumbered paragraph(s) in chapter 1 here, 1 in the original"),
+        [("unnumbered-mismatch", None, "error", 14)],
+        "unnumbered paragraph 1 in chapter I of the original (en.md:14) is missing here"),
     "symbol-mismatch": (
         [("(voir A/75/1)", "(voir A/75/2)")],
         [("symbol-mismatch", "1", "error", 16)],

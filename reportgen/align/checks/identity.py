@@ -17,28 +17,28 @@ def _differ(mine: Counter, theirs: Counter) -> tuple[list, list]:
 
 @check("symbol-mismatch", "error", "A paragraph cites different document symbols than the original.")
 def symbol_mismatch(pair: Pair) -> Iterator[Finding]:
-    for n in pair.common():
-        mine, orig = pair.version.units[n], pair.original.units[n]
+    for orig, mine in pair.matched():
+        n = orig.number
         extra, missing = _differ(Counter(mine.symbols), Counter(orig.symbols))
         if extra or missing:
             parts = ([f"missing {', '.join(missing)}"] if missing else []) + \
                     ([f"not in the original: {', '.join(extra)}"] if extra else [])
             yield finding(pair, "symbol-mismatch", mine, f"paragraph {n}: {'; '.join(parts)}",
-                          items=extra, original_items=missing)
+                          items=extra, original_items=missing, original=orig)
 
 
 @check("reference-mismatch", "error",
        "A paragraph refers to other paragraphs or chapters than the original does.")
 def reference_mismatch(pair: Pair) -> Iterator[Finding]:
-    for n in pair.common():
-        mine, orig = pair.version.units[n], pair.original.units[n]
+    for orig, mine in pair.matched():
+        n = orig.number
         extra, missing = _differ(Counter(mine.references), Counter(orig.references))
         if extra or missing:
             show = lambda refs: ", ".join(  # noqa: E731
                 f"{kind} {'–'.join(map(str, nums))}" for kind, nums in refs)
             parts = ([f"the original refers to {show(missing)}"] if missing else []) + \
                     ([f"this version refers to {show(extra)}"] if extra else [])
-            yield finding(pair, "reference-mismatch", mine, f"paragraph {n}: {'; '.join(parts)}")
+            yield finding(pair, "reference-mismatch", mine, f"paragraph {n}: {'; '.join(parts)}", original=orig)
 
 
 @check("metadata-mismatch", "error", "Front matter that must be identical in every version differs.")

@@ -1,56 +1,186 @@
-"""Structure: the same paragraphs, in the same order, under the same headings,
-with the same sub-items, footnotes and unnumbered paragraphs."""
+"""Structure, read from the content alignment: each dropped, inserted, merged,
+split or moved paragraph is named once, at the original's paragraph; a version
+whose numbering went wrong after such a defect gets one finding for the run of
+renumbered paragraphs, never one per paragraph. Then, on the aligned pairs: the
+same chapters, sub-items and footnotes."""
 
 from __future__ import annotations
 
 from collections import Counter
 from typing import Iterator
 
-from reportgen.align.findings import Finding, Pair, check, finding
+from reportgen.align.findings import Finding, Link, Pair, Unit, check, finding
 
 
-def _where(pair: Pair, number: int) -> int | None:
-    """The line in the translation where a missing paragraph belongs: after the
-    nearest earlier paragraph that the translation has."""
-    earlier = [n for n in pair.version.order if n < number]
-    return pair.version.units[max(earlier)].line if earlier else None
+def _units(pair: Pair, link: Link) -> tuple[list[Unit], list[Unit]]:
+    return ([pair.original.segments[i] for i in link.original], [pair.version.segments[j] for j in link.version])
 
 
-@check("missing-paragraph", "error", "A paragraph of the original is missing from the translation.")
+def _name(u: Unit) -> str:
+    return f"paragraph {u.number}" if u.number is not None else f"unnumbered paragraph {u.index} {u.place}".rstrip()
+
+
+def _names(units: list[Unit]) -> str:
+    if all(u.number is not None for u in units):
+        return "paragraphs " + _and([str(u.number) for u in units])
+    if all(u.number is None for u in units) and len({u.place for u in units}) == 1:
+        return f"unnumbered paragraphs {_and([str(u.index) for u in units])} {units[0].place}".rstrip()
+    return _and([_name(u) for u in units])
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _preceding_line(pair: Pair, link: Link) -> int | None:
+    """Where, in the version, a missing unit belongs: after the version unit of the
+    nearest earlier link that has one."""
+    k = pair.links.index(link)
+    for earlier in reversed(pair.links[:k]):
+        if earlier.version and not earlier.moved:
+            return pair.version.segments[earlier.version[-1]].line
+    for later in pair.links[k + 1:]:  # nothing before it: where the next unit stands
+        if later.version:
+            return pair.version.segments[later.version[0]].line
+    return None
+
+
+def _kind(link: Link) -> str:
+    """1-0, 0-1, 1-1, or "n-1" / "1-n" for merges and splits of any size."""
+    a, b = len(link.original), len(link.version)
+    return f"{a}-{b}" if a <= 1 and b <= 1 else ("n-1" if b == 1 else "1-n")
+
+
+def _numbered(pair: Pair, link: Link) -> bool:
+    origs, mine = _units(pair, link)
+    return any(u.number is not None for u in origs + mine)
+
+
+def _defects(pair: Pair, kind: str, numbered: bool, check_id: str) -> Iterator[Finding]:
+    """Findings for the links of one kind (1-0, 0-1, 2-1, 1-2) between numbered
+    paragraphs, or between unnumbered ones."""
+    for link in pair.links:
+        if _kind(link) != kind or link.moved or _numbered(pair, link) != numbered:
+            continue
+        origs, mine = _units(pair, link)
+        if kind == "1-0":
+            where = f"{pair.original.doc.path.name}:{origs[0].line}"
+            yield finding(pair, check_id, None, f"{_name(origs[0])} of the original ({where}) is missing here",
+                          paragraph=origs[0].number, line=_preceding_line(pair, link))
+        elif kind == "0-1":
+            yield finding(pair, check_id, mine[0],
+                          f"{_name(mine[0])} here has no counterpart in the original{_after(pair, link)}",
+                          paragraph=_previous_original(pair, link))
+        elif kind == "n-1":
+            yield finding(pair, check_id, mine[0],
+                          f"{_names(origs)} of the original are merged into {_name(mine[0])} here",
+                          original=origs[0])
+        elif kind == "1-n":
+            yield finding(pair, check_id, mine[0], f"{_name(origs[0])} of the original is split into "
+                                                   f"{_names(mine)} here", original=origs[0])
+
+
+@check("missing-paragraph", "error", "A paragraph of the original has no counterpart in the translation.")
 def missing_paragraph(pair: Pair) -> Iterator[Finding]:
-    for n in pair.original.order:
-        if n not in pair.version.units:
-            orig = pair.original.units[n]
-            yield finding(pair, "missing-paragraph", None,
-                          f"paragraph {n} of the original ({pair.original.doc.path.name}:{orig.line}) is missing",
-                          paragraph=n, line=_where(pair, n))
+    yield from _defects(pair, "1-0", True, "missing-paragraph")
 
 
-@check("extra-paragraph", "error", "The translation has a paragraph the original does not have.")
+@check("extra-paragraph", "error", "The translation has a paragraph with no counterpart in the original.")
 def extra_paragraph(pair: Pair) -> Iterator[Finding]:
-    for n in pair.version.order:
-        if n not in pair.original.units:
-            yield finding(pair, "extra-paragraph", pair.version.units[n],
-                          f"paragraph {n} is not in the original")
+    yield from _defects(pair, "0-1", True, "extra-paragraph")
+
+
+@check("merged-paragraphs", "error", "Two paragraphs of the original are merged into one in the translation.")
+def merged_paragraphs(pair: Pair) -> Iterator[Finding]:
+    yield from _defects(pair, "n-1", True, "merged-paragraphs")
+
+
+@check("split-paragraph", "error", "A paragraph of the original is split into two in the translation.")
+def split_paragraph(pair: Pair) -> Iterator[Finding]:
+    yield from _defects(pair, "1-n", True, "split-paragraph")
+
+
+@check("unnumbered-mismatch", "error",
+       "An unnumbered paragraph (a preamble, a lead-in) is missing, added, merged or split.")
+def unnumbered_mismatch(pair: Pair) -> Iterator[Finding]:
+    for kind in ("1-0", "0-1", "n-1", "1-n"):
+        yield from _defects(pair, kind, False, "unnumbered-mismatch")
+
+
+def _previous_original(pair: Pair, link: Link) -> int | None:
+    k = pair.links.index(link)
+    for earlier in reversed(pair.links[:k]):
+        numbered = [pair.original.segments[i].number for i in earlier.original
+                    if pair.original.segments[i].number is not None]
+        if numbered:
+            return numbered[-1]
+    return None
+
+
+def _after(pair: Pair, link: Link) -> str:
+    n = _previous_original(pair, link)
+    return f" (inserted after the original's paragraph {n})" if n is not None else ""
+
+
+@check("order-mismatch", "error", "A paragraph stands elsewhere than in the original's order.")
+def order_mismatch(pair: Pair) -> Iterator[Finding]:
+    for link in pair.links:
+        if link.moved:
+            (orig,), (mine,) = _units(pair, link)
+            before = _previous_in_version(pair, link)
+            where = f" after the original's paragraph {before}" if before is not None else " first"
+            yield finding(pair, "order-mismatch", mine,
+                          f"{_name(orig)} of the original stands{where} here (as {_name(mine)})", original=orig)
+
+
+def _previous_in_version(pair: Pair, link: Link) -> int | None:
+    """The original number of the unit just before the moved one in the version."""
+    j = link.version[0]
+    by_version = {v: l for l in pair.links for v in l.version}
+    for k in range(j - 1, -1, -1):
+        other = by_version.get(k)
+        if other and other.original:
+            n = pair.original.segments[other.original[-1]].number
+            if n is not None:
+                return n
+    return None
+
+
+@check("numbering-mismatch", "error",
+       "After a defect, the translation's paragraph numbers no longer match the original's.")
+def numbering_mismatch(pair: Pair) -> Iterator[Finding]:
+    """One finding per run of matched paragraphs shifted by the same amount."""
+    run: list[tuple[Unit, Unit]] = []
+
+    def report(run: list[tuple[Unit, Unit]]) -> Iterator[Finding]:
+        (o1, v1), (o2, v2) = run[0], run[-1]
+        if len(run) == 1:
+            text = f"paragraph {v1.number} here is paragraph {o1.number} of the original"
+        else:
+            text = f"paragraphs {v1.number}–{v2.number} here are {o1.number}–{o2.number} of the original"
+        yield finding(pair, "numbering-mismatch", v1, text + ": renumber them", original=o1)
+
+    moved = {pair.version.segments[l.version[0]].line for l in pair.links if l.moved or l.swapped}
+    for orig, mine in pair.matched():
+        if mine.line in moved:
+            continue  # reported as moved
+        shift = (mine.number or 0) - (orig.number or 0)
+        if run and shift == (run[-1][1].number or 0) - (run[-1][0].number or 0) and shift:
+            run.append((orig, mine))
+            continue
+        if run:
+            yield from report(run)
+        run = [(orig, mine)] if shift else []
+    if run:
+        yield from report(run)
 
 
 @check("duplicate-paragraph", "error", "A paragraph number appears more than once in the translation.")
 def duplicate_paragraph(pair: Pair) -> Iterator[Finding]:
     for u in pair.version.duplicates:
-        first = pair.version.units[u.number]
+        first = pair.version.units[u.number]  # type: ignore[index]
         yield finding(pair, "duplicate-paragraph", u,
-                      f"paragraph {u.number} appears again (first at line {first.line})")
-
-
-@check("order-mismatch", "error", "Paragraphs stand in a different order than in the original.")
-def order_mismatch(pair: Pair) -> Iterator[Finding]:
-    mine = [n for n in pair.version.order if n in pair.original.units]
-    theirs = pair.common()
-    for a, b in zip(mine, theirs):
-        if a != b:
-            yield finding(pair, "order-mismatch", pair.version.units[a],
-                          f"paragraph {a} stands where the original has paragraph {b}")
-            return
+                      f"paragraph {u.number} appears again (first at line {first.line})", paragraph=u.number)
 
 
 @check("heading-mismatch", "error", "Chapters and sub-headings differ from the original's.")
@@ -67,12 +197,11 @@ def heading_mismatch(pair: Pair) -> Iterator[Finding]:
                       line=line, items=[_heading(lv, n) for lv, n in shape if (lv, n) not in original_shape],
                       original_items=[_heading(lv, n) for lv, n in original_shape if (lv, n) not in shape])
         return
-    for n in pair.common():
-        mine_u, orig_u = pair.version.units[n], pair.original.units[n]
+    for orig_u, mine_u in pair.matched():
         if mine_u.chapter != orig_u.chapter:
             yield finding(pair, "heading-mismatch", mine_u,
-                          f"paragraph {n} stands in chapter {mine_u.chapter} here, "
-                          f"in chapter {orig_u.chapter} in the original")
+                          f"paragraph {orig_u.number} stands {mine_u.place} here, {orig_u.place} in the original",
+                          original=orig_u)
 
 
 def _headings(headings: list[tuple[int, int | None]]) -> str:
@@ -80,17 +209,33 @@ def _headings(headings: list[tuple[int, int | None]]) -> str:
 
 
 def _heading(level: int, number: int | None) -> str:
-    kind = {1: "chapter", 2: "sub-heading"}.get(level, "heading")
-    return f"{kind} {number}" if number is not None else f"unnumbered {kind}"
+    """A heading in the document's own terms: chapter V, section A."""
+    if number is None:
+        return {1: "unnumbered chapter", 2: "unnumbered section"}.get(level, "heading")
+    if level == 1:
+        return f"chapter {_roman(number)}"
+    if level == 2:
+        return f"section {_letters(number)}"
+    return "heading"
+
+
+def _roman(n: int) -> str:
+    from reportgen.l10n.numerals import BUILTIN_SYSTEMS
+    return BUILTIN_SYSTEMS["roman"].format(n)
+
+
+def _letters(n: int) -> str:
+    from reportgen.l10n.numerals import BUILTIN_SYSTEMS
+    return BUILTIN_SYSTEMS["latin_upper"].format(n)
 
 
 @check("subitem-mismatch", "error", "A paragraph has different sub-items (a), (b)… than in the original.")
 def subitem_mismatch(pair: Pair) -> Iterator[Finding]:
-    for n in pair.common():
-        mine, orig = pair.version.units[n], pair.original.units[n]
+    for orig, mine in pair.matched():
         if mine.subitems != orig.subitems:
             yield finding(pair, "subitem-mismatch", mine,
-                          f"paragraph {n} has {_subitems(mine.subitems)}, the original {_subitems(orig.subitems)}")
+                          f"paragraph {orig.number} has {_subitems(mine.subitems)} here, "
+                          f"the original {_subitems(orig.subitems)}", original=orig)
 
 
 def _subitems(items: tuple[tuple[int, int], ...]) -> str:
@@ -105,21 +250,8 @@ def _subitems(items: tuple[tuple[int, int], ...]) -> str:
 
 @check("footnote-mismatch", "error", "A paragraph has a different number of footnotes than in the original.")
 def footnote_mismatch(pair: Pair) -> Iterator[Finding]:
-    for n in pair.common():
-        mine, orig = pair.version.units[n], pair.original.units[n]
+    for orig, mine in pair.matched():
         if len(mine.footnotes) != len(orig.footnotes):
             yield finding(pair, "footnote-mismatch", mine,
-                          f"paragraph {n} has {len(mine.footnotes)} footnote(s), the original {len(orig.footnotes)}")
-
-
-@check("unnumbered-mismatch", "error",
-       "A chapter has a different number of unnumbered paragraphs than in the original.")
-def unnumbered_mismatch(pair: Pair) -> Iterator[Finding]:
-    mine, orig = pair.version.structure, pair.original.structure
-    for position in sorted(set(mine.unnumbered) | set(orig.unnumbered)):
-        a, b = mine.unnumbered.get(position, 0), orig.unnumbered.get(position, 0)
-        if a != b:
-            where = mine.chapter_names.get(position) or orig.chapter_names.get(position, f"under heading {position}")
-            yield finding(pair, "unnumbered-mismatch", None,
-                          f"{a} unnumbered paragraph(s) {where} here, {b} in the original",
-                          line=mine.unnumbered_lines.get(position))
+                          f"paragraph {orig.number} has {len(mine.footnotes)} footnote(s) here, "
+                          f"the original {len(orig.footnotes)}", original=orig)

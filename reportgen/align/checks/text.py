@@ -47,20 +47,21 @@ def untranslated(pair: Pair) -> Iterator[Finding]:
         return  # a version compared with itself
     own = language(pair.lang).script
     original_script = language(pair.original.lang).script
-    for n in pair.common():
-        mine, orig = pair.version.units[n], pair.original.units[n]
+    for orig, mine in pair.matched():
+        n = orig.number
         dominant, letters = script_of(mine.text)
         if letters < MIN_LETTERS:
             continue
         if dominant != own and dominant == original_script:
             yield finding(pair, "untranslated", mine,
-                          f"paragraph {n} is written in {dominant} script, like the original, not in {own}")
+                          f"paragraph {n} is written in {dominant} script, like the original, not in {own}",
+                          original=orig)
             continue
         a, b = _normal(mine.text), _normal(orig.text)
         matcher = SequenceMatcher(None, a, b, autojunk=False)
         if matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR:
             same = "identical to" if a == b else f"{matcher.ratio():.0%} the same as"
-            yield finding(pair, "untranslated", mine, f"paragraph {n} is {same} the original")
+            yield finding(pair, "untranslated", mine, f"paragraph {n} is {same} the original", original=orig)
 
 
 def _length(text: str) -> int:
@@ -74,10 +75,12 @@ def length_outlier(pair: Pair) -> Iterator[Finding]:
     pair in this document is the expectation, the median absolute deviation the
     spread; no fixed constant per language."""
     ratios: dict[int, float] = {}
-    for n in pair.common():
-        a, b = _length(pair.version.units[n].text), _length(pair.original.units[n].text)
-        if a and b:
-            ratios[n] = math.log(a / b)
+    units = {}
+    for orig, mine in pair.matched():
+        a, b = _length(mine.text), _length(orig.text)
+        if a and b and orig.number is not None:
+            ratios[orig.number] = math.log(a / b)
+            units[orig.number] = (orig, mine)
     if len(ratios) < MIN_PARAGRAPHS:
         return
     median = statistics.median(ratios.values())
@@ -89,6 +92,6 @@ def length_outlier(pair: Pair) -> Iterator[Finding]:
         if z > ROBUST_Z and deviation > math.log(MIN_FACTOR):
             actual = math.exp(r)
             longer = "longer" if r > median else "shorter"
-            yield finding(pair, "length-outlier", pair.version.units[n],
+            yield finding(pair, "length-outlier", units[n][1], original=units[n][0], message=
                           f"paragraph {n} is {actual:.2f} times the original's length where this document's "
                           f"median is {expected:.2f}: much {longer} than expected")

@@ -1,0 +1,345 @@
+"""Alignment by content: which units of a translation correspond to which units of
+the original, whatever their numbers say.
+
+Translators renumber as they go, so pairing paragraphs by number turns one
+dropped paragraph into a cascade of errors. As hunalign, vecalign and Bleualign
+do, the units (numbered paragraphs and the unnumbered paragraphs between them)
+are aligned by dynamic programming over their content, with 1–1, 1–0, 0–1, 2–1
+and 1–2 links, and paragraphs that moved are found among the unmatched ones.
+
+The signals need no downloaded model and ignore the paragraph numbers:
+
+- length, against the ratio this document's own pairs show (Gale–Church);
+- figures by value, read in each language's notation;
+- document symbols and ``@label`` targets;
+- footnote count and sub-item structure;
+- Latin-script names and acronyms, which stay untranslated in every script;
+- cognates between Latin-script versions (Simard's four-letter prefixes), and the
+  concepts of a small multilingual lexicon shipped as data (hunalign's dictionary).
+
+Speed: unique, mutually consistent content keys (figures, symbols, names) anchor
+the alignment first (the longest increasing subsequence of unique matches, as in
+patience diff); the dynamic programme only fills the gaps between anchors, inside
+a band around each gap's diagonal.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from reportgen.align.findings import Link, Unit
+
+# Costs (in units of 1 − similarity). A skip costs more than a poor pair, less than
+# a wrong pair with contradicting figures; merging costs a little more than pairing.
+SKIP = 0.45
+MERGE = 0.3
+SWAP = 0.2          # two neighbouring paragraphs exchanged
+MERGE_MORE = 0.1    # each further paragraph in the same merge
+# Links: one to one, dropped, inserted, and up to three paragraphs merged into one
+# (a preamble's "Now, therefore, / The General Assembly / Proclaims" often is).
+STEPS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3))
+BAND = 12            # extra half-width of the band beyond the gap's own size difference
+MOVED = 0.72         # similarity above which an unmatched pair is a moved paragraph
+SHORT = 7.2          # length variance for an original unit of n characters: sigma² + SHORT / n
+ANCHOR = 0.55        # similarity an anchor pair must reach
+
+# Punctuation that translations keep, by role, in every script: sentence ends,
+# clause marks, parentheses, quotations (Chinese full-width and Arabic forms included).
+_PUNCTUATION = tuple(re.compile(p) for p in (r"[.!?。！？](?:\s|$)", r"[;:；：؛]", r"[(（]", r"[“”«»\"「」《》]"))
+COGNATE_SHARE = 0.3
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{5,}")
+_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b")
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the similarity of two units is computed from."""
+
+    length: int
+    numbers: Counter
+    symbols: Counter
+    references: Counter
+    names: Counter
+    footnotes: int
+    subitems: tuple[tuple[int, int], ...]
+    punctuation: tuple[int, ...]  # sentences, clauses (; :), parentheses, quotations
+    cognates: frozenset[str] = frozenset()  # 4-letter prefixes of Latin-script words
+    latin: bool = False  # written mostly in Latin script (cognates then count)
+    concepts: Counter = field(default_factory=Counter)  # lexicon concepts (l10n/data/lexicon.yaml)
+
+    def __add__(self, other: "Features") -> "Features":
+        return Features(self.length + other.length, self.numbers + other.numbers, self.symbols + other.symbols,
+                        self.references + other.references, self.names + other.names,
+                        self.footnotes + other.footnotes, self.subitems + other.subitems,
+                        tuple(a + b for a, b in zip(self.punctuation, other.punctuation)),
+                        self.cognates | other.cognates, self.latin and other.latin,
+                        self.concepts + other.concepts)
+
+    def key(self) -> tuple | None:
+        """A content key distinctive enough to anchor on, or None."""
+        if not (self.numbers or self.symbols or self.names or self.references):
+            return None
+        return (tuple(sorted(self.numbers.elements(), key=str)), tuple(sorted(self.symbols.elements())),
+                tuple(sorted(self.references.elements(), key=str)), tuple(sorted(self.names.elements())))
+
+
+def features(unit: Unit, numbers: Counter, concepts: Counter | None = None) -> Features:
+    text = unit.text + " ".join(unit.footnotes)
+    return Features(
+        length=max(1, sum(1 for ch in text if not ch.isspace())),
+        numbers=numbers,
+        symbols=Counter(unit.symbols),
+        references=Counter(unit.references),
+        names=Counter(_NAME.findall(unit.prose)),
+        footnotes=len(unit.footnotes),
+        subitems=unit.subitems,
+        punctuation=tuple(len(p.findall(text)) for p in _PUNCTUATION),
+        cognates=_cognates(text),
+        latin=len(_LATIN_LETTER.findall(text)) > 0.5 * sum(ch.isalpha() for ch in text),
+        concepts=concepts if concepts is not None else Counter(),
+    )
+
+
+def _cognates(text: str) -> frozenset[str]:
+    """Simard's cognates: the first four letters of the Latin-script words of five
+    letters or more, without accents (Assembly, Assemblée, Asamblea → asse)."""
+    if not _LATIN_WORD.search(text):
+        return frozenset()
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return frozenset(w[:4] for w in _LATIN_WORD.findall(plain))
+
+
+@dataclass
+class Scorer:
+    """Similarity of features, with the document's own length ratio."""
+
+    mu: float = 0.0      # median log length ratio version / original
+    sigma: float = 0.35  # its robust spread
+    cache: dict = field(default_factory=dict)
+
+    def similarity(self, a: Features, b: Features) -> float:
+        d = math.log(b.length / a.length) - self.mu
+        # Gale–Church: short units vary more in relative length than long ones
+        spread = self.sigma * self.sigma + SHORT / a.length
+        total = math.exp(-(d * d) / (2 * spread))
+        weight = 1.0
+        for x, y, w in ((a.numbers, b.numbers, 2.0), (a.symbols, b.symbols, 2.0),
+                        (a.references, b.references, 1.5), (a.concepts, b.concepts, 1.5)):
+            if x or y:
+                size = sum(x.values()) + sum(y.values())
+                w = min(w + 0.25 * size, 2 * w)
+                total += w * 2 * sum((x & y).values()) / size
+                weight += w
+        if b.names:
+            # Latin names the version kept must come from the original; a version may
+            # translate an acronym (UNODC, ONUDC), so names it lacks say nothing.
+            total += 1.5 * sum((a.names & b.names).values()) / sum(b.names.values())
+            weight += 1.5
+        if a.footnotes or b.footnotes:
+            total += 0.5 * (a.footnotes == b.footnotes)
+            weight += 0.5
+        if a.subitems or b.subitems:
+            total += 0.75 * (a.subitems == b.subitems)
+            weight += 0.75
+        if a.cognates and b.cognates and a.latin and b.latin:
+            # translations share about a third of their cognates; unrelated paragraphs few
+            shared = len(a.cognates & b.cognates) / min(len(a.cognates), len(b.cognates))
+            total += min(1.0, shared / COGNATE_SHARE)
+            weight += 1.0
+        # punctuation profile: 1 when the counts agree, falling with their difference
+        pa, pb = a.punctuation, b.punctuation
+        size = sum(pa) + sum(pb)
+        if size:
+            # a sentence or two says little; a rich profile (clauses, brackets) says more
+            w = min(1.0, size / 6)
+            total += w * (1 - sum(abs(x - y) for x, y in zip(pa, pb)) / size)
+            weight += w
+        return total / weight
+
+
+def calibrate(orig: Sequence[Features], mine: Sequence[Features]) -> Scorer:
+    """The document's length ratio: median and spread of the log ratios of units
+    that stand at the same relative place (robust to a few misplaced ones)."""
+    if not orig or not mine:
+        return Scorer()
+    ratios = []
+    for i, a in enumerate(orig):
+        j = min(len(mine) - 1, round(i * len(mine) / len(orig)))
+        ratios.append(math.log(mine[j].length / a.length))
+    mu = statistics.median(ratios)
+    mad = statistics.median(abs(r - mu) for r in ratios)
+    total = math.log(sum(f.length for f in mine) / sum(f.length for f in orig))
+    return Scorer(mu=total, sigma=min(0.6, max(0.15, 1.4826 * mad)))
+
+
+def recalibrate(links: list[Link], orig: Sequence[Features], mine: Sequence[Features]) -> Scorer:
+    """The length ratio again, from the one-to-one links of a first alignment:
+    pairs at the same relative place are misplaced after every defect."""
+    ratios = [math.log(mine[link.version[0]].length / orig[link.original[0]].length)
+              for link in links if link.kind == "1-1"]
+    if len(ratios) < 3:
+        return calibrate(orig, mine)
+    mu = statistics.median(ratios)
+    mad = statistics.median(abs(r - mu) for r in ratios)
+    return Scorer(mu=mu, sigma=min(0.6, max(0.15, 1.4826 * mad)))
+
+
+def align(orig: Sequence[Features], mine: Sequence[Features], scorer: Scorer | None = None) -> list[Link]:
+    """The links between two unit sequences, in order (moves are found later)."""
+    scorer = scorer or calibrate(orig, mine)
+    anchors = _anchors(orig, mine, scorer)
+    links: list[Link] = []
+    prev_i, prev_j = 0, 0
+    for i, j in anchors + [(len(orig), len(mine))]:
+        links += _dp(orig, mine, prev_i, i, prev_j, j, scorer)
+        if i < len(orig):
+            links.append(Link((i,), (j,), scorer.similarity(orig[i], mine[j])))
+        prev_i, prev_j = i + 1, j + 1
+    return links
+
+
+def _anchors(orig: Sequence[Features], mine: Sequence[Features], scorer: Scorer) -> list[tuple[int, int]]:
+    """Unique content keys matched on both sides, kept where they agree in order."""
+    def unique(seq: Sequence[Features]) -> dict[tuple, int]:
+        seen: Counter = Counter()
+        where: dict[tuple, int] = {}
+        for k, f in enumerate(seq):
+            key = f.key()
+            if key is not None:
+                seen[key] += 1
+                where[key] = k
+        return {key: k for key, k in where.items() if seen[key] == 1}
+
+    a, b = unique(orig), unique(mine)
+    pairs = sorted((i, b[key]) for key, i in a.items() if key in b)
+    pairs = [(i, j) for i, j in pairs if scorer.similarity(orig[i], mine[j]) >= ANCHOR]
+    return _longest_increasing(pairs)
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pairs sorted by original index whose version indices increase (patience)."""
+    tails: list[int] = []
+    tail_at: list[int] = []
+    parent = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[pos] = j
+            tail_at[pos] = k
+        parent[k] = tail_at[pos - 1] if pos else -1
+    out = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        out.append(pairs[k])
+        k = parent[k]
+    return out[::-1]
+
+
+def _dp(orig: Sequence[Features], mine: Sequence[Features], i0: int, i1: int, j0: int, j1: int,
+        scorer: Scorer) -> list[Link]:
+    """Dynamic programme over orig[i0:i1] × mine[j0:j1], inside a band."""
+    n, m = i1 - i0, j1 - j0
+    if n == 0 or m == 0:
+        return [Link((i0 + i,), ()) for i in range(n)] + [Link((), (j0 + j,)) for j in range(m)]
+    width = abs(n - m) + BAND
+    inf = math.inf
+    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    back: dict[tuple[int, int], tuple[int, int, float]] = {}
+
+    def in_band(i: int, j: int) -> bool:
+        return abs(i * m - j * n) <= width * max(n, m)
+
+    sim = scorer.similarity
+    for i in range(n + 1):
+        lo = max(0, (i * m - width * max(n, m)) // n - 1) if n else 0
+        hi = min(m, (i * m + width * max(n, m)) // n + 1) if n else m
+        for j in range(lo, hi + 1):
+            if (i, j) == (0, 0) or not in_band(i, j):
+                continue
+            best, step = inf, None
+            for di, dj in STEPS + ((-2, -2),):
+                swap = di == -2
+                di, dj = abs(di), abs(dj)
+                pi, pj = i - di, j - dj
+                prev = cost.get((pi, pj))
+                if prev is None or pi < 0 or pj < 0:
+                    continue
+                if swap:
+                    # two neighbours exchanged: each pairs with the other's place
+                    s = min(sim(orig[i0 + pi], mine[j0 + pj + 1]), sim(orig[i0 + pi + 1], mine[j0 + pj]))
+                    c = 2 * (1 - s) + SWAP
+                elif di == 0 or dj == 0:
+                    c, s = SKIP, 0.0
+                else:
+                    a = _sum(orig, i0 + pi, di)
+                    b = _sum(mine, j0 + pj, dj)
+                    s = sim(a, b)
+                    # one merge or split is one defect, however many paragraphs it joins
+                    c = 1 - s + (0.0 if di + dj == 2 else MERGE + MERGE_MORE * (di + dj - 3))
+                if prev + c < best:
+                    best, step = prev + c, (-di if swap else di, dj, s)
+            if step is not None:
+                cost[(i, j)] = best
+                back[(i, j)] = step
+    links: list[Link] = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        di, dj, s = back[(i, j)]
+        if di < 0:  # a swap: two crossing one-to-one links, the later one moved
+            a, b = i0 + i - 2, j0 + j - 2
+            links += [Link((a + 1,), (b,), s, moved=True, swapped=True), Link((a,), (b + 1,), s, swapped=True)]
+            i, j = i - 2, j - 2
+            continue
+        links.append(Link(tuple(range(i0 + i - di, i0 + i)), tuple(range(j0 + j - dj, j0 + j)), s))
+        i, j = i - di, j - dj
+    return links[::-1]
+
+
+def _sum(seq: Sequence[Features], start: int, count: int) -> Features:
+    out = seq[start]
+    for k in range(1, count):
+        out = out + seq[start + k]
+    return out
+
+
+def moves(links: list[Link], orig: Sequence[Features], mine: Sequence[Features],
+          scorer: Scorer) -> list[Link]:
+    """Unmatched original and version units that are in fact one paragraph that
+    moved: each becomes a 1–1 link out of order (greedy, best first)."""
+    lost = [link.original[0] for link in links if link.kind == "1-0"]
+    found = [link.version[0] for link in links if link.kind == "0-1"]
+    candidates = sorted(((scorer.similarity(orig[i], mine[j]), i, j) for i in lost for j in found), reverse=True)
+    out, used_i, used_j = [], set(), set()
+    for s, i, j in candidates:
+        if s >= MOVED and i not in used_i and j not in used_j:
+            out.append(Link((i,), (j,), s, moved=True))
+            used_i.add(i)
+            used_j.add(j)
+    return out
+
+
+def with_moves(links: list[Link], moved: list[Link]) -> list[Link]:
+    """The links in the original's order, each moved paragraph in place of the
+    1–0 and 0–1 links it replaces (standing where the original has it)."""
+    by_original = {link.original[0]: link for link in moved}
+    taken = {link.version[0] for link in moved}
+    out = []
+    for link in links:
+        if link.kind == "1-0" and link.original[0] in by_original:
+            out.append(by_original[link.original[0]])
+        elif link.kind == "0-1" and link.version[0] in taken:
+            continue
+        else:
+            out.append(link)
+    return out

@@ -1,0 +1,74 @@
+"""A small multilingual lexicon of concepts frequent in UN reports, for alignment.
+
+hunalign aligns with a dictionary as well as lengths; this is that dictionary,
+shipped as data (``data/lexicon.yaml``), never downloaded. Each concept lists, per
+language, stems that mark it in text. How a stem is matched is data too
+(``matching``): at the start of a word (``word-prefix``: inflected languages such as
+French, Russian and Spanish) or anywhere (``substring``: Chinese, which has no word
+spaces, and Arabic, whose clitics attach to the word). Code never branches on a
+language code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from reportgen.l10n.loader import LANGUAGES, DataFileError
+
+PATH = Path(__file__).with_name("data") / "lexicon.yaml"
+MATCHING = ("word-prefix", "substring")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Finds the concepts of a text in one language."""
+
+    pattern: re.Pattern[str] | None
+    concept_of: dict[str, str]  # lower-cased stem -> concept
+
+    def concepts(self, text: str) -> Counter:
+        if self.pattern is None:
+            return Counter()
+        return Counter(self.concept_of[m.group(1).lower()] for m in self.pattern.finditer(text))
+
+
+def _load(path: Path = PATH) -> dict:
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("matching"), dict) \
+            or not isinstance(data.get("concepts"), dict):
+        raise DataFileError(path, "lexicon", "expected 'matching' and 'concepts' mappings")
+    for code, how in data["matching"].items():
+        if code not in LANGUAGES or how not in MATCHING:
+            raise DataFileError(path, f"matching.{code}", f"expected a language code and one of {MATCHING}")
+    for concept, stems in data["concepts"].items():
+        if not isinstance(stems, dict) or not all(c in LANGUAGES and isinstance(v, list) and v
+                                                  and all(isinstance(x, str) and x.strip() for x in v)
+                                                  for c, v in stems.items()):
+            raise DataFileError(path, f"concepts.{concept}", "expected language codes with lists of stems")
+    return data
+
+
+@lru_cache(maxsize=None)
+def lexicon(code: str) -> Lexicon:
+    """The lexicon of one language (empty when the data has none for it)."""
+    data = _load()
+    how = data["matching"].get(code)
+    concept_of: dict[str, str] = {}
+    for concept, stems in data["concepts"].items():
+        for stem in stems.get(code, ()):
+            concept_of.setdefault(stem.lower(), str(concept))
+    if not concept_of or how is None:
+        return Lexicon(None, {})
+    # longest stems first, so "human rights" wins over "human"
+    alternatives = "|".join(re.escape(s) for s in sorted(concept_of, key=len, reverse=True))
+    if how == "word-prefix":
+        pattern = re.compile(rf"(?<!\w)({alternatives})", re.IGNORECASE)
+    else:
+        pattern = re.compile(rf"({alternatives})", re.IGNORECASE)
+    return Lexicon(pattern, concept_of)
