@@ -122,6 +122,18 @@ SCHEMA: dict[str, Any] = {
         "subitems": list,
     },
     "number_words": _Opt(dict),  # read by reportgen.align.numbers
+    "times": _Opt({              # times of day, read by reportgen.align.numbers
+        "separators": _ListOf(_TEXT),   # one character between hour and minutes: ":" "."
+        "am": _Opt(_ListOf(_TEXT)),     # markers before or after the hour: a.m., 上午
+        "pm": _Opt(_ListOf(_TEXT)),
+        "hours": _Opt(_ListOf(_TEXT)),  # after the hour: h (18 h 15), 时, ч.
+        "minutes": _Opt(_ListOf(_TEXT)),  # after the minutes: 分, мин.
+    }),
+    "decades": _Opt({            # a numeral that names a decade, not a number: 前十年
+        "words": _ListOf(_TEXT),
+        "after": _ListOf(_TEXT),
+    }),
+    "ranges": _Opt({"connectors": _ListOf(_TEXT)}),   # 2019–2021, 三至五年
     "references": {
         "paragraph": _TEXT,
         "paragraphs": _TEXT,
@@ -435,6 +447,21 @@ def _systems(path: Path | str, spec: Mapping[str, Any]) -> dict[str, NumeralSyst
     return systems
 
 
+def _check_times(path: Path | str, times: Any) -> None:
+    """Time words hold no digit (they are matched next to figures); a separator is one
+    character that is neither a digit nor a space, or 18 15 would be a time."""
+    if not isinstance(times, dict):
+        return
+    for i, sep in enumerate(times["separators"]):
+        if len(sep) != 1 or sep.isdigit() or sep.isspace():
+            raise DataFileError(path, f"times.separators[{i}]",
+                                f"{sep!r} is not one non-digit, non-space character")
+    for key in ("am", "pm", "hours", "minutes"):
+        for i, word in enumerate(times.get(key) or []):
+            if any(c.isdigit() for c in word):
+                raise DataFileError(path, f"times.{key}[{i}]", f"{word!r} holds a digit")
+
+
 def _label(path: Path | str, spec: Any, key: str, systems: Mapping[str, NumeralSystem]) -> _Label:
     _check(path, spec, _LABEL, key)
     if spec["system"] not in systems:
@@ -454,6 +481,7 @@ def _build(path: Path | str, data: Any) -> Language:
         if found != fields:
             want = ", ".join("{" + f + "}" for f in sorted(fields))
             raise DataFileError(path, key, f"template must use exactly {want}")
+    _check_times(path, data.get("times"))
     systems = _systems(path, data.get("numerals", {}))
     numbering, refs = data["numbering"], data["references"]
     if not numbering["subitems"]:

@@ -78,6 +78,13 @@ def test_missing_key_rejected(tmp_path, pattern, key):
         (r"^babel_locale: en_GB", "babel_locale: xx_YY", "babel_locale"),
         (r"^  locale: en_GB", "  locale: xx_YY", "dates"),
         (r"^code: en", "code: en\nsurprise: 1", "(top level)"),
+        # times, ranges (reportgen.align.numbers)
+        (r'^  separators: \[":", "."\]', '  separators: [":", " "]', "times.separators[1]"),
+        (r'^  separators: \[":", "."\]', '  separators: [":", "h."]', "times.separators[1]"),
+        (r'^  separators: \[":", "."\]', '  separators: []', "times.separators"),
+        (r"^  pm: \[p\.m\., pm\]", "  pm: [p.m., 12 pm]", "times.pm[1]"),
+        (r"^  pm: \[p\.m\., pm\]", "  pm: [p.m.]\n  noon: [noon]", "times"),
+        (r'^  connectors: \["–"', '  joiners: ["–"', "ranges.connectors"),
     ],
 )
 def test_bad_value_rejected(tmp_path, pattern, replacement, key):

@@ -11,6 +11,10 @@ from reportgen.align.findings import Finding, Pair, check, finding
 from reportgen.align.numbers import comparable, extract_numbers
 
 
+#: Kinds written in figures: a missing one is an error (a time, 18.15, is one value).
+_FIGURES = frozenset({"digits", "time"})
+
+
 def _show(value: Decimal) -> str:
     return format(value.normalize(), "f") if value == value.to_integral() else str(value)
 
@@ -20,15 +24,15 @@ def _show(value: Decimal) -> str:
 def number_mismatch(pair: Pair) -> Iterator[Finding]:
     """A figure in digits present on one side only is an error; a difference in
     spelled-out numbers or month names only is a warning."""
-    for n in pair.common():
-        mine_u, orig_u = pair.version.units[n], pair.original.units[n]
+    for orig_u, mine_u in pair.matched():
+        n = orig_u.number
         mine = extract_numbers(mine_u.prose, pair.lang)
         orig = extract_numbers(orig_u.prose, pair.original.lang)
         mine_all, orig_all = comparable(mine), comparable(orig)
         if mine_all == orig_all:
             continue
-        mine_digits = Counter(x.value for x in mine if x.kind == "digits")
-        orig_digits = Counter(x.value for x in orig if x.kind == "digits")
+        mine_digits = Counter(x.value for x in mine if x.kind in _FIGURES)
+        orig_digits = Counter(x.value for x in orig if x.kind in _FIGURES)
         missing, extra = orig_all - mine_all, mine_all - orig_all
         # An error when a figure written in digits has no counterpart at all.
         digit_gap = any(orig_digits[v] > mine_all[v] for v in missing) or \
@@ -40,7 +44,7 @@ def number_mismatch(pair: Pair) -> Iterator[Finding]:
         if extra:
             parts.append("this version has " + ", ".join(_show(v) for v in sorted(extra.elements())) +
                          " not in the original")
-        yield finding(pair, "number-mismatch", mine_u, f"paragraph {n}: {'; '.join(parts)}",
+        yield finding(pair, "number-mismatch", mine_u, f"paragraph {n}: {'; '.join(parts)}", original=orig_u,
                       severity="error" if digit_gap else "warning",
                       items=[x.text for x in mine if x.value in extra],
                       original_items=[x.text for x in orig if x.value in missing])
