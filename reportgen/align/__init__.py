@@ -11,9 +11,11 @@ from __future__ import annotations
 from reportgen.align.accept import Acceptance, fingerprint, read_acceptances
 from reportgen.align.checks import REGISTRY
 from reportgen.align.findings import Finding, Link, Pair, Version
-from reportgen.align.match import Features, align, calibrate, features, moves, recalibrate, with_moves
+from reportgen.align.match import (Features, align, anchor_pairs, calibrate, features, moves, recalibrate,
+                                    with_moves)
 from reportgen.align.numbers import comparable, extract_numbers
 from reportgen.align.prepare import prepare
+from reportgen.l10n import language
 from reportgen.l10n.lexicon import lexicon
 from reportgen.l10n.numerals import BUILTIN_SYSTEMS
 from reportgen.align.result import AlignmentResult
@@ -63,14 +65,17 @@ def align_report(report: Report, acceptances: list[Acceptance] | None = None) ->
 
 def _features(version: Version) -> list[Features]:
     words = lexicon(version.lang)
-    return [features(u, comparable(extract_numbers(u.prose, version.lang)), words.concepts(u.prose))
+    latin = language(version.lang).script == "latin"
+    return [features(u, comparable(extract_numbers(u.prose, version.lang)), words.concepts(u.prose), latin=latin)
             for u in version.segments]
 
 
 def _align(orig: list[Features], mine: list[Features]) -> list[Link]:
     """Content alignment of one version with the original, moves included."""
-    first = align(orig, mine, calibrate(orig, mine))
-    scorer = recalibrate(first, orig, mine)
+    scorer = calibrate(orig, mine)
+    # the length ratio again from the anchors (or a first alignment where there are few)
+    anchors = [Link((i,), (j,)) for i, j in anchor_pairs(orig, mine, scorer)]
+    scorer = recalibrate(anchors if len(anchors) >= 20 else align(orig, mine, scorer), orig, mine)
     links = align(orig, mine, scorer)
     return with_moves(links, moves(links, orig, mine, scorer))
 

@@ -108,12 +108,12 @@ class Pair:
         """(original unit, version unit) of every one-to-one link between numbered
         paragraphs, in the original's order: what the per-pair checks compare."""
         out = []
-        for link in self.links:
+        for link in self.links:  # the links stand in the original's order
             if link.kind == "1-1":
                 a, b = self.original.segments[link.original[0]], self.version.segments[link.version[0]]
                 if a.number is not None and b.number is not None:
                     out.append((a, b))
-        return sorted(out, key=lambda p: self.original.segments.index(p[0]))
+        return out
 
     def common(self) -> list[int]:
         """Original paragraph numbers with a one-to-one counterpart, in order."""

@@ -48,13 +48,17 @@ STEPS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3))
 BAND = 12            # extra half-width of the band beyond the gap's own size difference
 MOVED = 0.72         # similarity above which an unmatched pair is a moved paragraph
 SHORT = 7.2          # length variance for an original unit of n characters: sigma² + SHORT / n
+GOOD = 0.6          # a gap whose diagonal pairs all reach this needs no programme
 ANCHOR = 0.55        # similarity an anchor pair must reach
 
 # Punctuation that translations keep, by role, in every script: sentence ends,
-# clause marks, parentheses, quotations (Chinese full-width and Arabic forms included).
-_PUNCTUATION = tuple(re.compile(p) for p in (r"[.!?。！？](?:\s|$)", r"[;:；：؛]", r"[(（]", r"[“”«»\"「」《》]"))
-COGNATE_SHARE = 0.3
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# clause marks, opening brackets, quotations (Chinese full-width and Arabic forms).
+_SENTENCE_ENDS = (". ", "! ", "? ", "。", "！", "？")
+_CLAUSE = (";", ":", "；", "：", "؛")
+_BRACKETS = ("(", "（")
+_QUOTES = ("“", "”", "«", "»", '"', "「", "」")
+COGNATE_SHARE = 0.3  # translations share about this share of their cognates
+COGNATE_TEXT = 1500  # characters read for cognates
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{5,}")
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b")
 
@@ -91,21 +95,29 @@ class Features:
                 tuple(sorted(self.references.elements(), key=str)), tuple(sorted(self.names.elements())))
 
 
-def features(unit: Unit, numbers: Counter, concepts: Counter | None = None) -> Features:
+def features(unit: Unit, numbers: Counter, concepts: Counter | None = None, *, latin: bool = False) -> Features:
+    """``latin``: the version's script is Latin (language data), so cognates count."""
     text = unit.text + " ".join(unit.footnotes)
     return Features(
-        length=max(1, sum(1 for ch in text if not ch.isspace())),
+        length=max(1, len("".join(text.split()))),
         numbers=numbers,
         symbols=Counter(unit.symbols),
         references=Counter(unit.references),
         names=Counter(_NAME.findall(unit.prose)),
         footnotes=len(unit.footnotes),
         subitems=unit.subitems,
-        punctuation=tuple(len(p.findall(text)) for p in _PUNCTUATION),
-        cognates=_cognates(text),
-        latin=len(_LATIN_LETTER.findall(text)) > 0.5 * sum(ch.isalpha() for ch in text),
+        punctuation=_punctuation(text),
+        cognates=_cognates(text) if latin else frozenset(),
+        latin=latin,
         concepts=concepts if concepts is not None else Counter(),
     )
+
+
+def _punctuation(text: str) -> tuple[int, int, int, int]:
+    """Sentence ends, clause marks, opening brackets, quotation marks (str.count: fast)."""
+    ends = sum(text.count(mark) for mark in _SENTENCE_ENDS) + (text.rstrip()[-1:] in ".!?")
+    return (ends, sum(text.count(mark) for mark in _CLAUSE), sum(text.count(mark) for mark in _BRACKETS),
+            sum(text.count(mark) for mark in _QUOTES))
 
 
 def _cognates(text: str) -> frozenset[str]:
@@ -113,7 +125,8 @@ def _cognates(text: str) -> frozenset[str]:
     letters or more, without accents (Assembly, Assemblée, Asamblea → asse)."""
     if not _LATIN_WORD.search(text):
         return frozenset()
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    # the first words suffice: a long paragraph's cognates saturate
+    plain = unicodedata.normalize("NFKD", text[:COGNATE_TEXT]).encode("ascii", "ignore").decode().lower()
     return frozenset(w[:4] for w in _LATIN_WORD.findall(plain))
 
 
@@ -132,16 +145,23 @@ class Scorer:
         total = math.exp(-(d * d) / (2 * spread))
         weight = 1.0
         for x, y, w in ((a.numbers, b.numbers, 2.0), (a.symbols, b.symbols, 2.0),
-                        (a.references, b.references, 1.5), (a.concepts, b.concepts, 1.5)):
+                        (a.references, b.references, 1.5)):
             if x or y:
-                size = sum(x.values()) + sum(y.values())
+                size = _size(x) + _size(y)
                 w = min(w + 0.25 * size, 2 * w)
-                total += w * 2 * sum((x & y).values()) / size
+                total += w * 2 * _common(x, y) / size
                 weight += w
+        if a.concepts or b.concepts:
+            # a lexicon finds a concept on one side only now and then: a few words
+            # weigh little, many weigh as much as figures
+            size = _size(a.concepts) + _size(b.concepts)
+            w = 2.0 * size / (size + 4)
+            total += w * 2 * _common(a.concepts, b.concepts) / size
+            weight += w
         if b.names:
             # Latin names the version kept must come from the original; a version may
             # translate an acronym (UNODC, ONUDC), so names it lacks say nothing.
-            total += 1.5 * sum((a.names & b.names).values()) / sum(b.names.values())
+            total += 1.5 * _common(a.names, b.names) / _size(b.names)
             weight += 1.5
         if a.footnotes or b.footnotes:
             total += 0.5 * (a.footnotes == b.footnotes)
@@ -156,13 +176,25 @@ class Scorer:
             weight += 1.0
         # punctuation profile: 1 when the counts agree, falling with their difference
         pa, pb = a.punctuation, b.punctuation
-        size = sum(pa) + sum(pb)
+        size = pa[0] + pa[1] + pa[2] + pa[3] + pb[0] + pb[1] + pb[2] + pb[3]
         if size:
             # a sentence or two says little; a rich profile (clauses, brackets) says more
             w = min(1.0, size / 6)
-            total += w * (1 - sum(abs(x - y) for x, y in zip(pa, pb)) / size)
+            diff = abs(pa[0] - pb[0]) + abs(pa[1] - pb[1]) + abs(pa[2] - pb[2]) + abs(pa[3] - pb[3])
+            total += w * (1 - diff / size)
             weight += w
         return total / weight
+
+
+def _size(x: Counter) -> int:
+    return sum(x.values())
+
+
+def _common(x: Counter, y: Counter) -> int:
+    """Size of the multiset intersection, without building a Counter."""
+    if len(x) > len(y):
+        x, y = y, x
+    return sum(min(v, y[k]) for k, v in x.items() if k in y)
 
 
 def calibrate(orig: Sequence[Features], mine: Sequence[Features]) -> Scorer:
@@ -195,7 +227,7 @@ def recalibrate(links: list[Link], orig: Sequence[Features], mine: Sequence[Feat
 def align(orig: Sequence[Features], mine: Sequence[Features], scorer: Scorer | None = None) -> list[Link]:
     """The links between two unit sequences, in order (moves are found later)."""
     scorer = scorer or calibrate(orig, mine)
-    anchors = _anchors(orig, mine, scorer)
+    anchors = anchor_pairs(orig, mine, scorer)
     links: list[Link] = []
     prev_i, prev_j = 0, 0
     for i, j in anchors + [(len(orig), len(mine))]:
@@ -206,7 +238,7 @@ def align(orig: Sequence[Features], mine: Sequence[Features], scorer: Scorer | N
     return links
 
 
-def _anchors(orig: Sequence[Features], mine: Sequence[Features], scorer: Scorer) -> list[tuple[int, int]]:
+def anchor_pairs(orig: Sequence[Features], mine: Sequence[Features], scorer: Scorer) -> list[tuple[int, int]]:
     """Unique content keys matched on both sides, kept where they agree in order."""
     def unique(seq: Sequence[Features]) -> dict[tuple, int]:
         seen: Counter = Counter()
@@ -252,6 +284,11 @@ def _dp(orig: Sequence[Features], mine: Sequence[Features], i0: int, i1: int, j0
     n, m = i1 - i0, j1 - j0
     if n == 0 or m == 0:
         return [Link((i0 + i,), ()) for i in range(n)] + [Link((), (j0 + j,)) for j in range(m)]
+    if n == m:
+        # the usual gap between anchors: as many units on each side, each pairing well
+        diagonal = [scorer.similarity(orig[i0 + k], mine[j0 + k]) for k in range(n)]
+        if min(diagonal) >= GOOD:
+            return [Link((i0 + k,), (j0 + k,), s) for k, s in enumerate(diagonal)]
     width = abs(n - m) + BAND
     inf = math.inf
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
@@ -259,6 +296,16 @@ def _dp(orig: Sequence[Features], mine: Sequence[Features], i0: int, i1: int, j0
 
     def in_band(i: int, j: int) -> bool:
         return abs(i * m - j * n) <= width * max(n, m)
+
+    sums: dict[tuple[int, int, int], Features] = {}
+
+    def total(side: int, seq: Sequence[Features], start: int, count: int) -> Features:
+        if count == 1:
+            return seq[start]
+        key = (side, start, count)
+        if key not in sums:
+            sums[key] = _sum(seq, start, count)
+        return sums[key]
 
     sim = scorer.similarity
     for i in range(n + 1):
@@ -282,8 +329,8 @@ def _dp(orig: Sequence[Features], mine: Sequence[Features], i0: int, i1: int, j0
                 elif di == 0 or dj == 0:
                     c, s = SKIP, 0.0
                 else:
-                    a = _sum(orig, i0 + pi, di)
-                    b = _sum(mine, j0 + pj, dj)
+                    a = total(0, orig, i0 + pi, di)
+                    b = total(1, mine, j0 + pj, dj)
                     s = sim(a, b)
                     # one merge or split is one defect, however many paragraphs it joins
                     c = 1 - s + (0.0 if di + dj == 2 else MERGE + MERGE_MORE * (di + dj - 3))

@@ -81,9 +81,9 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
 
 from babel import Locale
-from ruamel.yaml import YAML
 
-from reportgen.l10n import data_path, language
+from reportgen.l10n import language
+from reportgen.l10n.loader import raw_data
 from reportgen.resolve.symbols import find_symbols
 
 __all__ = ["Number", "comparable", "extract_numbers", "number_words"]
@@ -122,12 +122,9 @@ def comparable(numbers: Iterable[Number]) -> Counter[Decimal]:
 
 # --------------------------------------------------------------------------- data
 
-@lru_cache(maxsize=None)
 def _data(code: str) -> Mapping[str, Any]:
-    """The whole data file of ``code`` (cached: finding the packaged file is slow)."""
-    with open(data_path(code), encoding="utf-8") as handle:
-        raw = YAML(typ="safe").load(handle) or {}
-    return raw if isinstance(raw, dict) else {}
+    """The whole data file of ``code``, as the one l10n loader read it."""
+    return raw_data(code)
 
 
 def number_words(code: str) -> Mapping[str, Any]:
@@ -573,9 +570,15 @@ def _symbols(text: str) -> list[tuple[int, int]]:
 Add = Callable[[Decimal, str, int, int], None]
 
 
-def extract_numbers(text: str, lang: str) -> list[Number]:
+@lru_cache(maxsize=1 << 15)
+def extract_numbers(text: str, lang: str) -> tuple[Number, ...]:
     """Every number of ``text`` (a paragraph without its number) in language ``lang``, in
-    order. ``text`` of a :class:`Number` is as written in ``text``; spans index ``text``."""
+    order. ``text`` of a :class:`Number` is as written in ``text``; spans index ``text``.
+    Remembered: the alignment and the number check read the same paragraphs."""
+    return tuple(_extract_numbers(text, lang))
+
+
+def _extract_numbers(text: str, lang: str) -> list[Number]:
     tables = _tables(lang)
     notation = tables.notation
     norm = text.translate(notation.translate) if notation.foreign_re.search(text) else text

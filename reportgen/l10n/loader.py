@@ -554,14 +554,24 @@ def _smoke_test(path: Path | str, lang: Language) -> None:
 
 def load_language_file(path: Path | str) -> Language:
     """Read and validate one data file from an explicit path (tests, or a local override)."""
-    path = Path(path)
+    return _build(Path(path), _read(Path(path)))
+
+
+def _read(path: Path) -> Any:
     try:
-        data = _yaml.load(path.read_text(encoding="utf-8"))
+        return _yaml.load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise DataFileError(path, "(file)", f"cannot read: {exc.strerror or exc}") from exc
     except YAMLError as exc:
         raise DataFileError(path, "(file)", f"not valid YAML: {exc}") from exc
-    return _build(path, data)
+
+
+@lru_cache(maxsize=None)
+def raw_data(code: str) -> Mapping[str, Any]:
+    """The parsed data file of ``code`` as it stands, for the stages that read blocks
+    of it the :class:`Language` API does not cover (number words, times): one parse."""
+    data = _read(data_path(code))
+    return data if isinstance(data, dict) else {}
 
 
 def data_path(code: str) -> Path:
@@ -574,7 +584,7 @@ def data_path(code: str) -> Path:
 @lru_cache(maxsize=None)
 def _language(code: str) -> Language:
     path = data_path(code)
-    lang = load_language_file(path)
+    lang = _build(path, raw_data(code))
     if lang.code != code:
         raise DataFileError(path, "code", f"file for {code!r} says {lang.code!r}")
     return lang

@@ -21,6 +21,7 @@ _SCRIPTS = {
     "han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
     "arabic": re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"),
 }
+SAMPLE = 600          # characters enough to tell a paragraph's script
 MIN_LETTERS = 20       # shorter paragraphs (a name, a symbol list) may rightly be identical
 SIMILAR = 0.9          # difflib ratio above which a paragraph counts as not translated
 MIN_PARAGRAPHS = 6     # fewer common paragraphs give no reliable median ratio
@@ -49,7 +50,7 @@ def untranslated(pair: Pair) -> Iterator[Finding]:
     original_script = language(pair.original.lang).script
     for orig, mine in pair.matched():
         n = orig.number
-        dominant, letters = script_of(mine.text)
+        dominant, letters = script_of(mine.text[:SAMPLE])
         if letters < MIN_LETTERS:
             continue
         if dominant != own and dominant == original_script:
@@ -58,14 +59,22 @@ def untranslated(pair: Pair) -> Iterator[Finding]:
                           original=orig)
             continue
         a, b = _normal(mine.text), _normal(orig.text)
+        if dominant != original_script or _word_overlap(a, b) < SIMILAR / 2:
+            continue  # another script, or few words in common: cannot be 90 % the same
         matcher = SequenceMatcher(None, a, b, autojunk=False)
         if matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR:
             same = "identical to" if a == b else f"{matcher.ratio():.0%} the same as"
             yield finding(pair, "untranslated", mine, f"paragraph {n} is {same} the original", original=orig)
 
 
+def _word_overlap(a: str, b: str) -> float:
+    """Share of the shorter text's words found in the other: a cheap bound before difflib."""
+    x, y = set(a.split()), set(b.split())
+    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
+
+
 def _length(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
+    return len("".join(text.split()))
 
 
 @check("length-outlier", "warning",
