@@ -1,24 +1,34 @@
 """The alignment report as one self-contained HTML page (INTERFACE §5.5).
 
-The versions stand side by side, one row per paragraph number, one column per
-language (original first); the items a finding names (numbers, symbols,
-labels) are marked in the text where they occur, and the findings of a
-paragraph are listed in the cell of their language. Everything is inline: no
-script, no font, no image, no URL, so the file can be mailed or archived and
-opened offline. All text goes through Jinja2's autoescaping; highlighting
-splits the text into pieces and never builds markup from it.
+The versions stand side by side, one column per language (original first) and
+one row per unit of the original (numbered and unnumbered paragraphs, with its
+headings as separator rows), following the content alignment
+(``AlignmentResult.pairs``): each cell shows the unit(s) of its language linked
+to the original's, with the version's own number where it differs. A missing
+paragraph leaves an empty cell, merged paragraphs span the original's rows, a
+split shows both units in one cell, an extra paragraph gets a row of its own
+and a moved one stands in the row of its original, marked.
+
+The items a finding names (numbers, symbols, labels) are marked in the text
+where they occur, and the findings of a unit are listed in the cell of their
+language. A checkbox shows only the rows with findings (pure CSS). Everything
+is inline: no script, no font, no image, no URL, so the file can be mailed or
+archived and opened offline. All text goes through Jinja2's autoescaping;
+highlighting splits the text into pieces and never builds markup from it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 
-from reportgen.align.findings import REGISTRY, SEVERITIES, Finding, Version
+from reportgen import model as m
+from reportgen.align.findings import REGISTRY, SEVERITIES, Finding, Link, Unit, Version
+from reportgen.align.prepare import plain, prepare
 from reportgen.align.result import AlignmentResult
 from reportgen.l10n import LANGUAGES, language
 
@@ -28,19 +38,50 @@ _RANK = {s: i for i, s in enumerate(SEVERITIES)}  # error first
 # spaces inside an item match any space: "12 345" written with a no-break or thin space
 _SPACE = "[\\s\u00a0\u202f\u2009\u2007]+"
 _CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\uac00-\ud7af]")
+PARA = "¶\u202f"
+
+Mark = tuple[str, str, tuple[str, ...]]  # severity, check, items
 
 
 @dataclass
 class Segment:
-    """A piece of a paragraph's text; ``severity`` set when it is marked."""
+    """A piece of a paragraph's text; ``severity`` set when it is marked; ``note``
+    (with no text) where a footnote is called."""
 
     text: str
     severity: str | None = None
     checks: tuple[str, ...] = ()
+    note: str = ""
 
     @property
     def title(self) -> str:
         return ", ".join(self.checks)
+
+
+@dataclass
+class Block:
+    """A paragraph of a unit, or of one of its sub-items (``marker`` "(a)")."""
+
+    segments: list[Segment]
+    marker: str = ""
+    level: int = 0
+
+
+@dataclass
+class Footnote:
+    number: str
+    segments: list[Segment]
+
+
+@dataclass
+class Shown:
+    """A unit of one version as its cell shows it."""
+
+    number: int | None
+    here: str  # "here ¶ 11" where the version's number differs from the original's
+    blocks: list[Block]
+    notes: list[Footnote]
+    line: int | None
 
 
 @dataclass
@@ -54,19 +95,53 @@ class Column:
 
 @dataclass
 class Cell:
+    """What one language has for one row. ``kind``: original, same, moved, missing,
+    merged, merged-above, split, extra, none (another language's extra row),
+    absent (the original's side of an extra row), heading."""
+
     lang: str
     direction: str
-    present: bool
-    segments: list[Segment]
-    repeats: list[list[Segment]]  # the text of a paragraph number seen again
-    findings: list[Finding]
+    kind: str
+    paragraph: str = ""  # the row's original number
+    source: list[Unit] = field(default_factory=list)
+    units: list[Shown] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    rowspan: int = 1
+    heading: str = ""
+    heading_line: int | None = None
+    number: int | None = None  # the original's number the cell answers to
+    expect_line: int | None = None  # where the findings of a missing unit point
+
+    @property
+    def present(self) -> bool:
+        return bool(self.source or self.heading)
+
+    @property
+    def title(self) -> str:
+        return f"{PARA}{self.paragraph} is missing" if self.kind == "missing" and self.paragraph else ""
 
 
 @dataclass
 class Row:
-    paragraph: str
-    cells: list[Cell]
+    """A unit of the original, an extra unit of one version, or a heading."""
+
+    kind: str  # paragraph, unnumbered, extra, heading
+    anchor: str
+    paragraph: str  # the original's number, "" when none
+    label: str
+    title: str = ""
+    level: int = 0  # of a heading
+    key: tuple[int, int | None, int] | None = None  # of a heading: level, number, occurrence
+    cells: dict[str, Cell] = field(default_factory=dict)  # by language; a cell another spans is absent
+    order: list[Cell] = field(default_factory=list)
     errors: bool = False
+    quiet: bool = True  # no finding in the row (nor in the rows a cell of it spans with)
+
+    @property
+    def classes(self) -> str:
+        return " ".join([f"row-{self.kind}"] + ([f"level-{self.level}"] if self.level else []) +
+                        (["has-errors"] if self.errors else []) + (["quiet"] if self.quiet else []))
 
 
 @dataclass
@@ -93,6 +168,14 @@ class Page:
     accepted: list[Finding]
     files: dict[str, str] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def with_findings(self) -> int:
+        return sum(not r.quiet and r.kind != "heading" for r in self.rows)
+
+    @property
+    def unit_rows(self) -> int:
+        return sum(r.kind != "heading" for r in self.rows)
 
 
 # ------------------------------------------------------------------ API
@@ -137,41 +220,12 @@ def _page(result: AlignmentResult) -> Page:
         Column(code, _name(code), _direction(code), _file(result, code), code == result.original)
         for code in languages if code in result.versions
     ]
-    numbers = rows_order(result.original, [result.versions[c.lang] for c in columns])
-    keys = {str(n) for n in numbers}
-    shown = {c.lang for c in columns}
-
-    by_cell: dict[tuple[str, str], list[Finding]] = {}
+    rows: list[Row] = []
     document: list[Finding] = []
-    for f in result.findings:
-        if f.paragraph is not None and f.paragraph in keys and f.lang in shown:
-            by_cell.setdefault((f.lang, f.paragraph), []).append(f)
-        else:  # about the whole document, or a paragraph no version shows
-            document.append(f)
-
-    rows = []
-    for n in numbers:
-        key = str(n)
-        cells = []
-        for col in columns:
-            version = result.versions[col.lang]
-            found = sorted(by_cell.get((col.lang, key), []), key=_order)
-            if col.original:  # the original's side of every finding about this paragraph
-                marks = [(f.severity, f.check, f.original_items) for f in result.findings if f.paragraph == key]
-            else:
-                marks = [(f.severity, f.check, f.items) for f in found]
-            unit = version.units.get(n)
-            repeats = [u for u in version.duplicates if u.number == n]
-            cells.append(Cell(
-                lang=col.lang,
-                direction=col.direction,
-                present=unit is not None,
-                segments=highlight(unit.text, marks) if unit is not None else [],
-                repeats=[highlight(u.text, marks) for u in repeats],
-                findings=found,
-            ))
-        rows.append(Row(key, cells, any(f.severity == "error" for c in cells for f in c.findings)))
-
+    if result.original in result.versions:
+        rows, document = _table(result, columns)
+    else:
+        document = list(result.findings)
     summary = [
         SummaryRow(code, _name(code), code == result.original, result.summary_for(code),
                    sum(f.lang == code for f in result.accepted))
@@ -199,20 +253,421 @@ def _order(f: Finding) -> tuple[int, str, int]:
     return (_RANK.get(f.severity, len(_RANK)), f.check, f.line or 0)
 
 
-def rows_order(original: str, versions: list[Version]) -> list[int]:
-    """Paragraph numbers of all versions: the original's order, then each number
-    only another version has right after the number it follows there."""
-    rows: list[int] = []
-    ordered = sorted(versions, key=lambda v: v.lang != original)  # original first
-    for version in ordered:
-        position = -1
-        for n in version.order:
-            if n in rows:
-                position = rows.index(n)
+def _segments(version: Version) -> tuple[Unit, ...]:
+    return version.segments or prepare(version.doc).segments
+
+
+def _table(result: AlignmentResult, columns: list[Column]) -> tuple[list[Row], list[Finding]]:
+    """The rows of the side-by-side table, and the findings no row takes."""
+    original = result.versions[result.original]
+    orig = _segments(original)
+    translations = [c for c in columns if not c.original]
+    links: dict[str, tuple[Link, ...]] = {}
+    mine: dict[str, tuple[Unit, ...]] = {}
+    shown: dict[str, Version] = {original.lang: original}  # the version whose units each column shows
+    for col in translations:
+        pair = result.pairs.get(col.lang)
+        if pair is not None and pair.links:
+            links[col.lang], mine[col.lang], shown[col.lang] = pair.links, pair.version.segments, pair.version
+        else:  # no content alignment given: pair the units by number
+            shown[col.lang] = result.versions[col.lang]
+            mine[col.lang] = _segments(shown[col.lang])
+            links[col.lang] = by_number(orig, mine[col.lang])
+
+    # extras: after the unit of the original that precedes them, or before the next
+    # one (after its heading) where they stand in that unit's chapter
+    before: dict[int, list[tuple[str, Unit]]] = {}
+    after: dict[int, list[tuple[str, Unit]]] = {}
+    for col in translations:
+        last: int | None = None
+        for link in links[col.lang]:
+            if link.original:
+                last = max(link.original) if last is None else max(last, *link.original)
+                continue
+            for j in link.version:
+                u = mine[col.lang][j]
+                nxt = 0 if last is None else last + 1
+                if nxt < len(orig) and (last is None or (u.chapter != orig[last].chapter
+                                                         and u.chapter == orig[nxt].chapter)):
+                    before.setdefault(nxt, []).append((col.lang, u))
+                else:
+                    after.setdefault(-1 if last is None else last, []).append((col.lang, u))
+
+    rows: list[Row] = []
+    unit_row: dict[int, int] = {}  # original segment index -> row index
+    anchors: set[str] = set()
+
+    def anchor(base: str) -> str:
+        name, k = base, 1
+        while name in anchors:
+            k += 1
+            name = f"{base}-{k}"
+        anchors.add(name)
+        return name
+
+    def extra_rows(extras: list[tuple[str, Unit]]) -> None:
+        for code, u in extras:
+            row = Row("extra", anchor(f"x-{code}-{u.line or len(rows)}"), "", "+", "not in the original")
+            rows.append(row)
+            row.cells[code] = Cell(code, _direction(code), "extra", source=[u], tags=["not in the original"])
+
+    headings = _headings(original)
+    index = 0
+    extra_rows(after.get(-1, []))
+    for b in original.doc.blocks:
+        if isinstance(b, m.Heading):
+            key, text, _ = headings.pop(0)
+            row = Row("heading", anchor(f"h-{len(rows)}"), "", "", level=b.level, key=key)
+            row.cells[original.lang] = Cell(original.lang, _direction(original.lang), "heading", heading=text,
+                                            heading_line=b.line)
+            rows.append(row)
+        elif isinstance(b, (m.NumberedParagraph, m.Para)) and index < len(orig):
+            u = orig[index]
+            extra_rows(before.get(index, []))
+            number = "" if u.number is None else str(u.number)
+            if u.number is not None:
+                row = Row("paragraph", anchor(f"p-{u.number}"), number, number)
             else:
-                position += 1
-                rows.insert(position, n)
-    return rows
+                row = Row("unnumbered", anchor(f"u-{index}"), "", "–",
+                          f"unnumbered paragraph {u.index} {u.place}".rstrip())
+            row.cells[original.lang] = Cell(original.lang, _direction(original.lang), "original", number,
+                                            source=[u], number=u.number)
+            unit_row[index] = len(rows)
+            rows.append(row)
+            extra_rows(after.get(index, []))
+            index += 1
+
+    owner: dict[str, dict[int, int]] = {}  # per language: row of a spanned cell -> row of the cell spanning it
+    for col in translations:
+        owner[col.lang] = _fill(rows, unit_row, col, orig, mine[col.lang], links[col.lang],
+                                _headings(shown[col.lang]))
+
+    document = _place(result, rows, owner)
+    for row in rows:
+        row.errors = any(f.severity == "error" for c in row.cells.values() for f in c.findings)
+        row.quiet = not any(c.findings for c in row.cells.values())
+    _group_quiet(rows, owner)
+    notes = {code: _note_numbers(version.doc) for code, version in shown.items()}
+    for r, row in enumerate(rows):
+        original_marks = [(f.severity, f.check, f.original_items) for c in row.cells.values() for f in c.findings]
+        for cell in row.cells.values():
+            marks = original_marks if cell.lang == original.lang else \
+                [(f.severity, f.check, f.items) for f in cell.findings]
+            cell.units = [_shown(u, cell.lang, marks, notes[cell.lang],
+                                 None if cell.lang == original.lang else cell.number, cell.kind)
+                          for u in cell.source]
+            cell.findings.sort(key=_order)
+        row.order = [row.cells[c.lang] if c.lang in row.cells else _blank(row, c) for c in columns
+                     if c.lang in row.cells or r not in owner.get(c.lang, {})]
+    return rows, document
+
+
+def _blank(row: Row, col: Column) -> Cell:
+    kind = {"extra": "absent" if col.original else "none", "heading": "missing"}.get(row.kind, "missing")
+    return Cell(col.lang, col.direction, kind, row.paragraph)
+
+
+def _fill(rows: list[Row], unit_row: dict[int, int], col: Column, orig: tuple[Unit, ...],
+          mine: tuple[Unit, ...], links: tuple[Link, ...],
+          headings: list[tuple[tuple[int, int | None, int], str, int | None]]) -> dict[int, int]:
+    """The cells of one translation; returns the rows its merged cells span."""
+    code, direction = col.lang, col.direction
+    spanned: dict[int, int] = {}
+    mine_headings = {key: (text, line) for key, text, line in headings}
+    for row in rows:
+        if row.kind == "heading":
+            found = mine_headings.get(row.key) if row.key is not None else None
+            if found is not None:
+                row.cells[code] = Cell(code, direction, "heading", heading=found[0], heading_line=found[1])
+    for k, link in enumerate(links):
+        if not link.original or any(i not in unit_row for i in link.original):
+            continue  # extras have their rows already
+        first = unit_row[link.original[0]]
+        number = orig[link.original[0]].number
+        units = [mine[j] for j in link.version]
+        cell = Cell(code, direction, "same", rows[first].paragraph, source=units, number=number)
+        if not units:
+            cell.kind, cell.tags = "missing", ["missing"]
+            cell.expect_line = _preceding_line(links, k, mine)
+        elif len(link.original) > 1:
+            last = unit_row[link.original[-1]]
+            cell.kind, cell.tags = "merged", [f"merged: {_numbers([orig[i] for i in link.original])}"]
+            between = range(first + 1, last + 1)
+            if last > first and all(rows[r].kind != "heading" and code not in rows[r].cells for r in between):
+                cell.rowspan = last - first + 1
+                spanned.update({r: first for r in between})
+            else:  # a heading in between: the merged cell once, marked in the others
+                for i in link.original[1:]:
+                    r = unit_row[i]
+                    rows[r].cells[code] = Cell(code, direction, "merged-above", rows[r].paragraph,
+                                               tags=["(merged above)"], number=orig[i].number)
+        elif len(units) > 1:
+            cell.kind, cell.tags = "split", [f"split into {len(units)} here"]
+        elif link.moved:
+            cell.kind, cell.tags = "moved", ["moved"]
+        rows[first].cells[code] = cell
+    return spanned
+
+
+def _preceding_line(links: tuple[Link, ...], k: int, mine: tuple[Unit, ...]) -> int | None:
+    """Where a missing unit's finding points (as the structure checks do): the
+    version unit of the nearest earlier link that has one, else the next one."""
+    for earlier in reversed(links[:k]):
+        if earlier.version and not earlier.moved:
+            return mine[earlier.version[-1]].line
+    for later in links[k + 1:]:
+        if later.version:
+            return mine[later.version[0]].line
+    return None
+
+
+def _place(result: AlignmentResult, rows: list[Row], owner: dict[str, dict[int, int]]) -> list[Finding]:
+    """Put each open finding in the cell of its row; return those about the document."""
+    by_line: dict[tuple[str, int], list[int]] = {}
+    missing: dict[str, list[int]] = {}
+    by_number: dict[str, int] = {}
+    for r, row in enumerate(rows):
+        if row.paragraph and row.paragraph not in by_number:
+            by_number[row.paragraph] = r
+        for cell in row.cells.values():
+            lines = {line for u in cell.source for line in _lines(u)} | {cell.heading_line}
+            for line in lines:
+                if line is not None:
+                    by_line.setdefault((cell.lang, line), []).append(r)
+            if cell.kind == "missing":
+                missing.setdefault(cell.lang, []).append(r)
+    document: list[Finding] = []
+    for f in result.findings:
+        r = _row_of(f, rows, by_line, missing, by_number)
+        if r is None or f.lang not in owner:
+            document.append(f)
+            continue
+        r = owner[f.lang].get(r, r)
+        cell = rows[r].cells.get(f.lang)
+        if cell is None:
+            document.append(f)
+        else:
+            cell.findings.append(f)
+    return document
+
+
+def _lines(unit: Unit) -> set[int | None]:
+    """Every line of ``unit``: its paragraphs, sub-items and footnotes."""
+    blocks = (unit.block,)
+    return ({unit.line} | {b.line for b in m.walk_blocks(blocks)}
+            | {x.line for x, _, _ in m.walk(blocks) if isinstance(x, m.Note)})
+
+
+def _row_of(f: Finding, rows: list[Row], by_line: dict[tuple[str, int], list[int]],
+            missing: dict[str, list[int]], by_number: dict[str, int]) -> int | None:
+    if f.check == "missing-paragraph" or (f.check == "unnumbered-mismatch" and f.paragraph is None):
+        for r in missing.get(f.lang, []):
+            cell = rows[r].cells[f.lang]
+            fits = (cell.paragraph == f.paragraph if f.check == "missing-paragraph"
+                    else rows[r].kind == "unnumbered" and cell.expect_line == f.line)
+            if fits and not any(x.check == f.check for x in cell.findings):
+                return r
+    candidates = by_line.get((f.lang, f.line), []) if f.line is not None else []
+    for r in candidates:
+        if f.paragraph is not None and rows[r].paragraph == f.paragraph:
+            return r
+    if candidates:
+        return candidates[0]
+    return by_number.get(f.paragraph) if f.paragraph is not None else None
+
+
+def _group_quiet(rows: list[Row], owner: dict[str, dict[int, int]]) -> None:
+    """Rows a merged cell spans show or hide together; a heading shows when a row
+    of its part (up to the next heading of its level) shows."""
+    groups: dict[int, set[int]] = {}
+    for spans in owner.values():
+        for r, first in spans.items():
+            groups.setdefault(first, {first}).add(r)
+    for members in groups.values():
+        if not all(rows[r].quiet for r in members):
+            for r in members:
+                rows[r].quiet = False
+    for r, row in enumerate(rows):
+        if row.kind != "heading" or not row.quiet:
+            continue
+        for below in rows[r + 1:]:
+            if below.kind == "heading" and below.level <= row.level:
+                break
+            if below.kind != "heading" and not below.quiet:
+                row.quiet = False
+                break
+
+
+def by_number(orig: tuple[Unit, ...], mine: tuple[Unit, ...]) -> tuple[Link, ...]:
+    """Links pairing units by number (unnumbered ones by place and position): for
+    a result that carries no content alignment. A unit the original lacks follows
+    the link of the version unit before it."""
+    def key(u: Unit) -> tuple[object, ...]:
+        return ("n", u.number) if u.number is not None else ("u", u.place, u.index)
+
+    where: dict[tuple[object, ...], int] = {}
+    for j, u in enumerate(mine):
+        where.setdefault(key(u), j)
+    links = [Link((i,), (where[key(u)],) if key(u) in where else ()) for i, u in enumerate(orig)]
+    used = {j: k for k, link in enumerate(links) for j in link.version}
+    extras: dict[int, list[Link]] = {}
+    position = -1
+    for j in range(len(mine)):
+        if j in used:
+            position = used[j]
+        else:
+            extras.setdefault(position, []).append(Link((), (j,)))
+    out = list(extras.get(-1, []))
+    for k, link in enumerate(links):
+        out.append(link)
+        out.extend(extras.get(k, []))
+    return tuple(out)
+
+
+def _numbers(units: list[Unit]) -> str:
+    """"¶ 5–6" for the original's units a merge joins."""
+    numbers = [u.number for u in units]
+    if all(n is not None for n in numbers):
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):  # type: ignore[arg-type]
+            return f"{PARA}{numbers[0]}–{numbers[-1]}"
+        return PARA + ", ".join(str(n) for n in numbers)
+    if all(n is None for n in numbers):
+        return f"{len(numbers)} unnumbered paragraphs"
+    return ", ".join(f"{PARA}{n}" if n is not None else "unnumbered" for n in numbers)
+
+
+# ------------------------------------------------------------ units and headings
+
+
+def _headings(version: Version) -> list[tuple[tuple[int, int | None, int], str, int | None]]:
+    """(level, number, occurrence), the heading as printed, and its line."""
+    seen: dict[tuple[int, int | None], int] = {}
+    out = []
+    for b in version.doc.blocks:
+        if isinstance(b, m.Heading):
+            k = seen[(b.level, b.number)] = seen.get((b.level, b.number), 0) + 1
+            text = plain(b.content).strip()
+            label = _heading_number(version.lang, b.level, b.number)
+            out.append(((b.level, b.number, k), f"{label} {text}" if label else text, b.line))
+    return out
+
+
+def _heading_number(code: str, level: int, number: int | None) -> str:
+    if number is None or level > 2:
+        return ""
+    if code not in LANGUAGES:
+        return f"{number}."
+    lang = language(code)
+    return lang.chapter_number(number) if level == 1 else lang.subheading_number(number)
+
+
+def _marker(code: str, index: int, level: int) -> str:
+    try:
+        return language(code).subitem_marker(index, level) if code in LANGUAGES else f"({index})"
+    except ValueError:  # a level the language does not number
+        return f"({index})"
+
+
+def _note_numbers(doc: m.Document) -> dict[int, str]:
+    """The number of every footnote of ``doc`` (in order), by identity."""
+    out: dict[int, str] = {}
+    for x, _, _ in m.walk(doc.blocks):
+        if isinstance(x, m.Note):
+            out[id(x)] = str(len(out) + 1)
+    return out
+
+
+def _here(unit: Unit, original: int | None, always: bool = False) -> str:
+    """"here ¶ 11" where the version's number differs from the original's (``always``
+    in a split, whose units each say where they stand)."""
+    if unit.number == original and not always:
+        return ""
+    return f"here {PARA}{unit.number}" if unit.number is not None else "here unnumbered"
+
+
+def _shown(unit: Unit, code: str, marks: list[Mark], notes: dict[int, str], original: int | None,
+           kind: str) -> Shown:
+    """``unit`` as its cell shows it: paragraphs and sub-items with their markers,
+    footnote calls in the text and the footnotes below, the items of ``marks``
+    marked; ``original`` is the number of the original's unit it answers to."""
+    paragraphs: list[tuple[str, list[tuple[int, str]], str, int]] = []  # text, footnote calls, marker, level
+    bodies: list[tuple[str, str]] = []  # footnote number, text
+    pending = ""
+
+    def collect(items: tuple[m.Block, ...], level: int) -> None:
+        nonlocal pending
+        for b in items:
+            if isinstance(b, m.Para):
+                text, calls = _flat(b.content, notes, bodies)
+                paragraphs.append((text, calls, pending, level))
+                pending = ""
+            elif isinstance(b, m.SubItem):
+                pending = f"{pending} {_marker(code, b.index, b.level)}".strip()
+                collect(b.blocks, b.level)
+
+    collect((unit.block,) if isinstance(unit.block, m.Para) else unit.block.blocks, 0)
+    # an item found whole somewhere in the unit is not also marked inside a longer number elsewhere
+    texts = [p[0] for p in paragraphs] + [body for _, body in bodies]
+    whole = frozenset(item for _, _, items in marks for item in items
+                      if any(_found(t, item) for t in texts))
+    blocks = [Block(_with_notes(highlight(text, marks, whole=whole), calls), marker, level)
+              for text, calls, marker, level in paragraphs]
+    footnotes = [Footnote(number, highlight(body, marks, whole=whole)) for number, body in bodies]
+    here = "" if kind == "original" else _here(unit, original, always=kind == "split")
+    return Shown(unit.number, here, blocks, footnotes, unit.line)
+
+
+def _flat(content: tuple[m.Inline, ...], notes: dict[int, str],
+          bodies: list[tuple[str, str]]) -> tuple[str, list[tuple[int, str]]]:
+    """The text of ``content`` as ``plain`` reads it (footnotes apart), and where
+    each footnote is called; the footnotes (number, text) go to ``bodies``."""
+    parts: list[str] = []
+    calls: list[tuple[int, str]] = []
+    size = 0
+
+    def walk(items: tuple[m.Inline, ...]) -> None:
+        nonlocal size
+        for x in items:
+            if isinstance(x, m.Note):
+                number = notes.get(id(x), "*")
+                calls.append((size, number))
+                bodies.append((number, " ".join(plain(b.content).strip() for b in m.walk_blocks(x.blocks)
+                                                if isinstance(b, m.Para))))
+            elif isinstance(x, (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)):
+                walk(x.content)
+            else:
+                piece = plain((x,))
+                parts.append(piece)
+                size += len(piece)
+
+    walk(content)
+    text = "".join(parts)
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    return text, [(min(max(p - lead, 0), len(text)), n) for p, n in calls]
+
+
+def _with_notes(segments: list[Segment], calls: list[tuple[int, str]]) -> list[Segment]:
+    """``segments`` with a footnote call at each position of ``calls``."""
+    if not calls:
+        return segments
+    out: list[Segment] = []
+    pending = sorted(calls)
+    start = 0
+    for s in segments:
+        end = start + len(s.text)
+        cut = start
+        while pending and pending[0][0] <= end:
+            p, number = pending.pop(0)
+            if p > cut:
+                out.append(replace(s, text=s.text[cut - start:p - start]))
+            out.append(Segment("", note=number))
+            cut = max(cut, p)
+        if cut < end:
+            out.append(replace(s, text=s.text[cut - start:]))
+        start = end
+    out.extend(Segment("", note=n) for _, n in pending)
+    return out
 
 
 # ------------------------------------------------------------ highlighting
@@ -229,35 +684,41 @@ def _pattern(item: str) -> re.Pattern[str] | None:
 
 
 def _boundary(c: str, *, before: bool) -> str:
-    if c.isdigit():
-        cls = r"\d"
-    elif c.isalpha() and not _CJK.match(c):
+    if c.isdigit():  # nor the "12" of "12,345.5" or "12 345"
+        return r"(?<!\d)(?<!\d[.,])" if before else r"(?!\d|[.,]\d|[ \u00a0\u202f\u2009]\d{3}(?!\d))"
+    if c.isalpha() and not _CJK.match(c):
         cls = r"[^\W_]" if c.isalnum() else r"\w"
     else:
         return ""
     return f"(?<!{cls})" if before else f"(?!{cls})"
 
 
-def _spans(text: str, item: str) -> list[tuple[int, int]]:
+def _spans(text: str, item: str, whole: bool = False) -> list[tuple[int, int]]:
     pattern = _pattern(item.strip())
     if pattern is None:
         return []
     spans = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
-    if not spans:  # written inside a word, e.g. "第12段": still show where it is
+    if not spans and not whole:  # written inside a word, e.g. "第12段": still show where it is
         spans = [m.span() for m in re.finditer(re.escape(item.strip()), text)]
     return spans
 
 
-def highlight(text: str, marks: list[tuple[str, str, tuple[str, ...]]]) -> list[Segment]:
+def _found(text: str, item: str) -> bool:
+    pattern = _pattern(item.strip())
+    return pattern is not None and pattern.search(text) is not None
+
+
+def highlight(text: str, marks: list[Mark], *, whole: frozenset[str] = frozenset()) -> list[Segment]:
     """Split ``text`` into plain and marked segments. ``marks`` holds (severity,
     check, items); every occurrence of every item is marked, the longest item
     winning where two overlap; a segment takes the gravest severity of the
-    findings that name it."""
+    findings that name it. An item not found whole is looked for inside words,
+    unless it is in ``whole`` (found whole elsewhere in the same unit)."""
     candidates: list[tuple[int, int, str, str]] = []
     for severity, check, items in marks:
         for item in items:
             if item and item.strip():
-                candidates.extend((s, e, severity, check) for s, e in _spans(text, item))
+                candidates.extend((s, e, severity, check) for s, e in _spans(text, item, item in whole))
     # longest first, then leftmost; keep what does not overlap an accepted span
     chosen: dict[tuple[int, int], tuple[str, set[str]]] = {}
     for s, e, severity, check in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
@@ -282,4 +743,4 @@ def highlight(text: str, marks: list[tuple[str, str, tuple[str, ...]]]) -> list[
     return segments
 
 
-__all__ = ["render_html", "highlight", "rows_order"]
+__all__ = ["render_html", "highlight", "by_number"]

@@ -1,20 +1,28 @@
-"""The HTML alignment report (reportgen/align/html.py): content, highlighting,
-direction, escaping, self-containment, and what a real browser makes of it."""
+"""The HTML alignment report (reportgen/align/html.py): rows that follow the
+content alignment (missing, merged, split, extra, moved units), highlighting,
+sub-items and footnotes, direction, escaping, self-containment, the filter, and
+what a real browser makes of it."""
 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
-from types import SimpleNamespace
 
 import lxml.html
 import pytest
 
-from reportgen.align.findings import Finding, Unit, Version
-from reportgen.align.html import highlight, render_html, rows_order
+from reportgen import pipeline
+from reportgen.model import Note, SubItem, walk
+from reportgen.align import align_report
+from reportgen.align.findings import Finding, Link, Pair, Version
+from reportgen.align.html import by_number, highlight, render_html
+from reportgen.align.prepare import prepare
 from reportgen.align.result import AlignmentResult
 from reportgen.source.reader import read_document
+from tests.conftest import FIXTURES
 from tests.support.tools import require
 
 SCRIPT = "<script>alert(1)</script>"
@@ -53,50 +61,49 @@ SOURCES = {
 }
 
 
-def _version(tmp_path: Path, lang: str) -> Version:
-    """Read a small Markdown version and prepare it as the checks see it."""
+def _version(tmp_path: Path, lang: str, sources: dict[str, list[str]] | None = None,
+             notes: str = "", *, strict: bool = True) -> Version:
+    """Read a small Markdown version and prepare it as the checks see it (``strict``:
+    with no diagnostic, such as numbers out of order)."""
     path = tmp_path / "src" / f"{lang}.md"
     path.parent.mkdir(exist_ok=True)
-    path.write_text(FRONT.format(lang=lang) + "\n\n".join(SOURCES[lang]) + "\n", encoding="utf-8")
+    body = "\n\n".join((sources or SOURCES)[lang]) + "\n"
+    path.write_text(FRONT.format(lang=lang) + body + (f"\n{notes}\n" if notes else ""), encoding="utf-8")
     doc, diagnostics = read_document(path)
-    assert diagnostics == []
-    units = {}
-    for p in doc.paragraphs():
-        text = " ".join(x.text for b in p.blocks for x in b.content)
-        units[p.number] = _unit(p, text)
-    return Version(lang, doc, units, (), tuple(units))
+    assert doc is not None and (diagnostics == [] or not strict), diagnostics
+    return prepare(doc)
 
 
-def _unit(block, text: str) -> Unit:
-    fields = dict(number=block.number, line=block.line, chapter=1, text=text, prose=text, footnotes=(),
-                  subitems=(), symbols=(), references=(), block=block)
-    names = Unit.__dataclass_fields__  # tolerate fields added to Unit since
-    return Unit(**{k: v for k, v in fields.items() if k in names},
-                **{k: () for k in names if k not in fields})
+def one_to_one(original: Version, version: Version) -> Pair:
+    return Pair(original, version, tuple(Link((i,), (i,)) for i in range(len(original.segments))))
 
 
 def F(severity, check, lang, paragraph, line, message, items=(), original_items=()) -> Finding:
     return Finding(severity, check, lang, paragraph, line, message, tuple(items), tuple(original_items))
 
 
+# lines: the heading at 11, paragraphs 1, 2, 3 at 13, 15, 17
 FINDINGS = (
-    F("warning", "number-mismatch", "ar", "1", 12, "4 where the original has 3", ["4"], ["3"]),
-    F("info", "length-outlier", "ar", "2", 14, "paragraph 2 is much shorter than the original"),
+    F("warning", "number-mismatch", "ar", "1", 13, "4 where the original has 3", ["4"], ["3"]),
+    F("info", "length-outlier", "ar", "2", 15, "paragraph 2 is much shorter than the original"),
     F("warning", "metadata-mismatch", "fr", None, 5, f"title differs: {SCRIPT}"),
-    F("error", "number-mismatch", "fr", "1", 12, "13 where the original has 12", ["13"], ["12"]),
-    F("error", "missing-paragraph", "fr", "3", 14, "paragraph 3 of the original (en.md:16) is missing"),
+    F("error", "number-mismatch", "fr", "1", 13, "13 where the original has 12", ["13"], ["12"]),
+    F("error", "missing-paragraph", "fr", "3", 15, "paragraph 3 of the original (en.md:17) is missing"),
 )
 ACCEPTED = (
-    F("info", "untranslated", "ar", "3", 16, "accepted: left in the original wording", ["الثالثة"]),
+    F("info", "untranslated", "ar", "3", 17, "accepted: left in the original wording", ["الثالثة"]),
 )
 
 
 @pytest.fixture
 def result(tmp_path: Path) -> AlignmentResult:
     versions = {lang: _version(tmp_path, lang) for lang in ("en", "ar", "fr")}
+    en, fr = versions["en"], versions["fr"]
+    pairs = {"ar": one_to_one(en, versions["ar"]),
+             "fr": Pair(en, fr, (Link((0,), (0,)), Link((1,), (1,)), Link((2,), ())))}
     return AlignmentResult(
         report="demo-2021", symbol="A/AC.1/2021/L.1", original="en", languages=("en", "ar", "fr"),
-        findings=FINDINGS, accepted=ACCEPTED, versions=versions,
+        findings=FINDINGS, accepted=ACCEPTED, versions=versions, pairs=pairs,
     )
 
 
@@ -147,12 +154,23 @@ def test_summary_per_language(tree) -> None:
     assert [tr.get("data-lang") for tr in table.xpath("./tbody/tr")] == ["en", "ar", "fr"]
 
 
+def _rows(tree) -> list[tuple[str, str]]:
+    return [(tr.get("data-row"), tr.get("data-paragraph"))
+            for tr in tree.find_class("versions")[0].xpath("./tbody/tr")]
+
+
 def test_columns_original_first_and_rows(tree) -> None:
     versions = tree.find_class("versions")[0]
     assert [th.get("data-lang") for th in versions.xpath("./thead/tr/th[@data-lang]")] == ["en", "ar", "fr"]
-    assert [tr.get("data-paragraph") for tr in versions.xpath("./tbody/tr")] == ["1", "2", "3"]
+    assert _rows(tree) == [("heading", ""), ("paragraph", "1"), ("paragraph", "2"), ("paragraph", "3")]
     for tr in versions.xpath("./tbody/tr"):
         assert [td.get("data-lang") for td in tr.xpath("./td[@data-lang]")] == ["en", "ar", "fr"]
+
+
+def test_heading_rows_show_each_version_heading(tree) -> None:
+    (row,) = tree.xpath('//tr[@data-row="heading"]')
+    assert [_text(td) for td in row.xpath("./td")] == ["I. Matters", "أولا - Matters", "I. Matters"]
+    assert row.xpath('./td[@data-lang="ar"]')[0].get("dir") == "rtl"
 
 
 def _cell(tree, lang: str, paragraph: str):
@@ -193,17 +211,20 @@ def test_rtl_cell(tree) -> None:
 
 def test_missing_paragraph_cell(tree) -> None:
     cell = _cell(tree, "fr", "3")
-    assert "missing" in cell.get("class").split()
-    assert cell.find_class("text") == []
+    assert "missing" in cell.get("class").split() and cell.get("data-kind") == "missing"
+    assert cell.find_class("text") == [] and cell.find_class("unit") == []
+    assert [_text(t) for t in cell.find_class("tag")] == ["missing"]
     (f,) = cell.find_class("finding")
-    assert f.get("data-check") == "missing-paragraph"
+    assert f.get("data-check") == "missing-paragraph" and f.get("data-paragraph") == "3"
+    # the row is the original's paragraph 3, shown in full
+    assert _text(_cell(tree, "en", "3").find_class("text")[0]) == "Third paragraph."
 
 
 def test_findings_in_their_cells(tree) -> None:
     (f,) = _cell(tree, "fr", "1").find_class("finding")
     assert _finding_key(f) == ("number-mismatch", "fr", "1", "error", "13 where the original has 12")
     assert _text(f.find_class("badge")[0]) == "error"
-    assert _text(f.find_class("source")[0]) == "fr.md:12"
+    assert _text(f.find_class("source")[0]) == "fr.md:13"
     assert _cell(tree, "en", "1").find_class("finding") == []
 
 
@@ -223,6 +244,248 @@ def test_every_finding_once_with_its_attributes(tree) -> None:
     found = [_finding_key(f) for f in tree.find_class("finding")]
     assert sorted(found) == sorted(_expected(FINDINGS + ACCEPTED))
     assert len(tree.xpath("//*[@data-check]")) == len(FINDINGS) + len(ACCEPTED)
+
+
+# ------------------------------------------------------ content alignment
+
+NOTE = "[^1]: Note about 10."
+# The original, and versions with: paragraphs 2 and 3 merged, an extra paragraph, 5 split (fr);
+# 3 and 4 merged across a heading (es); 2 and 3 exchanged (ru).
+STRUCTURE = {
+    "en": ["Intro.", "1. Alpha 10, including:\n\n    (a) first;\n\n    (b) second.[^1]", "2. Beta 20.", "3. Gamma 30.",
+           "## A. Sub", "4. Delta 40.", "5. Epsilon 50. More 55."],
+    "fr": ["Intro fr.", "1. Alpha fr 10, dont :\n\n    (a) premier ;\n\n    (b) second.[^1]", "2. Beta 20. Gamma 30.",
+           "## A. Sous", "3. Delta 40.", "4. Extra 99.", "5. Epsilon 50.", "6. More 55."],
+    "es": ["Intro es.", "1. Alpha es 10:\n\n    (a) primero;\n\n    (b) segundo.[^1]", "2. Beta es 20.",
+           "3. Gamma 30. Delta 40.", "## A. Sub es", "4. Epsilon 50. More 55."],
+    "ru": ["Intro ru.", "1. Alpha ru 11:\n\n    (a) pervoe;\n\n    (b) vtoroe.[^1]", "2. Gamma ru 30.",
+           "3. Beta ru 20.", "## A. Sub ru", "4. Delta 40.", "5. Epsilon 50. More 55."],
+}
+LINKS = {
+    "fr": (Link((0,), (0,)), Link((1,), (1,)), Link((2, 3), (2,)), Link((4,), (3,)), Link((), (4,)),
+           Link((5,), (5, 6))),
+    "es": (Link((0,), (0,)), Link((1,), (1,)), Link((2,), (2,)), Link((3, 4), (3,)), Link((5,), (4,))),
+    "ru": (Link((0,), (0,)), Link((1,), (1,)), Link((2,), (3,), moved=True), Link((3,), (2,), swapped=True),
+           Link((4,), (4,)), Link((5,), (5,))),
+}
+
+
+@pytest.fixture
+def structure(tmp_path: Path) -> AlignmentResult:
+    versions = {lang: _version(tmp_path, lang, STRUCTURE, NOTE) for lang in STRUCTURE}
+    en = versions["en"]
+
+    def at(lang: str, segment: int) -> int | None:
+        return versions[lang].segments[segment].line
+
+    findings = (
+        F("error", "merged-paragraphs", "fr", "2", at("fr", 2), "paragraphs 2 and 3 of the original are merged"),
+        F("error", "numbering-mismatch", "fr", "4", at("fr", 3), "paragraph 3 here is paragraph 4 of the original"),
+        F("error", "extra-paragraph", "fr", "4", at("fr", 4), "paragraph 4 here has no counterpart in the original"),
+        F("error", "split-paragraph", "fr", "5", at("fr", 5), "paragraph 5 of the original is split"),
+        F("error", "merged-paragraphs", "es", "3", at("es", 3), "paragraphs 3 and 4 of the original are merged"),
+        F("error", "order-mismatch", "ru", "2", at("ru", 3), "paragraph 2 of the original stands after 3 here"),
+        F("warning", "number-mismatch", "ru", "1", at("ru", 1), "11 where the original has 10", ["11"], ["10"]),
+    )
+    return AlignmentResult(
+        report="structure", symbol="A/AC.1/2021/L.1", original="en", languages=("en", "es", "fr", "ru"),
+        findings=findings, versions=versions, pairs={k: Pair(en, versions[k], v) for k, v in LINKS.items()},
+    )
+
+
+@pytest.fixture
+def stree(structure: AlignmentResult):
+    return lxml.html.document_fromstring(render_html(structure))
+
+
+def _row(tree, kind: str, paragraph: str = ""):
+    table = tree.find_class("versions")[0]
+    return table.xpath(f'./tbody/tr[@data-row="{kind}"][@data-paragraph="{paragraph}"]')
+
+
+def _tags(cell) -> list[str]:
+    return [_text(t) for t in cell.find_class("tag")]
+
+
+def _heres(cell) -> list[str]:
+    return [_text(h) for h in cell.find_class("here")]
+
+
+def test_rows_follow_the_original_segments(stree) -> None:
+    assert _rows(stree) == [("heading", ""), ("unnumbered", ""), ("paragraph", "1"), ("paragraph", "2"),
+                            ("paragraph", "3"), ("heading", ""), ("paragraph", "4"), ("extra", ""),
+                            ("paragraph", "5")]
+    (intro,) = _row(stree, "unnumbered")
+    assert [_text(td.find_class("text")[0]) for td in intro.xpath("./td")] == [
+        "Intro.", "Intro es.", "Intro fr.", "Intro ru."]
+
+
+def test_table_grid_is_rectangular(stree) -> None:
+    """Every row fills every column once, counting the cells that span from above."""
+    carried: dict[int, int] = {}  # column -> rows it is still spanned
+    for tr in stree.find_class("versions")[0].xpath("./tbody/tr"):
+        column, cells = 0, tr.xpath("./th | ./td")
+        for cell in cells:
+            while carried.get(column):
+                carried[column] -= 1
+                column += 1
+            span = int(cell.get("rowspan", "1"))
+            if span > 1:
+                carried[column] = span - 1
+            column += 1
+        while carried.get(column):
+            carried[column] -= 1
+            column += 1
+        assert column == 5, (tr.get("id"), column)
+
+
+def test_merged_paragraphs_span_the_original_rows(stree) -> None:
+    cell = _cell(stree, "fr", "2")
+    assert (cell.get("data-kind"), cell.get("rowspan")) == ("merged", "2")
+    assert _tags(cell) == ["merged: ¶\u202f2–3"]
+    assert [_text(p) for p in cell.find_class("text")] == ["Beta 20. Gamma 30."]
+    assert [f.get("data-check") for f in cell.find_class("finding")] == ["merged-paragraphs"]
+    assert stree.xpath('//td[@data-lang="fr"][@data-paragraph="3"]') == []  # spanned
+
+
+def test_merged_across_a_heading_is_marked_below(stree) -> None:
+    cell = _cell(stree, "es", "3")
+    assert cell.get("data-kind") == "merged" and cell.get("rowspan") is None
+    assert _tags(cell) == ["merged: ¶\u202f3–4"] and _text(cell.find_class("text")[0]) == "Gamma 30. Delta 40."
+    below = _cell(stree, "es", "4")
+    assert below.get("data-kind") == "merged-above" and _tags(below) == ["(merged above)"]
+    assert below.find_class("text") == [] and below.find_class("finding") == []
+
+
+def test_split_paragraph_shows_both_units(stree) -> None:
+    cell = _cell(stree, "fr", "5")
+    assert cell.get("data-kind") == "split" and _tags(cell) == ["split into 2 here"]
+    assert [_text(p) for p in cell.find_class("text")] == ["Epsilon 50.", "More 55."]
+    assert _heres(cell) == ["here ¶\u202f5", "here ¶\u202f6"]
+    assert [f.get("data-check") for f in cell.find_class("finding")] == ["split-paragraph"]
+
+
+def test_extra_paragraph_has_its_own_row(stree) -> None:
+    (row,) = _row(stree, "extra")
+    assert _text(row.xpath("./th")[0]) == "+" and row.xpath("./th")[0].get("title") == "not in the original"
+    assert [td.get("data-kind") for td in row.xpath("./td")] == ["absent", "none", "extra", "none"]
+    (cell,) = row.xpath('./td[@data-lang="fr"]')
+    assert _tags(cell) == ["not in the original"] and _heres(cell) == ["here ¶\u202f4"]
+    assert _text(cell.find_class("text")[0]) == "Extra 99."
+    assert [f.get("data-check") for f in cell.find_class("finding")] == ["extra-paragraph"]
+
+
+def test_moved_paragraph_stands_in_the_row_of_its_original(stree) -> None:
+    moved = _cell(stree, "ru", "2")
+    assert moved.get("data-kind") == "moved" and _tags(moved) == ["moved"]
+    assert _heres(moved) == ["here ¶\u202f3"] and _text(moved.find_class("text")[0]) == "Beta ru 20."
+    assert [f.get("data-check") for f in moved.find_class("finding")] == ["order-mismatch"]
+    other = _cell(stree, "ru", "3")
+    assert _heres(other) == ["here ¶\u202f2"] and _text(other.find_class("text")[0]) == "Gamma ru 30."
+
+
+def test_version_number_shown_where_it_differs(stree) -> None:
+    assert _heres(_cell(stree, "fr", "4")) == ["here ¶\u202f3"]
+    assert [f.get("data-check") for f in _cell(stree, "fr", "4").find_class("finding")] == ["numbering-mismatch"]
+    assert _heres(_cell(stree, "fr", "1")) == [] and _heres(_cell(stree, "en", "4")) == []
+
+
+def test_subitems_and_footnotes(stree) -> None:
+    en, fr = _cell(stree, "en", "1"), _cell(stree, "fr", "1")
+    assert [_text(p) for p in en.find_class("text")] == ["Alpha 10, including:", "(a) first;", "(b) second.1"]
+    assert [_text(m) for m in fr.find_class("marker")] == ["a)", "b)"]  # the language's form
+    assert [_text(m) for m in en.find_class("marker")] == ["(a)", "(b)"]
+    (call,) = en.xpath(".//p[contains(@class,'text')]//sup[@class='fn']")
+    assert _text(call) == "1"
+    (note,) = en.find_class("footnote")
+    assert _text(note) == "1 Note about 10." and note.find_class("text") == []
+    # the original's "10" the Russian version got wrong, in the text and in the footnote
+    assert [_text(m) for m in en.xpath(".//mark")] == ["10", "10"]
+    assert [_text(m) for m in _cell(stree, "ru", "1").xpath(".//mark")] == ["11"]
+
+
+def test_every_finding_once_in_its_row(stree, structure: AlignmentResult) -> None:
+    found = [_finding_key(f) for f in stree.find_class("finding")]
+    assert sorted(found) == sorted(_expected(structure.findings))
+    assert stree.xpath('//section[@id="document"]')[0].find_class("finding") == []
+
+
+def test_a_finding_at_a_subitem_or_footnote_line_is_in_its_row(structure: AlignmentResult) -> None:
+    fr = structure.versions["fr"].segments[1].block  # paragraph 1, with (a), (b) and a footnote
+    (b,) = [x for x in fr.blocks if isinstance(x, SubItem) and x.index == 2]
+    (note,) = [x for x, _, _ in walk((fr,)) if isinstance(x, Note)]
+    assert len({fr.line, b.line, note.line}) == 3
+    findings = (F("info", "untranslated", "fr", None, b.line, "sub-item (b) is the original's"),
+                F("info", "untranslated", "fr", None, note.line, "footnote 1 is the original's"))
+    tree = lxml.html.document_fromstring(render_html(replace(structure, findings=findings)))
+    assert [_finding_key(f)[4] for f in _cell(tree, "fr", "1").find_class("finding")] == [
+        "sub-item (b) is the original's", "footnote 1 is the original's"]  # by line
+
+
+def test_filter_hides_the_rows_without_findings(stree) -> None:
+    section = stree.xpath('//section[@id="paragraphs"]')[0]
+    (box,) = section.xpath('./input[@id="only-findings"]')
+    assert box.get("type") == "checkbox" and box.get("checked") is None
+    (label,) = section.xpath('./label[@for="only-findings"]')
+    assert "rows with findings" in _text(label) and "(6 of 7)" in _text(label)
+    css = "\n".join(s.text_content() for s in stree.xpath("//style"))
+    assert re.search(r"#only-findings:checked\s*~\s*table\.versions\s+tr\.quiet\s*\{\s*display:\s*none", css)
+    quiet = {(tr.get("data-row"), tr.get("data-paragraph")): "quiet" in tr.get("class").split()
+             for tr in section.xpath(".//tbody/tr") if tr.get("data-row") != "heading"}
+    assert quiet == {("unnumbered", ""): True, ("paragraph", "1"): False, ("paragraph", "2"): False,
+                     ("paragraph", "3"): False,  # spanned by the merged cell of row 2
+                     ("paragraph", "4"): False, ("extra", ""): False, ("paragraph", "5"): False}
+    headings = [("quiet" in tr.get("class").split()) for tr in section.xpath('.//tbody/tr[@data-row="heading"]')]
+    assert headings == [False, False]  # each heads rows with findings
+
+
+def test_unnumbered_paragraphs_missing_and_extra(tmp_path: Path) -> None:
+    sources = {"en": ["Intro.", "Lead.", "1. One."], "fr": ["Intro fr.", "1. Un.", "Ajout."]}
+    en, fr = (_version(tmp_path, lang, sources) for lang in ("en", "fr"))
+    line = fr.segments[0].line  # a missing unit's finding points at the unit before it
+    findings = (
+        F("error", "unnumbered-mismatch", "fr", None, line, "unnumbered paragraph 2 of the original is missing"),
+        F("error", "unnumbered-mismatch", "fr", "1", fr.segments[2].line, "unnumbered paragraph 2 has no counterpart"),
+    )
+    links = (Link((0,), (0,)), Link((1,), ()), Link((2,), (1,)), Link((), (2,)))
+    tree = lxml.html.document_fromstring(render_html(AlignmentResult(
+        report="u", symbol="", original="en", languages=("en", "fr"), findings=findings,
+        versions={"en": en, "fr": fr}, pairs={"fr": Pair(en, fr, links)})))
+    assert _rows(tree) == [("heading", ""), ("unnumbered", ""), ("unnumbered", ""), ("paragraph", "1"),
+                           ("extra", "")]
+    lead = tree.xpath('//tr[@id="u-1"]')[0]
+    assert lead.xpath("./th")[0].get("title") == "unnumbered paragraph 2 in chapter 1"
+    (cell,) = lead.xpath('./td[@data-lang="fr"]')
+    assert cell.get("data-kind") == "missing"
+    assert [_finding_key(f)[4] for f in cell.find_class("finding")] == [findings[0].message]
+    (extra,) = _row(tree, "extra")
+    assert [_finding_key(f)[4] for f in extra.find_class("finding")] == [findings[1].message]
+    assert _text(extra.xpath('./td[@data-lang="fr"]')[0].find_class("text")[0]) == "Ajout."
+
+
+def test_real_alignment_of_a_dropped_paragraph(tmp_path: Path) -> None:
+    folder = tmp_path / "report"
+    shutil.copytree(FIXTURES / "align" / "faithful", folder)
+    fr = folder / "fr.md"
+    text = fr.read_text(encoding="utf-8")
+    text = text.replace("Il a adopté 12 décisions", "Il a adopté 13 décisions")
+    text = text.replace("4. Des représentants de 133 États parties ont participé à la session.\n\n", "")
+    for n in range(5, 9):
+        text = text.replace(f"\n{n}. ", f"\n{n - 1}. ")
+    fr.write_text(text, encoding="utf-8")
+    result = align_report(pipeline.load(folder).report)
+    assert ("missing-paragraph", "4") in [(f.check, f.paragraph) for f in result.findings]
+    tree = lxml.html.document_fromstring(render_html(result))
+    cell = _cell(tree, "fr", "4")
+    assert cell.get("data-kind") == "missing" and "missing-paragraph" in [
+        f.get("data-check") for f in cell.find_class("finding")]
+    assert _heres(_cell(tree, "fr", "5")) == ["here ¶\u202f4"]
+    assert _text(_cell(tree, "fr", "8").find_class("text")[0]).startswith("Le Comité a approuvé")
+    assert sorted(_finding_key(f) for f in tree.find_class("finding")) == sorted(_expected(result.findings))
+    assert [_text(m) for m in _cell(tree, "fr", "2").find_class("marker")] == ["a)", "b)"]
+    # "12" is marked where it stands whole, not in the "12,345.5" of sub-item (a)
+    assert [_text(m) for m in _cell(tree, "en", "2").xpath(".//mark")] == ["12"]
+    assert [_text(m) for m in _cell(tree, "fr", "2").xpath(".//mark")] == ["13"]
 
 
 # ------------------------------------------------------------- safety
@@ -251,10 +514,23 @@ def test_self_contained(html: str, tree) -> None:
 # ------------------------------------------------------------- helpers
 
 
-def test_rows_order_places_extras_after_their_predecessor() -> None:
-    v = lambda lang, *order: SimpleNamespace(lang=lang, order=order)  # noqa: E731
-    assert rows_order("en", [v("fr", 1, 2, 9, 3), v("en", 1, 2, 3, 4), v("ar", 0, 1, 3, 7, 8)]) == [
-        0, 1, 2, 9, 3, 7, 8, 4]
+def test_by_number_pairs_units_without_a_content_alignment(tmp_path: Path) -> None:
+    en = _version(tmp_path, "en")
+    fr = _version(tmp_path, "fr", {"fr": ["1. Un.", "4. Quatre.", "2. Deux."]}, strict=False)
+    assert by_number(en.segments, fr.segments) == (  # 4 follows 1 there, 3 is missing
+        Link((0,), (0,)), Link((), (1,)), Link((1,), (2,)), Link((2,), ()))
+    fr = _version(tmp_path, "fr", {"fr": ["1. Un.", "9. Neuf.", "2. Deux.", "3. Trois."]}, strict=False)
+    assert by_number(en.segments, fr.segments) == (
+        Link((0,), (0,)), Link((), (1,)), Link((1,), (2,)), Link((2,), (3,)))
+
+
+def test_a_result_without_pairs_is_shown_by_number(result: AlignmentResult) -> None:
+    tree = lxml.html.document_fromstring(render_html(AlignmentResult(
+        report=result.report, symbol=result.symbol, original="en", languages=result.languages,
+        findings=FINDINGS, accepted=ACCEPTED, versions=result.versions)))
+    assert _rows(tree) == [("heading", ""), ("paragraph", "1"), ("paragraph", "2"), ("paragraph", "3")]
+    assert _cell(tree, "fr", "3").get("data-kind") == "missing"
+    assert sorted(_finding_key(f) for f in tree.find_class("finding")) == sorted(_expected(FINDINGS + ACCEPTED))
 
 
 def test_highlight_segments() -> None:
@@ -270,12 +546,13 @@ def test_highlight_segments() -> None:
 # ------------------------------------------------------------- browser
 
 
-def test_chromium_renders_every_finding(tmp_path: Path, html: str) -> None:
+def _chromium_dom(tmp_path: Path, html: str):
+    """The DOM headless Chromium makes of ``html`` (scripts run, if any)."""
     chromium = require("chromium")
     page = tmp_path / "report.html"
     page.write_text(html, encoding="utf-8")
     profile = tmp_path / "profile"
-    profile.mkdir()
+    profile.mkdir(exist_ok=True)
     proc = subprocess.run(
         [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -284,9 +561,40 @@ def test_chromium_renders_every_finding(tmp_path: Path, html: str) -> None:
     )
     dom = proc.stdout.decode("utf-8")
     assert proc.returncode == 0 and "</html>" in dom, proc.stderr.decode("utf-8", "replace")[-2000:]
-    tree = lxml.html.document_fromstring(dom)
+    return lxml.html.document_fromstring(dom)
+
+
+def test_chromium_renders_every_finding(tmp_path: Path, html: str) -> None:
+    tree = _chromium_dom(tmp_path, html)
     found = [_finding_key(f) for f in tree.find_class("finding")]
     assert sorted(found) == sorted(_expected(FINDINGS + ACCEPTED))
     assert tree.xpath("//script") == []
     (cell,) = tree.xpath('//td[@data-lang="ar"][@data-paragraph="1"]')
     assert cell.get("dir") == "rtl" and [m.text_content() for m in cell.xpath(".//mark")] == ["4"]
+
+
+# The report runs no script; this probe (added for the test only, with the page's
+# Content-Security-Policy taken out) records which rows the browser displays
+# before and after a click on the filter's label.
+PROBE = """<script>
+const rows = () => document.querySelectorAll("table.versions tbody tr");
+const shown = tr => getComputedStyle(tr).display !== "none" && tr.getBoundingClientRect().height > 0;
+for (const tr of rows()) tr.setAttribute("data-shown", shown(tr));
+document.querySelector('label[for="only-findings"]').click();
+document.body.setAttribute("data-checked", document.getElementById("only-findings").checked);
+for (const tr of rows()) tr.setAttribute("data-filtered", shown(tr));
+</script>
+"""
+
+
+def test_chromium_filter_shows_only_rows_with_findings(tmp_path: Path, structure: AlignmentResult) -> None:
+    html = render_html(structure)
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n', html)
+    assert csp is not None
+    tree = _chromium_dom(tmp_path, html.replace(csp.group(0), "").replace("</body>", PROBE + "</body>"))
+    assert tree.xpath("//body")[0].get("data-checked") == "true"
+    rows = tree.find_class("versions")[0].xpath("./tbody/tr")
+    assert rows and all(tr.get("data-shown") == "true" for tr in rows)
+    filtered = {tr.get("id"): tr.get("data-filtered") == "true" for tr in rows}
+    assert filtered == {tr.get("id"): "quiet" not in tr.get("class").split() for tr in rows}
+    assert not filtered["u-0"] and filtered["p-2"] and filtered["p-3"]  # 3: spanned by the merged cell of 2
