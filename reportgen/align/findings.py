@@ -51,6 +51,10 @@ class Unit:
     block: m.NumberedParagraph | m.Para
     place: str = ""  # "in chapter III", "under “Preamble”"
     index: int = 0  # an unnumbered paragraph's position in its place (1-based)
+    # what the untranslated check compares piece by piece, symbols and references left out:
+    body: str = ""  # the paragraph's text outside its sub-items, footnotes apart
+    subitem_texts: tuple[tuple[int, int, int | None, str], ...] = ()  # (level, index, line, own text) in order
+    footnote_texts: tuple[tuple[int, int | None, str], ...] = ()  # (number in the document, line, text)
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,8 @@ class Structure:
     unnumbered: dict[int, int]  # chapter position (0 = before any chapter) -> count
     unnumbered_lines: dict[int, int | None]  # chapter position -> line of its heading
     chapter_names: dict[int, str] = field(default_factory=dict)  # position -> "chapter III" / "“Preamble”"
+    # (level, number, line, text without symbols and references), in order
+    heading_texts: tuple[tuple[int, int | None, int | None, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -43,35 +43,47 @@ def plain(content: tuple[m.Inline, ...], notes: list[str] | None = None, *, pros
     return "".join(out)
 
 
-def unit(block: m.NumberedParagraph | m.Para, chapter: int | None, place: str = "", index: int = 0) -> Unit:
-    """A numbered paragraph, or an unnumbered one (``number`` None), as compared."""
+def unit(block: m.NumberedParagraph | m.Para, chapter: int | None, place: str = "", index: int = 0,
+         first_note: int = 1) -> Unit:
+    """A numbered paragraph, or an unnumbered one (``number`` None), as compared;
+    ``first_note`` is the document-wide number of its first footnote."""
     texts: list[str] = []
     notes: list[str] = []
     prose: list[str] = []
+    prose_notes: list[str] = []
+    body: list[str] = []
     subitems: list[tuple[int, int]] = []
+    subitem_texts: list[tuple[int, int, int | None, list[str]]] = []
 
-    def collect(blocks: tuple[m.Block, ...]) -> None:
+    def collect(blocks: tuple[m.Block, ...], own: list[str] | None) -> None:
         for b in blocks:
             match b:
                 case m.Para():
                     texts.append(plain(b.content, notes))
-                    prose.append(plain(b.content, prose, prose=True))
+                    first = len(prose_notes)
+                    text = plain(b.content, prose_notes, prose=True)
+                    prose.extend(prose_notes[first:])  # footnotes first, as they always stood
+                    prose.append(text)
+                    (body if own is None else own).append(text)
                 case m.SubItem():
                     subitems.append((b.level, b.index))
-                    collect(b.blocks)
+                    mine: list[str] = []
+                    subitem_texts.append((b.level, b.index, b.line, mine))
+                    collect(b.blocks, mine)
                 case m.NumberedParagraph() | m.Heading():  # pragma: no cover - not inside a paragraph
                     pass
                 case _:
                     assert_never(b)
 
-    collect((block,) if isinstance(block, m.Para) else block.blocks)
+    collect((block,) if isinstance(block, m.Para) else block.blocks, None)
     inlines = [x for x, _, _ in m.walk((block,))]
+    note_lines = [x.line for x in inlines if isinstance(x, m.Note)]
     return Unit(
         number=block.number if isinstance(block, m.NumberedParagraph) else None,
         line=block.line,
         chapter=chapter,
-        text=" ".join(t.strip() for t in texts if t.strip()),
-        prose=" ".join(t.strip() for t in prose if t.strip()),
+        text=_join(texts),
+        prose=_join(prose),
         footnotes=tuple(notes),
         subitems=tuple(subitems),
         symbols=tuple(x.symbol for x in inlines if isinstance(x, m.SymbolRef)),
@@ -79,7 +91,15 @@ def unit(block: m.NumberedParagraph | m.Para, chapter: int | None, place: str = 
         block=block,
         place=place,
         index=index,
+        body=_join(body),
+        subitem_texts=tuple((level, i, line, _join(own)) for level, i, line, own in subitem_texts),
+        footnote_texts=tuple((first_note + i, line, text.strip())
+                             for i, (line, text) in enumerate(zip(note_lines, prose_notes))),
     )
+
+
+def _join(texts: list[str]) -> str:
+    return " ".join(t.strip() for t in texts if t.strip())
 
 
 def prepare(doc: m.Document, chapter_name: Callable[[int], str] = str) -> Version:
@@ -89,6 +109,8 @@ def prepare(doc: m.Document, chapter_name: Callable[[int], str] = str) -> Versio
     order: list[int] = []
     segments: list[Unit] = []
     headings: list[tuple[int, int | None, int | None]] = []
+    heading_texts: list[tuple[int, int | None, int | None, str]] = []
+    notes = 0  # footnotes so far, numbered through the document as printed
     unnumbered: Counter[int] = Counter()
     lines: dict[int, int | None] = {0: None}
     names: dict[int, str] = {0: "before the first chapter"}
@@ -98,6 +120,8 @@ def prepare(doc: m.Document, chapter_name: Callable[[int], str] = str) -> Versio
         match b:
             case m.Heading():
                 headings.append((b.level, b.number, b.line))
+                heading_texts.append((b.level, b.number, b.line, plain(b.content, prose=True).strip()))
+                notes += sum(isinstance(x, m.Note) for x, _, _ in m.walk((b,)))
                 if b.level == 1:
                     chapter = b.number
                     position += 1
@@ -105,7 +129,8 @@ def prepare(doc: m.Document, chapter_name: Callable[[int], str] = str) -> Versio
                     names[position] = (f"in chapter {chapter_name(b.number)}" if b.number is not None
                                        else f"under “{plain(b.content).strip()}”")
             case m.NumberedParagraph():
-                u = unit(b, chapter, names[position])
+                u = unit(b, chapter, names[position], first_note=notes + 1)
+                notes += len(u.footnotes)
                 segments.append(u)
                 if b.number in units:
                     duplicates.append(u)
@@ -114,10 +139,11 @@ def prepare(doc: m.Document, chapter_name: Callable[[int], str] = str) -> Versio
                     order.append(b.number)
             case m.Para():
                 unnumbered[position] += 1
-                segments.append(unit(b, chapter, names[position], unnumbered[position]))
+                segments.append(unit(b, chapter, names[position], unnumbered[position], notes + 1))
+                notes += len(segments[-1].footnotes)
             case m.SubItem():  # pragma: no cover - the reader nests sub-items in paragraphs
                 pass
             case _:
                 assert_never(b)
-    structure = Structure(tuple(headings), dict(unnumbered), lines, names)
+    structure = Structure(tuple(headings), dict(unnumbered), lines, names, tuple(heading_texts))
     return Version(doc.meta.language, doc, units, tuple(duplicates), tuple(order), structure, tuple(segments))
