@@ -35,7 +35,7 @@ class Lexicon:
     def concepts(self, text: str) -> Counter:
         if self.pattern is None:
             return Counter()
-        return Counter(self.concept_of[m.group(1).lower()] for m in self.pattern.finditer(text))
+        return Counter(self.concept_of[m.group(1)] for m in self.pattern.finditer(text.lower()))
 
 
 def _load(path: Path = PATH) -> dict:
@@ -65,10 +65,31 @@ def lexicon(code: str) -> Lexicon:
             concept_of.setdefault(stem.lower(), str(concept))
     if not concept_of or how is None:
         return Lexicon(None, {})
-    # longest stems first, so "human rights" wins over "human"
-    alternatives = "|".join(re.escape(s) for s in sorted(concept_of, key=len, reverse=True))
+    # One trie-shaped expression over lower-cased text: an alternation of hundreds of
+    # stems would be tried stem by stem at every position. Longest match wins, so
+    # "human rights" is preferred to "human".
+    alternatives = _trie(sorted(concept_of))
     if how == "word-prefix":
-        pattern = re.compile(rf"(?<!\w)({alternatives})", re.IGNORECASE)
+        pattern = re.compile(rf"(?<!\w)({alternatives})")
     else:
-        pattern = re.compile(rf"({alternatives})", re.IGNORECASE)
+        pattern = re.compile(rf"({alternatives})")
     return Lexicon(pattern, concept_of)
+
+
+def _trie(words: list[str]) -> str:
+    """A regular expression matching any of ``words``, longest first, shaped as a trie."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(root)
