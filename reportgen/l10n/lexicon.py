@@ -23,6 +23,7 @@ from reportgen.l10n.loader import LANGUAGES, DataFileError
 
 PATH = Path(__file__).with_name("data") / "lexicon.yaml"
 MATCHING = ("word-prefix", "substring")
+_MARKS = {cp: None for cp in [*range(0x064B, 0x0653), 0x0640]}
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,9 @@ class Lexicon:
     def concepts(self, text: str) -> Counter:
         if self.pattern is None:
             return Counter()
-        return Counter(self.concept_of[m.group(1)] for m in self.pattern.finditer(text.lower()))
+        # Arabic short vowels and tatweel (الحقُّ, الحـق) would hide a stem; other scripts lack them
+        plain = text.lower().translate(_MARKS)
+        return Counter(self.concept_of[m.group(1)] for m in self.pattern.finditer(plain))
 
 
 def _load(path: Path = PATH) -> dict:
