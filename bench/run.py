@@ -33,12 +33,12 @@ import argparse
 import fcntl
 import json
 import os
-import tempfile
 import platform
 import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -200,7 +200,7 @@ def _commands(stage: str, report: Path) -> list[tuple[list[str], tuple[int, ...]
         # outside build/: pandoc prints our {#label} and @label syntax as text, and these
         # files are timing baselines, not documents anyone should open as reportgen output
         out = Path(tempfile.gettempdir()) / "reportgen-bench-pandoc" / report.name
-        out.mkdir(exist_ok=True)
+        out.mkdir(parents=True, exist_ok=True)
         return [([pandoc, str(report / f"{lang}.md"), "-o", str(out / f"{lang}.docx")], (0,)) for lang in LANGS]
     raise ValueError(stage)
 
