@@ -257,40 +257,54 @@ def map_inlines(blocks: tuple[Block, ...], fn: Callable[[Inline, int | None], Re
     inline, footnotes included; ``fn`` returns a replacement, a list of them, or
     None to keep (and descend into) the inline. The one rewriting traversal."""
 
+    # Nodes nothing changed in are kept as they are (the model is immutable), so a
+    # pass that touches few inlines rebuilds few nodes.
     def many(items: tuple[Inline, ...], line: int | None) -> tuple[Inline, ...]:
         out: list[Inline] = []
+        changed = False
         for x in items:
             new = fn(x, line)
             if isinstance(new, list):
                 out.extend(new)
+                changed = True
             elif new is not None:
                 out.append(new)
+                changed = changed or new is not x
             else:
-                out.append(one(x, line))
-        return tuple(out)
+                y = one(x, line)
+                out.append(y)
+                changed = changed or y is not x
+        return tuple(out) if changed else items
 
     def one(x: Inline, line: int | None) -> Inline:
         match x:
             case Emph() | Strong() | Superscript() | Subscript() | Link():
-                return replace(x, content=many(x.content, line))
+                content = many(x.content, line)
+                return x if content is x.content else replace(x, content=content)
             case Note():
-                return replace(x, blocks=map_inlines(x.blocks, fn, x.line or line))
+                blocks = map_inlines(x.blocks, fn, x.line or line)
+                return x if blocks is x.blocks else replace(x, blocks=blocks)
             case Text() | LineBreak() | SymbolRef() | Ref() | ResolvedRef():
                 return x
             case _:
                 assert_never(x)
 
     out: list[Block] = []
+    changed = False
     for b in blocks:
         here = b.line or line
         match b:
             case Para() | Heading():
-                out.append(replace(b, content=many(b.content, here)))
+                content = many(b.content, here)
+                new_b: Block = b if content is b.content else replace(b, content=content)
             case NumberedParagraph() | SubItem():
-                out.append(replace(b, blocks=map_inlines(b.blocks, fn, here)))
+                children = map_inlines(b.blocks, fn, here)
+                new_b = b if children is b.blocks else replace(b, blocks=children)
             case _:
                 assert_never(b)
-    return tuple(out)
+        out.append(new_b)
+        changed = changed or new_b is not b
+    return tuple(out) if changed else blocks
 
 
 # --------------------------------------------------------------- document

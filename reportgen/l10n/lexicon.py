@@ -41,7 +41,13 @@ class Lexicon:
         return Counter(self.concept_of[m.group(1)] for m in self.pattern.finditer(plain))
 
 
+@lru_cache(maxsize=None)
 def _load(path: Path = PATH) -> dict:
+    """The lexicon file, parsed once (it serves every language)."""
+    return _parse(path)
+
+
+def _parse(path: Path) -> dict:
     data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("matching"), dict) \
             or not isinstance(data.get("concepts"), dict):

@@ -34,7 +34,8 @@ def link_symbols(doc: m.Document) -> tuple[m.Document, list[Diagnostic]]:
 
     def inline(x: m.Inline, line: int | None) -> m.Inline | list[m.Inline] | None:
         if isinstance(x, m.Text):
-            return split_symbols(x.text, line)
+            parts = split_symbols(x.text, line)
+            return None if len(parts) == 1 and isinstance(parts[0], m.Text) else parts
         if isinstance(x, m.Link) and x.url in ("#", ""):
             text = "".join(t.text for t in x.content if isinstance(t, m.Text)).strip()
             if is_symbol(text):
