@@ -60,6 +60,7 @@ _QUOTES = ("“", "”", "«", "»", '"', "「", "」")
 COGNATE_SHARE = 0.3  # translations share about this share of their cognates
 COGNATE_TEXT = 1500  # characters read for cognates
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{5,}")
+_EMPTY: Counter = Counter()  # shared, never changed: Features add into new Counters
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b")
 
 
@@ -97,19 +98,20 @@ class Features:
 
 def features(unit: Unit, numbers: Counter, concepts: Counter | None = None, *, latin: bool = False) -> Features:
     """``latin``: the version's script is Latin (language data), so cognates count."""
-    text = unit.text + " ".join(unit.footnotes)
+    text = unit.text + " ".join(unit.footnotes) if unit.footnotes else unit.text
+    names = _NAME.findall(unit.prose)
     return Features(
         length=max(1, len("".join(text.split()))),
         numbers=numbers,
-        symbols=Counter(unit.symbols),
-        references=Counter(unit.references),
-        names=Counter(_NAME.findall(unit.prose)),
+        symbols=Counter(unit.symbols) if unit.symbols else _EMPTY,
+        references=Counter(unit.references) if unit.references else _EMPTY,
+        names=Counter(names) if names else _EMPTY,
         footnotes=len(unit.footnotes),
         subitems=unit.subitems,
         punctuation=_punctuation(text),
         cognates=_cognates(text) if latin else frozenset(),
         latin=latin,
-        concepts=concepts if concepts is not None else Counter(),
+        concepts=concepts if concepts is not None else _EMPTY,
     )
 
 

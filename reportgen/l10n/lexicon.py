@@ -24,6 +24,7 @@ from reportgen.l10n.loader import LANGUAGES, DataFileError
 PATH = Path(__file__).with_name("data") / "lexicon.yaml"
 MATCHING = ("word-prefix", "substring")
 _MARKS = {cp: None for cp in [*range(0x064B, 0x0653), 0x0640]}
+_HAS_MARKS = re.compile("[\u064b-\u0652\u0640]")
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,9 @@ class Lexicon:
         if self.pattern is None:
             return Counter()
         # Arabic short vowels and tatweel (الحقُّ, الحـق) would hide a stem; other scripts lack them
-        plain = text.lower().translate(_MARKS)
+        plain = text.lower()
+        if _HAS_MARKS.search(plain):
+            plain = plain.translate(_MARKS)
         return Counter(self.concept_of[m.group(1)] for m in self.pattern.finditer(plain))
 
 
