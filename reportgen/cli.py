@@ -17,7 +17,6 @@ from reportgen.check import citations, merge_repeats, report_lines
 from reportgen.errors import Diagnostic, UserError, processed_file, processing
 from reportgen.files import write_atomically
 from reportgen.l10n import LANGUAGES
-from reportgen.source import language_files
 
 EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_INTERNAL = 1, 2, 3
 

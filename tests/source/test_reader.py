@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from reportgen import model as m
-from reportgen.errors import UserError
 from reportgen.source import read_report
 from reportgen.source.reader import read_document
 from tests.conftest import EXAMPLE, FIXTURES
