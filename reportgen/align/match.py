@@ -59,6 +59,8 @@ _BRACKETS = ("(", "（")
 _QUOTES = ("“", "”", "«", "»", '"', "「", "」")
 COGNATE_SHARE = 0.3  # translations share about this share of their cognates
 COGNATE_TEXT = 1500  # characters read for cognates
+UNTRANSLATED_WORDS = 5   # Latin words a version of another script must share with the original …
+UNTRANSLATED_SHARE = 0.6  # … and their share, before they count as text left in the original
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{5,}")
 _EMPTY: Counter = Counter()  # shared, never changed: Features add into new Counters
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b")
@@ -109,7 +111,7 @@ def features(unit: Unit, numbers: Counter, concepts: Counter | None = None, *, l
         footnotes=len(unit.footnotes),
         subitems=unit.subitems,
         punctuation=_punctuation(text),
-        cognates=_cognates(text) if latin else frozenset(),
+        cognates=_cognates(text),
         latin=latin,
         concepts=concepts if concepts is not None else _EMPTY,
     )
@@ -171,11 +173,17 @@ class Scorer:
         if a.subitems or b.subitems:
             total += 0.75 * (a.subitems == b.subitems)
             weight += 0.75
-        if a.cognates and b.cognates and a.latin and b.latin:
-            # translations share about a third of their cognates; unrelated paragraphs few
+        if a.cognates and b.cognates:
             shared = len(a.cognates & b.cognates) / min(len(a.cognates), len(b.cognates))
-            total += min(1.0, shared / COGNATE_SHARE)
-            weight += 1.0
+            if a.latin and b.latin:
+                # translations share about a third of their cognates; unrelated paragraphs few
+                total += min(1.0, shared / COGNATE_SHARE)
+                weight += 1.0
+            elif min(len(a.cognates), len(b.cognates)) >= UNTRANSLATED_WORDS and shared >= UNTRANSLATED_SHARE:
+                # the original's own words in a version of another script: text left
+                # untranslated, which pairs with its original (and is then reported)
+                total += 2.0 * shared
+                weight += 2.0
         # punctuation profile: 1 when the counts agree, falling with their difference
         pa, pb = a.punctuation, b.punctuation
         size = pa[0] + pa[1] + pa[2] + pa[3] + pb[0] + pb[1] + pb[2] + pb[3]

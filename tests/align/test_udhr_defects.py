@@ -105,3 +105,20 @@ def test_renumbering_is_one_finding(clean: Path, tmp_path: Path) -> None:
     numbering = [f for f in result.findings if f.check == "numbering-mismatch"]
     assert [(f.lang, f.paragraph, f.version_paragraph, f.message) for f in numbering] == [
         ("fr", "5", "4", "paragraphs 4–29 here are 5–30 of the original: renumber them")]
+
+
+def test_paragraph_left_in_the_original_language_is_paired_and_reported(clean: Path, tmp_path: Path) -> None:
+    """The English article 12 pasted into the Chinese version stays paired with its
+    original (its words are the original's) and is reported as untranslated, once."""
+    report = tmp_path / "udhr"
+    report.mkdir()
+    for f in clean.iterdir():
+        (report / f.name).write_bytes(f.read_bytes())
+    english = re.search(r"^12\. (.*)$", (report / "en.md").read_text(encoding="utf-8"), re.M).group(1)
+    zh = report / "zh.md"
+    zh.write_text(re.sub(r"^12\. .*$", lambda _: "12. " + english, zh.read_text(encoding="utf-8"), flags=re.M),
+                  encoding="utf-8")
+    result = align_report(pipeline.load(report).report)
+    errors = [(f.check, f.paragraph) for f in result.findings
+              if f.lang == "zh" and f.severity == "error" and f.check != "unnumbered-mismatch"]
+    assert errors == [("untranslated", "12")]
