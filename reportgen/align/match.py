@@ -140,7 +140,6 @@ class Scorer:
 
     mu: float = 0.0      # median log length ratio version / original
     sigma: float = 0.35  # its robust spread
-    cache: dict = field(default_factory=dict)
 
     def similarity(self, a: Features, b: Features) -> float:
         d = math.log(b.length / a.length) - self.mu
@@ -216,10 +215,8 @@ def calibrate(orig: Sequence[Features], mine: Sequence[Features]) -> Scorer:
     for i, a in enumerate(orig):
         j = min(len(mine) - 1, round(i * len(mine) / len(orig)))
         ratios.append(math.log(mine[j].length / a.length))
-    mu = statistics.median(ratios)
-    mad = statistics.median(abs(r - mu) for r in ratios)
     total = math.log(sum(f.length for f in mine) / sum(f.length for f in orig))
-    return Scorer(mu=total, sigma=min(0.6, max(0.15, 1.4826 * mad)))
+    return Scorer(mu=total, sigma=_median_spread(ratios)[1])
 
 
 def recalibrate(links: list[Link], orig: Sequence[Features], mine: Sequence[Features]) -> Scorer:
@@ -229,9 +226,16 @@ def recalibrate(links: list[Link], orig: Sequence[Features], mine: Sequence[Feat
               for link in links if link.kind == "1-1"]
     if len(ratios) < 3:
         return calibrate(orig, mine)
+    mu, sigma = _median_spread(ratios)
+    return Scorer(mu=mu, sigma=sigma)
+
+
+def _median_spread(ratios: list[float]) -> tuple[float, float]:
+    """Median of log length ratios and a robust standard deviation (1.4826 × MAD),
+    kept between 0.15 and 0.6 so that neither a uniform nor a wild document dominates."""
     mu = statistics.median(ratios)
     mad = statistics.median(abs(r - mu) for r in ratios)
-    return Scorer(mu=mu, sigma=min(0.6, max(0.15, 1.4826 * mad)))
+    return mu, min(0.6, max(0.15, 1.4826 * mad))
 
 
 def align(orig: Sequence[Features], mine: Sequence[Features], scorer: Scorer | None = None) -> list[Link]:
