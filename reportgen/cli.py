@@ -6,15 +6,16 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from reportgen import pipeline
 from reportgen.check import citations, merge_repeats, report_lines
-from reportgen.errors import Diagnostic, UserError, processed_file, processing
+from reportgen.errors import Diagnostic, UserError, WorkerError, processed_file, processing
 from reportgen.files import write_atomically
 from reportgen.l10n import LANGUAGES
 
@@ -50,14 +51,41 @@ def _in_report(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _load(report_dir: Path, langs: tuple[str, ...] = (), *, strict: bool = True) -> pipeline.Loaded:
-    """Load a report and print its diagnostics. Exit 2 (writing nothing) on any
-    error, or with ``strict=False`` only when a version cannot be read at all:
-    alignment still compares a version whose numbering has a gap."""
-    loaded = pipeline.load(report_dir, langs)
-    _report(loaded.diagnostics)
-    if loaded.unusable or (strict and loaded.errors):
+    """Load a report and print its diagnostics (see :func:`_usable`)."""
+    return _usable(pipeline.load(report_dir, langs), strict=strict)
+
+
+E = TypeVar("E", bound=pipeline.Each)
+
+
+def _usable(each: E, *, strict: bool = True) -> E:
+    """Print the load's diagnostics. Exit 2 (writing nothing) on any error, or with
+    ``strict=False`` only when a version cannot be read at all: alignment still
+    compares a version whose numbering has a gap."""
+    _report(each.diagnostics)
+    if each.unusable or (strict and each.errors):
         sys.exit(EXIT_UNUSABLE)
-    return loaded
+    return each
+
+
+JOBS = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+                    help="Processes to use, one language version each (default: one per core "
+                         "for a large report, otherwise 1; also REPORTGEN_JOBS).")
+# Reports this large (all versions) show a progress bar on a terminal.
+PROGRESS_BYTES = 2 * 1024 * 1024
+
+
+@contextmanager
+def _progress(report_dir: Path, label: str) -> Iterator[Callable[[pipeline.Outcome], None] | None]:
+    """A bar counting the versions done, on stderr when it is a terminal and the
+    report is large; nothing otherwise (no stray output in files and pipes)."""
+    files = pipeline.language_files(report_dir)
+    if not sys.stderr.isatty() or sum(p.stat().st_size for p in files.values()) < PROGRESS_BYTES:
+        yield None
+        return
+    with click.progressbar(length=len(files), label=label, file=sys.stderr,
+                           item_show_func=lambda code: code) as bar:
+        yield lambda outcome: bar.update(1, outcome.code)
 
 
 @cli.command()
@@ -67,12 +95,14 @@ def _load(report_dir: Path, langs: tuple[str, ...] = (), *, strict: bool = True)
 @click.option("--lang", "langs", multiple=True, type=click.Choice(LANGUAGES),
               help="Build only this language version (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON manifest instead of paths.")
+@JOBS
 @_in_report
-def build(report_dir: Path, out_dir: Path | None, langs: tuple[str, ...], as_json: bool) -> None:
+def build(report_dir: Path, out_dir: Path | None, langs: tuple[str, ...], as_json: bool, jobs: int | None) -> None:
     """Write one DOCX per language version of REPORT_DIR."""
-    loaded = _load(report_dir, tuple(langs))
-    rendered = pipeline.render_all(loaded)
-    built = pipeline.write_all(loaded, rendered, out_dir or Path("build") / loaded.report.name)
+    with _progress(report_dir, "building") as on_done:
+        each = _usable(pipeline.build(report_dir, tuple(langs), jobs=jobs, on_done=on_done))
+    rendered = {code: data for code, data in each.values.items() if data is not None}
+    built = pipeline.write_all(each, rendered, out_dir or Path("build") / each.name)
     if as_json:
         click.echo(json.dumps([{"lang": b.lang, "path": str(b.path), "symbol": b.symbol} for b in built],
                               ensure_ascii=False, indent=2))
@@ -83,22 +113,24 @@ def build(report_dir: Path, out_dir: Path | None, langs: tuple[str, ...], as_jso
 
 @cli.command()
 @click.argument("report_dir", type=click.Path(path_type=Path))
+@JOBS
 @_in_report
-def check(report_dir: Path) -> None:
+def check(report_dir: Path, jobs: int | None) -> None:
     """Validate the sources of REPORT_DIR (front matter, numbering, symbols, labels,
     cited documents, word counts); write nothing.
 
     Exit 1 when an error is found; 2 when a version cannot be read at all."""
-    loaded = pipeline.load(report_dir)
+    with _progress(report_dir, "checking") as on_done:
+        loaded, found = pipeline.check_each(report_dir, jobs=jobs, on_done=on_done)
     if loaded.unusable:
         _report(loaded.diagnostics)  # e.g. a version unreadable: nothing to check it against
         sys.exit(EXIT_UNUSABLE)
-    diagnostics = merge_repeats(pipeline.check(loaded))
+    diagnostics = merge_repeats(found)
     _report(diagnostics)
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = sum(d.severity == "warning" for d in diagnostics)
-    versions = ", ".join(loaded.report.versions)
-    click.echo(f"{report_dir}: {len(loaded.report.versions)} versions ({versions}): "
+    versions = ", ".join(loaded.values)
+    click.echo(f"{report_dir}: {len(loaded.values)} versions ({versions}): "
                f"{_count(errors, 'error')}, {_count(warnings, 'warning')}", err=True)
     if errors:
         sys.exit(EXIT_FINDINGS)
@@ -132,16 +164,19 @@ def refs(report_dir: Path, as_json: bool) -> None:
 @click.argument("report_dir", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to FILE instead of stdout.")
+@JOBS
 @_in_report
-def align(report_dir: Path, fmt: str, output: Path | None) -> None:
+def align(report_dir: Path, fmt: str, output: Path | None, jobs: int | None) -> None:
     """Compare every language version of REPORT_DIR with the original, paragraph by paragraph.
 
     Exit 1 when a finding of severity error is open (not accepted)."""
-    from reportgen.align import align_report
     from reportgen.align.text import render_text
 
-    loaded = _load(report_dir, strict=False)
-    result = align_report(loaded.report)
+    with _progress(report_dir, "aligning") as progress:
+        loaded, aligned = pipeline.align(report_dir, keep_model=fmt == "html", jobs=jobs, on_done=progress)
+    _usable(loaded, strict=False)
+    assert aligned is not None  # None only when unusable, and _usable exited
+    result = aligned
     if fmt == "json":
         data = json.dumps(result.as_json(), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "html":
@@ -203,7 +238,8 @@ def internal_error(exc: BaseException) -> str:
     """The one line that stands for a bug: ``PATH: internal error: Type: message``."""
     where = processed_file(exc) or processed_file() or "reportgen"
     text = " ".join(str(exc).split())
-    what = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    kind = exc.kind if isinstance(exc, WorkerError) else type(exc).__name__
+    what = f"{kind}: {text}" if text else kind
     return f"{where}: internal error: {what} (please report this)"
 
 
@@ -233,6 +269,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(EXIT_UNUSABLE)
     except Exception as exc:  # a bug: one line naming the file, never a traceback
         if os.environ.get("REPORTGEN_DEBUG"):
+            if isinstance(exc, WorkerError):
+                click.echo(exc.trace, err=True, nl=False)
             raise
         click.echo(internal_error(exc), err=True)
         sys.exit(EXIT_INTERNAL)

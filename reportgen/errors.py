@@ -40,6 +40,33 @@ class UserError(Exception):
     def message(self) -> str:
         return self.diagnostic.message
 
+    def __reduce__(self) -> tuple:
+        # raised in a worker process (reportgen.parallel), it crosses back by pickle;
+        # the default would call __init__ with the formatted text only
+        return _restore, (type(self), self.args, self.__dict__)
+
+
+def _restore(cls: type[UserError], args: tuple, state: dict) -> UserError:
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, *args)
+    exc.__dict__.update(state)
+    return exc
+
+
+class WorkerError(Exception):
+    """An unexpected exception in a worker process (reportgen.parallel), carried back
+    as text, since not every exception survives pickling: its type name, message,
+    the file being processed and the worker's traceback."""
+
+    def __init__(self, kind: str, message: str, where: Path | None, trace: str) -> None:
+        super().__init__(kind, message, where, trace)
+        self.kind, self.text, self.trace = kind, message, trace
+        if where is not None:
+            setattr(self, _WHERE, where)
+
+    def __str__(self) -> str:
+        return self.text
+
 
 # -- the file being processed, named by the one-line internal error ------------------
 

@@ -212,21 +212,23 @@ def walk(blocks: tuple[Block, ...], line: int | None = None,
          paragraph: int | None = None) -> Iterator[tuple[Inline, int | None, int | None]]:
     """Every inline under ``blocks``, depth first, footnotes included, with the line
     of the block holding it and the number of its numbered paragraph (or None)."""
-
-    def inlines(items: tuple[Inline, ...], line: int | None, paragraph: int | None
-                ) -> Iterator[tuple[Inline, int | None, int | None]]:
-        for x in items:
-            yield x, line, paragraph
-            if isinstance(x, Note):
-                yield from walk(x.blocks, x.line or line, paragraph)
-            else:
-                yield from inlines(inline_children(x), line, paragraph)
-
     for b in blocks:
         here = b.line or line
         number = b.number if isinstance(b, NumberedParagraph) else paragraph
-        yield from inlines(block_inlines(b), here, number)
+        yield from _walk_inlines(block_inlines(b), here, number)
         yield from walk(block_children(b), here, number)
+
+
+# Module-level rather than nested: a recursive nested function is a reference cycle
+# (function → cell → function) that only the cyclic collector frees (see tests/test_cycles.py).
+def _walk_inlines(items: tuple[Inline, ...], line: int | None, paragraph: int | None
+                  ) -> Iterator[tuple[Inline, int | None, int | None]]:
+    for x in items:
+        yield x, line, paragraph
+        if isinstance(x, Note):
+            yield from walk(x.blocks, x.line or line, paragraph)
+        else:
+            yield from _walk_inlines(inline_children(x), line, paragraph)
 
 
 def walk_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
@@ -256,14 +258,40 @@ def map_inlines(blocks: tuple[Block, ...], fn: Callable[[Inline, int | None], Re
     """Rebuild ``blocks`` with ``fn(inline, line of its block)`` applied to every
     inline, footnotes included; ``fn`` returns a replacement, a list of them, or
     None to keep (and descend into) the inline. The one rewriting traversal."""
+    return _InlineMap(fn).blocks(blocks, line)
 
-    # Nodes nothing changed in are kept as they are (the model is immutable), so a
-    # pass that touches few inlines rebuilds few nodes.
-    def many(items: tuple[Inline, ...], line: int | None) -> tuple[Inline, ...]:
+
+class _InlineMap:
+    """:func:`map_inlines` for one ``fn`` (a class, not nested functions calling each
+    other, which would be reference cycles). Nodes nothing changed in are kept as they
+    are (the model is immutable), so a pass that touches few inlines rebuilds few nodes."""
+
+    def __init__(self, fn: Callable[[Inline, int | None], Replacement]) -> None:
+        self.fn = fn
+
+    def blocks(self, blocks: tuple[Block, ...], line: int | None) -> tuple[Block, ...]:
+        out: list[Block] = []
+        changed = False
+        for b in blocks:
+            here = b.line or line
+            match b:
+                case Para() | Heading():
+                    content = self.many(b.content, here)
+                    new_b: Block = b if content is b.content else replace(b, content=content)
+                case NumberedParagraph() | SubItem():
+                    children = self.blocks(b.blocks, here)
+                    new_b = b if children is b.blocks else replace(b, blocks=children)
+                case _:
+                    assert_never(b)
+            out.append(new_b)
+            changed = changed or new_b is not b
+        return tuple(out) if changed else blocks
+
+    def many(self, items: tuple[Inline, ...], line: int | None) -> tuple[Inline, ...]:
         out: list[Inline] = []
         changed = False
         for x in items:
-            new = fn(x, line)
+            new = self.fn(x, line)
             if isinstance(new, list):
                 out.extend(new)
                 changed = True
@@ -271,40 +299,23 @@ def map_inlines(blocks: tuple[Block, ...], fn: Callable[[Inline, int | None], Re
                 out.append(new)
                 changed = changed or new is not x
             else:
-                y = one(x, line)
+                y = self.one(x, line)
                 out.append(y)
                 changed = changed or y is not x
         return tuple(out) if changed else items
 
-    def one(x: Inline, line: int | None) -> Inline:
+    def one(self, x: Inline, line: int | None) -> Inline:
         match x:
             case Emph() | Strong() | Superscript() | Subscript() | Link():
-                content = many(x.content, line)
+                content = self.many(x.content, line)
                 return x if content is x.content else replace(x, content=content)
             case Note():
-                blocks = map_inlines(x.blocks, fn, x.line or line)
+                blocks = self.blocks(x.blocks, x.line or line)
                 return x if blocks is x.blocks else replace(x, blocks=blocks)
             case Text() | LineBreak() | SymbolRef() | Ref() | ResolvedRef():
                 return x
             case _:
                 assert_never(x)
-
-    out: list[Block] = []
-    changed = False
-    for b in blocks:
-        here = b.line or line
-        match b:
-            case Para() | Heading():
-                content = many(b.content, here)
-                new_b: Block = b if content is b.content else replace(b, content=content)
-            case NumberedParagraph() | SubItem():
-                children = map_inlines(b.blocks, fn, here)
-                new_b = b if children is b.blocks else replace(b, blocks=children)
-            case _:
-                assert_never(b)
-        out.append(new_b)
-        changed = changed or new_b is not b
-    return tuple(out) if changed else blocks
 
 
 # --------------------------------------------------------------- document

@@ -1,21 +1,41 @@
-"""The stages wired together: source → resolve → render → write.
+"""The stages wired together: source → resolve → (check | render | align).
 
-The CLI and the tests call these; each stage stays unaware of the others.
+The CLI and the tests call these; each stage stays unaware of the others. Each
+language version goes through the stages on its own, in its own process when the
+report is large (:mod:`reportgen.parallel`): :func:`load_each` reads and resolves
+every version and applies a per-version task to it (render, check, prepare for
+alignment), and only what the task returns comes back. The checks that need
+several versions (shared front matter) use their front matter only.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from reportgen.check import check_report
-from reportgen.errors import Diagnostic, processing
+from reportgen.check import check_version
+from reportgen.errors import Diagnostic, UserError, processing
 from reportgen.files import write_all_atomically
-from reportgen.model import Document, Report
-from reportgen.render.docx import render_docx
+from reportgen.model import Document, Metadata, Report
+from reportgen.parallel import Relay, Shipped, Workers, collector_paused, jobs_for, run_each
 from reportgen.resolve import resolve_document
-from reportgen.source import language_files, read_report
+from reportgen.source import folder_diagnostics, frontmatter, language_files, read_document, shared_metadata
+from reportgen.source.reader import decode
 from reportgen.source.registry import Registry, read_registry
+
+if TYPE_CHECKING:
+    from reportgen.align import AlignmentResult, PairOutcome, Prepared
+    from reportgen.align.accept import Acceptance
+
+R = TypeVar("R")
+# A per-version task: the resolved document and its diagnostics so far → a result.
+# It runs in a worker process, so it must be a module-level function (or a partial of one).
+Task = Callable[[Document, list[Diagnostic]], R]
 
 
 @dataclass(frozen=True)
@@ -26,8 +46,28 @@ class Built:
 
 
 @dataclass(frozen=True)
-class Loaded:
-    report: Report
+class Outcome(Generic[R]):
+    """What one language version gave: its front matter (None when unreadable),
+    every diagnostic of reading and resolving it, and the task's result (None when
+    the version was unreadable or not asked for)."""
+
+    code: str
+    path: Path
+    meta: Metadata | None
+    diagnostics: list[Diagnostic]
+    value: R | None
+
+
+@dataclass(frozen=True)
+class Each(Generic[R]):
+    """A report read version by version: the task's result for every readable
+    version asked for, in file order, with every diagnostic of the load."""
+
+    name: str
+    directory: Path
+    values: dict[str, R]
+    metas: dict[str, Metadata]
+    paths: dict[str, Path]
     diagnostics: list[Diagnostic]
     registry: Registry
     # language versions that could not be read at all (no document to check or align)
@@ -42,45 +82,251 @@ class Loaded:
         """An error in a file that yielded no document (a version that cannot be read,
         ``documents.yaml``, a misnamed file): there is nothing to check or align it with.
         Errors inside readable versions (numbering, references) are findings."""
-        read = {doc.path for doc in self.report.versions.values()}
+        read = set(self.paths.values())
         return bool(self.unreadable) or any(d.path not in read for d in self.errors)
 
 
-def load(directory: Path, langs: tuple[str, ...] = ()) -> Loaded:
-    """Read and resolve every language version, gathering every diagnostic."""
-    report, diagnostics = read_report(directory, langs)
-    versions: dict[str, Document] = {}
-    for code, doc in report.versions.items():
-        with processing(doc.path):
-            resolved, found = resolve_document(doc)
-        versions[code] = resolved
-        diagnostics.extend(found)
+class Loaded(Each[Document]):
+    """A report with every wanted version read and resolved (held in this process)."""
+
+    @property
+    def report(self) -> Report:
+        return Report(self.name, self.directory, self.values)
+
+
+def load_each(directory: Path, task: Task[R], langs: tuple[str, ...] = (), *,
+              jobs: int | None = None, on_done: Callable[[Outcome], None] | None = None,
+              kind: type[Each] = Each, cycle_free: bool = True, workers: Workers | None = None,
+              first: str | None = None) -> Each[R]:
+    """Read, resolve and apply ``task`` to every language version (those in
+    ``langs`` when given; the others are still read, for the checks across
+    versions), in parallel processes when worthwhile. ``on_done(outcome)`` is called
+    as each version finishes (a progress bar, or work that can start then, in
+    ``workers`` when given: the pool to use, sized with :func:`jobs_wanted`). ``cycle_free``: the task makes no
+    reference cycles, so it runs with the cyclic collector paused, as reading does.
+    ``first``: the version to start with (the others are in file order)."""
+    files = language_files(directory)
+    for code in langs:
+        if code not in files:
+            raise UserError(directory, None, f"no '{code}' version: {code}.md does not exist")
+    items = [(code, path, not langs or code in langs, task, cycle_free) for code, path in files.items()]
+    if first in files:
+        items.sort(key=lambda item: item[0] != first)  # stable: the rest stay in file order
+    outcomes: dict[str, Outcome] = {}
+    # results arrive pickled: millions of small objects that the collector would
+    # otherwise traverse again and again as they are unpickled
+    with contextlib.ExitStack() as stack:
+        if cycle_free:
+            stack.enter_context(collector_paused())
+        if workers is None:
+            workers = stack.enter_context(Workers(jobs_for(len(files), _total(files), jobs)))
+        for _, outcome in run_each(_version, items, workers):
+            outcomes[outcome.code] = outcome
+            if on_done is not None:
+                on_done(outcome)
+    done = [outcomes[code] for code in files if code in outcomes]  # file order, however they finished
+    diagnostics = folder_diagnostics(directory) + [d for o in done for d in o.diagnostics]
+    diagnostics += shared_metadata({o.code: (o.path, o.meta) for o in done if o.meta is not None})
     registry, found = read_registry(directory)
-    diagnostics.extend(found)
-    wanted = [c for c in language_files(directory) if not langs or c in langs]
-    unreadable = tuple(c for c in wanted if c not in versions)
-    return Loaded(Report(report.name, report.directory, versions), diagnostics, registry, unreadable)
+    diagnostics += found
+    wanted = [o for o in done if not langs or o.code in langs]
+    readable = [o for o in wanted if o.meta is not None]
+    return kind(
+        name=directory.resolve().name,
+        directory=directory,
+        values={o.code: o.value for o in readable},
+        metas={o.code: o.meta for o in readable},
+        paths={o.code: o.path for o in readable},
+        diagnostics=diagnostics,
+        registry=registry,
+        unreadable=tuple(o.code for o in wanted if o.meta is None),
+    )
+
+
+def _version(item: tuple[str, Path, bool, Task[R], bool]) -> Outcome[R]:
+    """One version through the stages (in a worker process when parallel)."""
+    code, path, wanted, task, cycle_free = item
+    with processing(path):
+        with collector_paused():
+            doc, diagnostics = read_document(path)
+            if doc is None or not wanted:
+                return Outcome(code, path, doc.meta if doc else None, diagnostics, None)
+            resolved, found = resolve_document(doc)
+            diagnostics += found
+            if cycle_free:
+                return Outcome(code, path, doc.meta, diagnostics, task(resolved, diagnostics))
+        return Outcome(code, path, doc.meta, diagnostics, task(resolved, diagnostics))
+
+
+def jobs_wanted(directory: Path, requested: int | None = None) -> int:
+    """The processes worth using for a report (see ``parallel.jobs_for``)."""
+    files = language_files(directory)
+    return jobs_for(len(files), _total(files), requested)
+
+
+def _total(files: dict[str, Path]) -> int:
+    size = 0
+    for path in files.values():
+        try:
+            size += path.stat().st_size
+        except OSError:
+            pass  # reported by the reader
+    return size
+
+
+# -- the tasks ----------------------------------------------------------------------------
+
+def _document(doc: Document, diagnostics: list[Diagnostic]) -> Document:
+    return doc
+
+
+def _render(doc: Document, diagnostics: list[Diagnostic]) -> bytes | None:
+    """The DOCX of a version without errors (with errors nothing is written anyway)."""
+    from reportgen.render.docx import render_docx  # python-docx loads only to build (70 ms)
+
+    if any(d.severity == "error" for d in diagnostics):
+        return None
+    return render_docx(doc)
+
+
+@dataclass(frozen=True)
+class Aligned:
+    """What aligning gives for one version: the pair's findings (translations) and,
+    when the output shows texts (HTML), the prepared version itself."""
+
+    prepared: Shipped[Prepared] | None
+    pair: PairOutcome | None
+
+
+def _prepare_and_align(keep_model: bool, acceptances: tuple[Acceptance, ...], original: str,
+                       relay: Relay[Prepared], doc: Document, diagnostics: list[Diagnostic]) -> Aligned:
+    """The original is prepared and handed on through ``relay``; a translation is
+    prepared, then aligned with the original as soon as that is ready."""
+    from reportgen.align import align_pair, prepare_version  # the align stage loads only to align
+
+    prepared = prepare_version(doc, keep_model=keep_model)
+    shipped = Shipped(prepared) if keep_model else None
+    if doc.meta.language == original:
+        relay.put(prepared)
+        return Aligned(shipped, None)
+    other = relay.get()
+    return Aligned(shipped, None if other is None else align_pair(other, prepared, acceptances))
+
+
+def _check(registry: Registry, directory: Path, doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return check_version(doc, registry, directory)
+
+
+# -- what the commands run --------------------------------------------------------------
+
+def load(directory: Path, langs: tuple[str, ...] = (), *, jobs: int | None = None) -> Loaded:
+    """Read and resolve every language version, gathering every diagnostic."""
+    loaded = load_each(directory, _document, langs, jobs=jobs, kind=Loaded)
+    assert isinstance(loaded, Loaded)
+    return loaded
+
+
+def build(directory: Path, langs: tuple[str, ...] = (), *, jobs: int | None = None,
+          on_done: Callable[[Outcome], None] | None = None) -> Each[bytes]:
+    """Every version rendered to DOCX bytes, one version at a time per process (a
+    whole report is never held as six DOCX trees). Write them with :func:`write_all`
+    only when the load has no error."""
+    import reportgen.render.docx  # noqa: F401 (loaded here once, not in every worker)
+
+    return load_each(directory, _render, langs, jobs=jobs, on_done=on_done, cycle_free=False)
+
+
+def check_each(directory: Path, *, jobs: int | None = None,
+               on_done: Callable[[Outcome], None] | None = None) -> tuple[Each[list[Diagnostic]], list[Diagnostic]]:
+    """Everything ``reportgen check`` reports: the load's diagnostics and each
+    version's own checks (``check.check_version``)."""
+    registry, _ = read_registry(directory)  # its diagnostics come with the load's
+    each = load_each(directory, functools.partial(_check, registry, directory), jobs=jobs, on_done=on_done)
+    return each, each.diagnostics + [d for found in each.values.values() for d in found]
+
+
+def align(directory: Path, *, keep_model: bool = True, jobs: int | None = None,
+          on_done: Callable[[Outcome], None] | None = None) -> tuple[Each, AlignmentResult | None]:
+    """Read, prepare and align every version with the original, in parallel
+    processes when worthwhile: the original is read first, and each translation is
+    aligned in the process that prepared it as soon as the original is ready. The
+    result is None when the load is unusable (a version unreadable: nothing to
+    align). ``keep_model=False``: the result lists findings only (JSON, text)."""
+    from reportgen.align import assemble, original_of, read_acceptances
+
+    acceptances = tuple(read_acceptances(directory))
+    files = language_files(directory)
+    first = _original_named(files)
+    if first is None:  # the first file names no original that exists: nothing to start with
+        return _align_in_one_go(directory, acceptances, jobs)
+    workers_wanted = jobs_for(len(files), _total(files), jobs)
+    with tempfile.TemporaryDirectory(prefix="reportgen-") as folder:
+        relay: Relay[Prepared] = Relay(Path(folder), parallel=workers_wanted > 1)
+
+        def started(outcome: Outcome) -> None:
+            if outcome.code == first and outcome.value is None:
+                relay.put(None)  # the original is unreadable: no translation waits for it
+            if on_done is not None:
+                on_done(outcome)
+
+        with Workers(workers_wanted) as workers:
+            try:
+                task = functools.partial(_prepare_and_align, keep_model, acceptances, first, relay)
+                each = load_each(directory, task, jobs=jobs, on_done=started, workers=workers, first=first)
+            finally:
+                relay.close()  # before the pool waits for its tasks: none may wait for ever
+    if each.unusable:
+        return each, None
+    original = original_of(each.metas.values())
+    if original != first:  # the versions disagree on the original (an error reported with the load)
+        return _align_in_one_go(directory, acceptances, jobs)
+    outcomes = {code: a.pair for code, a in each.values.items() if a.pair is not None}
+    versions = ({code: a.prepared.value.version for code, a in each.values.items() if a.prepared is not None}
+                if keep_model else {})
+    return each, assemble(each.name, each.metas[original].symbol, original, list(each.values), outcomes, versions)
+
+
+def _align_in_one_go(directory: Path, acceptances: tuple[Acceptance, ...],
+                     jobs: int | None) -> tuple[Each, AlignmentResult | None]:
+    """Load every version, then align, with the original as the first readable
+    version names it: for reports whose first file does not say which is the original."""
+    from reportgen.align import align_report
+
+    loaded = load(directory, jobs=jobs)
+    if loaded.unusable:
+        return loaded, None
+    return loaded, align_report(loaded.report, list(acceptances))
+
+
+def _original_named(files: dict[str, Path]) -> str | None:
+    """The original as the first version's front matter names it (read ahead, so
+    that the original is prepared first), or None when it cannot be read."""
+    path = next(iter(files.values()))
+    try:
+        meta, _ = frontmatter.parse(path, frontmatter.split(path, decode(path)))
+    except UserError:
+        return None
+    return meta.original if meta is not None and meta.original in files else None
 
 
 def check(loaded: Loaded) -> list[Diagnostic]:
-    """Everything ``reportgen check`` reports: the load's diagnostics, the
-    report-level checks (registry, malformed symbols, word counts), and the
-    authors' comments as notes (they are never printed in a DOCX)."""
-    comments = [Diagnostic("info", doc.path, c.line, f"comment: {c.text}")
-                for doc in loaded.report.versions.values() for c in doc.comments]
-    return loaded.diagnostics + check_report(loaded.report, loaded.registry) + comments
+    """:func:`check_each` on a report already loaded."""
+    return loaded.diagnostics + [d for doc in loaded.values.values()
+                                 for d in check_version(doc, loaded.registry, loaded.directory)]
 
 
 def render_all(loaded: Loaded) -> dict[str, bytes]:
+    from reportgen.render.docx import render_docx
+
     out: dict[str, bytes] = {}
-    for code, doc in loaded.report.versions.items():
+    for code, doc in loaded.values.items():
         with processing(doc.path):
             out[code] = render_docx(doc)
     return out
 
 
-def write_all(loaded: Loaded, rendered: dict[str, bytes], out_dir: Path) -> list[Built]:
+def write_all(each: Each, rendered: dict[str, bytes], out_dir: Path) -> list[Built]:
     """Write every version or none: all are renamed into place only once all are written."""
     paths = {code: out_dir / f"{code}.docx" for code in rendered}
     write_all_atomically({paths[code]: data for code, data in rendered.items()})
-    return [Built(code, paths[code], loaded.report.versions[code].meta.symbol) for code in rendered]
+    return [Built(code, paths[code], each.metas[code].symbol) for code in rendered]

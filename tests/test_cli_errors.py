@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import reportgen.render.docx as docx_writer
 from reportgen import pipeline
 from reportgen.errors import UserError, processed_file, processing
 from reportgen.files import CannotWrite, write_all_atomically
@@ -131,14 +132,14 @@ def test_warnings_alone_do_not_stop_a_build(cli, report_copy, tmp_path: Path) ->
 def test_internal_error_names_the_file_being_processed(cli, report_copy, tmp_path: Path, monkeypatch) -> None:
     src = report_copy()
 
-    def render_all(loaded):
-        for code, doc in loaded.report.versions.items():
-            with processing(doc.path):
-                if code == "fr":
-                    raise RecursionError("maximum recursion depth exceeded")
-        return {}
+    real = pipeline.resolve_document
 
-    monkeypatch.setattr(pipeline, "render_all", render_all)
+    def resolve_document(doc):
+        if doc.meta.language == "fr":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "resolve_document", resolve_document)
     result = cli("build", src, "-o", tmp_path / "out")
     assert result.code == 3
     assert result.err == (f"{src / 'fr.md'}: internal error: RecursionError: maximum recursion depth exceeded "
@@ -150,26 +151,26 @@ def test_internal_error_names_the_file_being_processed(cli, report_copy, tmp_pat
 def test_internal_error_outside_any_file_names_the_report_folder(cli, report_copy, monkeypatch) -> None:
     src = report_copy()
 
-    def load(directory, langs=()):
+    def load_each(directory, task, langs=(), **options):
         raise KeyError("symbol")
 
-    monkeypatch.setattr(pipeline, "load", load)
+    monkeypatch.setattr(pipeline, "load_each", load_each)
     for command in ("build", "check", "refs", "align"):
         result = cli(command, src)
         assert (result.code, result.err) == (3, f"{src}: internal error: KeyError: 'symbol' (please report this)\n")
 
 
 def test_internal_error_in_rendering_names_the_version(cli, report_copy, tmp_path: Path, monkeypatch) -> None:
-    """Depends on pipeline.render_all wrapping each version in ``processing(doc.path)``."""
+    """Depends on pipeline._version wrapping each version in ``processing(doc.path)``."""
     src = report_copy()
-    real = pipeline.render_docx
+    real = docx_writer.render_docx
 
     def render_docx(doc):
         if doc.meta.language == "fr":
             raise ZeroDivisionError("division by zero")
         return real(doc)
 
-    monkeypatch.setattr(pipeline, "render_docx", render_docx)
+    monkeypatch.setattr(docx_writer, "render_docx", render_docx)
     result = cli("build", src, "-o", tmp_path / "out")
     assert result.code == 3
     assert result.err == f"{src / 'fr.md'}: internal error: ZeroDivisionError: division by zero (please report this)\n"
@@ -179,18 +180,18 @@ def test_internal_error_in_rendering_names_the_version(cli, report_copy, tmp_pat
 def test_internal_error_message_is_one_line(cli, report_copy, monkeypatch) -> None:
     src = report_copy()
 
-    def load(directory, langs=()):
+    def load_each(directory, task, langs=(), **options):
         with processing(directory / "en.md"):
             raise AssertionError()
 
-    monkeypatch.setattr(pipeline, "load", load)
+    monkeypatch.setattr(pipeline, "load_each", load_each)
     assert cli("check", src).err == f"{src / 'en.md'}: internal error: AssertionError (please report this)\n"
 
-    def load2(directory, langs=()):
+    def load_each2(directory, task, langs=(), **options):
         with processing(directory / "en.md"):
             raise ValueError("first line\n  second line")
 
-    monkeypatch.setattr(pipeline, "load", load2)
+    monkeypatch.setattr(pipeline, "load_each", load_each2)
     assert cli("check", src).err == \
         f"{src / 'en.md'}: internal error: ValueError: first line second line (please report this)\n"
 
@@ -211,23 +212,27 @@ def test_processing_marks_the_innermost_file_and_spares_user_errors(tmp_path: Pa
     assert processed_file(user.value) is None
 
 
-def test_installed_script_internal_error_has_no_traceback(report_copy, tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_installed_script_internal_error_has_no_traceback(report_copy, tmp_path: Path, jobs: str) -> None:
     """The real console script, with a stage made to recurse without end
-    (through a sitecustomize hook, since the subprocess cannot be monkeypatched)."""
+    (through a sitecustomize hook, since the subprocess cannot be monkeypatched),
+    in this process and in a worker process (REPORTGEN_JOBS=2)."""
     src = report_copy()
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(
-        "import reportgen.pipeline as p\n"
-        "from reportgen.errors import processing\n"
-        "def render_all(loaded):\n"
-        "    with processing(loaded.report.versions['fr'].path):\n"
+        "import reportgen.render.docx as r\n"
+        "real = r.render_docx\n"
+        "def render_docx(doc):\n"
+        "    if doc.meta.language == 'fr':\n"
         "        def f():\n"
         "            f()\n"
         "        f()\n"
-        "p.render_all = render_all\n", encoding="utf-8")
+        "    return real(doc)\n"
+        "r.render_docx = render_docx\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "REPORTGEN_DEBUG"}
     env["PYTHONPATH"] = str(hook)
+    env["REPORTGEN_JOBS"] = jobs
     exe = Path(sys.executable).parent / "reportgen"
     proc = subprocess.run([str(exe), "build", str(src), "-o", str(tmp_path / "out")],
                           capture_output=True, text=True, cwd=REPO, env=env)

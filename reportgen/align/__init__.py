@@ -8,9 +8,13 @@ reviewer recorded set findings aside while both texts stay unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
 from reportgen.align.accept import Acceptance, fingerprint, read_acceptances
 from reportgen.align.checks import REGISTRY
-from reportgen.align.findings import Finding, Link, Pair, Version
+from reportgen.align.findings import Finding, Link, Pair, Unit, Version
 from reportgen.align.match import (Features, align, anchor_pairs, calibrate, features, moves, recalibrate,
                                     with_moves)
 from reportgen.align.numbers import comparable, extract_numbers
@@ -20,45 +24,117 @@ from reportgen.l10n.lexicon import lexicon
 from reportgen.l10n.numerals import BUILTIN_SYSTEMS
 from reportgen.align.result import AlignmentResult
 from reportgen.errors import UserError
-from reportgen.model import Report
+from reportgen.model import Document, Metadata, Report
 
-__all__ = ["align_report", "AlignmentResult", "Finding", "REGISTRY"]
+__all__ = ["align_report", "align_prepared", "align_pair", "assemble", "PairOutcome", "prepare_version", "Prepared", "AlignmentResult", "Finding",
+           "REGISTRY"]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One version ready to align: its units and their features (computed per
+    version, so each can be prepared in its own process)."""
+
+    version: Version
+    features: list[Features]
+
+    def without_model(self) -> Prepared:
+        """The same without the document's blocks, which only the HTML report shows:
+        a third of the size to send back from a worker process (reportgen.parallel)."""
+        v = self.version
+        light: dict[int, Unit] = {}  # units appear in several fields: keep them shared
+
+        def bare(u: Unit) -> Unit:
+            if id(u) not in light:
+                light[id(u)] = replace(u, block=None)
+            return light[id(u)]
+
+        doc = replace(v.doc, blocks=(), comments=())
+        version = replace(v, doc=doc, units={k: bare(u) for k, u in v.units.items()},
+                          duplicates=tuple(map(bare, v.duplicates)), segments=tuple(map(bare, v.segments)))
+        return Prepared(version, self.features)
+
+
+def prepare_version(doc: Document, *, keep_model: bool = True) -> Prepared:
+    """``keep_model=False``: see :meth:`Prepared.without_model`."""
+    version = prepare(doc, _roman)
+    prepared = Prepared(version, _features(version))
+    return prepared if keep_model else prepared.without_model()
 
 
 def align_report(report: Report, acceptances: list[Acceptance] | None = None) -> AlignmentResult:
-    original_code = report.original
-    if original_code not in report.versions:
-        raise UserError(report.directory, None,
-                        f"the original version {original_code}.md is missing: nothing to align against")
-    acceptances = read_acceptances(report.directory) if acceptances is None else acceptances
+    prepared = {code: prepare_version(doc) for code, doc in report.versions.items()}
+    return align_prepared(report.name, report.directory, prepared, acceptances)
+
+
+def align_prepared(name: str, directory: Path, prepared: dict[str, Prepared],
+                   acceptances: list[Acceptance] | None = None) -> AlignmentResult:
+    """Align every prepared version (by code, in file order) with the original."""
+    if not prepared:
+        raise UserError(directory, None, "no language version to align")
+    acceptances = read_acceptances(directory) if acceptances is None else acceptances
+    original = original_of(p.version.doc.meta for p in prepared.values())
+    if original not in prepared:
+        raise missing_original(directory, original)
+    outcomes = {code: align_pair(prepared[original], p, acceptances)
+                for code, p in prepared.items() if code != original}
+    versions = {code: p.version for code, p in prepared.items()}
+    return assemble(name, prepared[original].version.doc.meta.symbol, original, list(prepared), outcomes, versions)
+
+
+def original_of(metas: Iterable[Metadata]) -> str:
+    """The original's code as the first version (in file order) names it."""
+    return next(iter(metas)).original
+
+
+def missing_original(directory: Path, original: str) -> UserError:
+    return UserError(directory, None, f"the original version {original}.md is missing: nothing to align against")
+
+
+@dataclass(frozen=True)
+class PairOutcome:
+    """One translation aligned with the original: the links and the findings of
+    every check, open and accepted (small: sent back from a worker process)."""
+
+    links: tuple[Link, ...]
+    open: tuple[Finding, ...]
+    accepted: tuple[Finding, ...]
+
+
+def align_pair(original: Prepared, mine: Prepared, acceptances: Sequence[Acceptance]) -> PairOutcome:
+    """Align one translation with the original by content, then run every registered check."""
     accepted_by_key = {a.key(): a for a in acceptances}
-    versions = {code: prepare(doc, _roman) for code, doc in report.versions.items()}
-    original = versions[original_code]
-    original_features = _features(original)
+    pair = Pair(original.version, mine.version, tuple(_align(original.features, mine.features)))
     open_: list[Finding] = []
     accepted: list[Finding] = []
-    pairs: dict[str, Pair] = {}
-    for code, version in versions.items():
-        if code == original_code:
-            continue
-        pair = Pair(original, version, tuple(_align(original_features, _features(version))))
-        pairs[code] = pair
-        for check in REGISTRY.values():
-            for f in check.fn(pair):
-                acceptance = accepted_by_key.get((f.check, f.lang, f.paragraph))
-                if acceptance and acceptance.hash == fingerprint(f, original, version):
-                    accepted.append(f)
-                else:
-                    open_.append(f)
-    languages = (original_code,) + tuple(c for c in report.versions if c != original_code)
+    for check in REGISTRY.values():
+        for f in check.fn(pair):
+            acceptance = accepted_by_key.get((f.check, f.lang, f.paragraph))
+            if acceptance and acceptance.hash == fingerprint(f, original.version, mine.version):
+                accepted.append(f)
+            else:
+                open_.append(f)
+    return PairOutcome(pair.links, tuple(open_), tuple(accepted))
+
+
+def assemble(name: str, symbol: str, original: str, codes: Sequence[str], outcomes: Mapping[str, PairOutcome],
+             versions: Mapping[str, Version]) -> AlignmentResult:
+    """The result, in a fixed order whatever order the pairs were aligned in.
+    ``codes``: the versions in file order; ``versions`` may be empty when no output
+    needs the texts (JSON and text list findings only)."""
+    ordered = [outcomes[code] for code in codes if code in outcomes]  # not in the order they finished
+    findings = [f for o in ordered for f in o.open]
+    accepted = [f for o in ordered for f in o.accepted]
+    pairs = {code: Pair(versions[original], versions[code], outcomes[code].links)
+             for code in codes if code in outcomes and code in versions and original in versions}
     return AlignmentResult(
-        report=report.name,
-        symbol=report.versions[original_code].meta.symbol,
-        original=original_code,
-        languages=languages,
-        findings=tuple(sorted(open_, key=_order)),
+        report=name,
+        symbol=symbol,
+        original=original,
+        languages=(original,) + tuple(c for c in codes if c != original),
+        findings=tuple(sorted(findings, key=_order)),
         accepted=tuple(sorted(accepted, key=_order)),
-        versions=versions,
+        versions={code: versions[code] for code in codes if code in versions},
         pairs=pairs,
     )
 

@@ -48,7 +48,7 @@ class Unit:
     subitems: tuple[tuple[int, int], ...]  # (level, index) in order
     symbols: tuple[str, ...]
     references: tuple[tuple[str, tuple[int, ...]], ...]  # (kind, numbers)
-    block: m.NumberedParagraph | m.Para
+    block: m.NumberedParagraph | m.Para | None  # None once sent without the model (align.Prepared)
     place: str = ""  # "in chapter III", "under “Preamble”"
     index: int = 0  # an unnumbered paragraph's position in its place (1-based)
     # what the untranslated check compares piece by piece, symbols and references left out:

@@ -32,6 +32,7 @@ import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Sequence
 
 from reportgen.align.findings import Link, Unit
@@ -90,12 +91,36 @@ class Features:
                         self.cognates | other.cognates, self.latin and other.latin,
                         self.concepts + other.concepts)
 
+    def __reduce__(self) -> tuple:
+        # Features travel back from worker processes (reportgen.parallel): plain dicts
+        # pickle at C speed, Counters through Python code, at twice the cost
+        return _features_from, (self.length, dict(self.numbers), dict(self.symbols), dict(self.references),
+                                dict(self.names), self.footnotes, self.subitems, self.punctuation,
+                                self.cognates, self.latin, dict(self.concepts))
+
+    @cached_property
     def key(self) -> tuple | None:
-        """A content key distinctive enough to anchor on, or None."""
+        """A content key distinctive enough to anchor on, or None (computed once:
+        anchoring asks for it on every pass)."""
         if not (self.numbers or self.symbols or self.names or self.references):
             return None
         return (tuple(sorted(self.numbers.elements(), key=str)), tuple(sorted(self.symbols.elements())),
                 tuple(sorted(self.references.elements(), key=str)), tuple(sorted(self.names.elements())))
+
+
+def _features_from(length: int, numbers: dict, symbols: dict, references: dict, names: dict, footnotes: int,
+                   subitems: tuple, punctuation: tuple, cognates: frozenset, latin: bool,
+                   concepts: dict) -> Features:
+    return Features(length, _counter(numbers), _counter(symbols), _counter(references), _counter(names),
+                    footnotes, subitems, punctuation, cognates, latin, _counter(concepts))
+
+
+def _counter(counts: dict) -> Counter:
+    if not counts:
+        return _EMPTY
+    out: Counter = Counter.__new__(Counter)  # Counter.__init__ and update run in Python
+    dict.update(out, counts)
+    return out
 
 
 def features(unit: Unit, numbers: Counter, concepts: Counter | None = None, *, latin: bool = False) -> Features:
@@ -258,7 +283,7 @@ def anchor_pairs(orig: Sequence[Features], mine: Sequence[Features], scorer: Sco
         seen: Counter = Counter()
         where: dict[tuple, int] = {}
         for k, f in enumerate(seq):
-            key = f.key()
+            key = f.key
             if key is not None:
                 seen[key] += 1
                 where[key] = k

@@ -175,20 +175,23 @@ def _trie(forms: Iterable[str], start_boundary: bool = True,
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict[str, Any], last: str, top: bool) -> str:
-        alternatives = []
-        for char in sorted(k for k in node if k):
-            piece = _CHAR_PATTERN.get(char, re.escape(char))
-            if top and start_boundary and _spaced(char):
-                piece += rf"(?<!\w.)"           # no word character before the first one
-            alternatives.append(piece + emit(node[char], char, False))
-        if "" in node:
-            alternatives.append(end_boundary if _spaced(last) else "")
-        if len(alternatives) == 1:
-            return alternatives[0]
-        return "(?:" + "|".join(alternatives) + ")"
+    return _emit(root, "", True, start_boundary, end_boundary) if root else ""
 
-    return emit(root, "", True) if root else ""
+
+def _emit(node: dict[str, Any], last: str, top: bool, start_boundary: bool, end_boundary: str) -> str:
+    """The expression of one trie node (module-level: a recursive nested function is a
+    reference cycle, tests/test_cycles.py)."""
+    alternatives = []
+    for char in sorted(k for k in node if k):
+        piece = _CHAR_PATTERN.get(char, re.escape(char))
+        if top and start_boundary and _spaced(char):
+            piece += rf"(?<!\w.)"           # no word character before the first one
+        alternatives.append(piece + _emit(node[char], char, False, start_boundary, end_boundary))
+    if "" in node:
+        alternatives.append(end_boundary if _spaced(last) else "")
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
 
 
 def _word_start_trie(forms: set[str]) -> tuple[re.Pattern[str] | None, bool]:

@@ -9,6 +9,7 @@ are compared by target number and symbols by their canonical form.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Callable, assert_never
 
 from reportgen import model as m
@@ -55,27 +56,8 @@ def unit(block: m.NumberedParagraph | m.Para, chapter: int | None, place: str = 
     subitems: list[tuple[int, int]] = []
     subitem_texts: list[tuple[int, int, int | None, list[str]]] = []
 
-    def collect(blocks: tuple[m.Block, ...], own: list[str] | None) -> None:
-        for b in blocks:
-            match b:
-                case m.Para():
-                    texts.append(plain(b.content, notes))
-                    first = len(prose_notes)
-                    text = plain(b.content, prose_notes, prose=True)
-                    prose.extend(prose_notes[first:])  # footnotes first, as they always stood
-                    prose.append(text)
-                    (body if own is None else own).append(text)
-                case m.SubItem():
-                    subitems.append((b.level, b.index))
-                    mine: list[str] = []
-                    subitem_texts.append((b.level, b.index, b.line, mine))
-                    collect(b.blocks, mine)
-                case m.NumberedParagraph() | m.Heading():  # pragma: no cover - not inside a paragraph
-                    pass
-                case _:
-                    assert_never(b)
-
-    collect((block,) if isinstance(block, m.Para) else block.blocks, None)
+    parts = _Parts(texts, notes, prose, prose_notes, body, subitems, subitem_texts)
+    parts.collect((block,) if isinstance(block, m.Para) else block.blocks, None)
     inlines = [x for x, _, _ in m.walk((block,))]
     note_lines = [x.line for x in inlines if isinstance(x, m.Note)]
     return Unit(
@@ -96,6 +78,40 @@ def unit(block: m.NumberedParagraph | m.Para, chapter: int | None, place: str = 
         footnote_texts=tuple((first_note + i, line, text.strip())
                              for i, (line, text) in enumerate(zip(note_lines, prose_notes))),
     )
+
+
+@dataclass
+class _Parts:
+    """What :func:`unit` gathers from a paragraph's blocks (a class rather than a
+    recursive nested function, which would be a reference cycle)."""
+
+    texts: list[str]
+    notes: list[str]
+    prose: list[str]
+    prose_notes: list[str]
+    body: list[str]
+    subitems: list[tuple[int, int]]
+    subitem_texts: list[tuple[int, int, int | None, list[str]]]
+
+    def collect(self, blocks: tuple[m.Block, ...], own: list[str] | None) -> None:
+        for b in blocks:
+            match b:
+                case m.Para():
+                    self.texts.append(plain(b.content, self.notes))
+                    first = len(self.prose_notes)
+                    text = plain(b.content, self.prose_notes, prose=True)
+                    self.prose.extend(self.prose_notes[first:])  # footnotes first, as they always stood
+                    self.prose.append(text)
+                    (self.body if own is None else own).append(text)
+                case m.SubItem():
+                    self.subitems.append((b.level, b.index))
+                    mine: list[str] = []
+                    self.subitem_texts.append((b.level, b.index, b.line, mine))
+                    self.collect(b.blocks, mine)
+                case m.NumberedParagraph() | m.Heading():  # pragma: no cover - not inside a paragraph
+                    pass
+                case _:
+                    assert_never(b)
 
 
 def _join(texts: list[str]) -> str:

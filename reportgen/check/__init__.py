@@ -11,19 +11,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reportgen.check.citations import Citation, check_citations, citations
-from reportgen.check.wordcount import check_word_counts, word_count
+from pathlib import Path
+
+from reportgen.check.citations import Citation, check_version_citations, citations, registry_name
+from reportgen.check.wordcount import check_version_word_count, word_count
 from reportgen.errors import Diagnostic
-from reportgen.model import Report
+from reportgen.model import Document, Report
 from reportgen.source.registry import Registry
 
-__all__ = ["Citation", "citations", "check_report", "word_count", "merge_repeats", "report_lines", "LIMIT"]
+__all__ = ["Citation", "citations", "check_report", "check_version", "word_count", "merge_repeats",
+           "report_lines", "LIMIT"]
 
 LIMIT = 50  # errors (and warnings) shown in one run; the rest are counted
 
 
 def check_report(report: Report, registry: Registry) -> list[Diagnostic]:
-    return check_citations(report, registry) + check_word_counts(report)
+    return [d for doc in report.versions.values() for d in check_version(doc, registry, report.directory)]
+
+
+def check_version(doc: Document, registry: Registry, directory: Path) -> list[Diagnostic]:
+    """The checks of one version, which need no other version (so each can run in
+    its own process): cited documents, malformed symbols, the word count, and the
+    authors' comments as notes (they are never printed in a DOCX)."""
+    comments = [Diagnostic("info", doc.path, c.line, f"comment: {c.text}") for c in doc.comments]
+    return (check_version_citations(doc, registry, registry_name(registry, directory))
+            + [check_version_word_count(doc)] + comments)
 
 
 def merge_repeats(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportgen import model as m
 from reportgen.errors import Diagnostic
@@ -30,21 +31,30 @@ def texts(doc: m.Document) -> list[tuple[int | None, str]]:
 
 
 def check_citations(report: m.Report, registry: Registry) -> list[Diagnostic]:
+    where = registry_name(registry, report.directory)
+    return [d for doc in report.versions.values() for d in check_version_citations(doc, registry, where)]
+
+
+def registry_name(registry: Registry, directory: Path) -> str:
+    """How messages name the registry: its files, or the file it would be."""
+    return " or ".join(str(p) for p in registry.files) or str(directory / FILE_NAME)
+
+
+def check_version_citations(doc: m.Document, registry: Registry, where: str) -> list[Diagnostic]:
+    """Unregistered and malformed symbols of one version (``where``: the registry's name)."""
     out: list[Diagnostic] = []
-    where = " or ".join(str(p) for p in registry.files) or str(report.directory / FILE_NAME)
-    for doc in report.versions.values():
-        unregistered: dict[str, list[Citation]] = {}
-        for c in citations(doc):
-            if registry.get(c.symbol) is None:
-                unregistered.setdefault(c.symbol, []).append(c)
-        for symbol, cited in unregistered.items():
-            # one warning per symbol and version, however often it is cited
-            first = min(cited, key=lambda c: (c.line is None, c.line or 0))
-            message = (f"{symbol} is cited but not registered in {where}" if len(cited) == 1 else
-                       f"{symbol} is not registered in {where} (cited {len(cited)} times, first here)")
-            out.append(Diagnostic("warning", doc.path, first.line, message))
-        for line, text in texts(doc):
-            for match in find_malformed(text):
-                out.append(Diagnostic("warning", doc.path, line,
-                                      f"'{match.symbol}' looks like a document symbol but is malformed"))
+    unregistered: dict[str, list[Citation]] = {}
+    for c in citations(doc):
+        if registry.get(c.symbol) is None:
+            unregistered.setdefault(c.symbol, []).append(c)
+    for symbol, cited in unregistered.items():
+        # one warning per symbol and version, however often it is cited
+        first = min(cited, key=lambda c: (c.line is None, c.line or 0))
+        message = (f"{symbol} is cited but not registered in {where}" if len(cited) == 1 else
+                   f"{symbol} is not registered in {where} (cited {len(cited)} times, first here)")
+        out.append(Diagnostic("warning", doc.path, first.line, message))
+    for line, text in texts(doc):
+        for match in find_malformed(text):
+            out.append(Diagnostic("warning", doc.path, line,
+                                  f"'{match.symbol}' looks like a document symbol but is malformed"))
     return out

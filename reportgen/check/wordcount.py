@@ -24,16 +24,16 @@ def word_count(doc: m.Document) -> int:
 
 
 def check_word_counts(report: m.Report) -> list[Diagnostic]:
-    """The count of every version; a warning when the original exceeds its limit
+    return [check_version_word_count(doc) for doc in report.versions.values()]
+
+
+def check_version_word_count(doc: m.Document) -> Diagnostic:
+    """The count of a version; a warning when the original exceeds its limit
     (the limits are set on the original; translations run longer or shorter)."""
-    out: list[Diagnostic] = []
-    for code, doc in report.versions.items():
-        count = word_count(doc)
-        limit = doc.meta.word_limit
-        if code == doc.meta.original and count > limit:
-            out.append(Diagnostic("warning", doc.path, doc.meta.lines.get("word_limit"),
-                                  f"{count:,} words exceed the limit of {limit:,} (footnotes and headings included)"))
-        else:
-            scope = f"limit {limit:,}" if code == doc.meta.original else "translation"
-            out.append(Diagnostic("info", doc.path, None, f"{count:,} words ({scope})"))
-    return out
+    count = word_count(doc)
+    limit = doc.meta.word_limit
+    if doc.meta.language == doc.meta.original and count > limit:
+        return Diagnostic("warning", doc.path, doc.meta.lines.get("word_limit"),
+                          f"{count:,} words exceed the limit of {limit:,} (footnotes and headings included)")
+    scope = f"limit {limit:,}" if doc.meta.language == doc.meta.original else "translation"
+    return Diagnostic("info", doc.path, None, f"{count:,} words ({scope})")

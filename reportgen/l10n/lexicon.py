@@ -17,9 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
-from reportgen.l10n.loader import LANGUAGES, DataFileError
+from reportgen.l10n.loader import LANGUAGES, DataFileError, load_yaml
 
 PATH = Path(__file__).with_name("data") / "lexicon.yaml"
 MATCHING = ("word-prefix", "substring")
@@ -41,7 +39,7 @@ class Lexicon:
         plain = text.lower()
         if _HAS_MARKS.search(plain):
             plain = plain.translate(_MARKS)
-        return Counter(self.concept_of[m.group(1)] for m in self.pattern.finditer(plain))
+        return Counter(map(self.concept_of.__getitem__, self.pattern.findall(plain)))
 
 
 @lru_cache(maxsize=None)
@@ -51,7 +49,7 @@ def _load(path: Path = PATH) -> dict:
 
 
 def _parse(path: Path) -> dict:
-    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("matching"), dict) \
             or not isinstance(data.get("concepts"), dict):
         raise DataFileError(path, "lexicon", "expected 'matching' and 'concepts' mappings")
@@ -97,11 +95,14 @@ def _trie(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def pattern(node: dict) -> str:
-        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
+    return _pattern(root)
 
-    return pattern(root)
+
+def _pattern(node: dict) -> str:
+    """The expression of one trie node (module-level: a recursive nested function is a
+    reference cycle)."""
+    branches = [re.escape(ch) + _pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body

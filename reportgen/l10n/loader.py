@@ -403,7 +403,14 @@ class Language:
 
 # --- building a Language from a file -----------------------------------------------------
 
-_yaml = YAML(typ="safe", pure=True)
+# ruamel.yaml's C parser (ruamel.yaml.clib) where installed: five times faster than the
+# pure-Python one on these files, with the same result (tests/l10n/test_data_files.py).
+_yaml = YAML(typ="safe")
+
+
+def load_yaml(text: str) -> Any:
+    """Parse a language data file (the one YAML loader of ``l10n``)."""
+    return _yaml.load(text)
 
 
 def _date_style(path: Path | str, spec: Mapping[str, Any], key: str) -> DateStyle:
@@ -559,7 +566,7 @@ def load_language_file(path: Path | str) -> Language:
 
 def _read(path: Path) -> Any:
     try:
-        return _yaml.load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise DataFileError(path, "(file)", f"cannot read: {exc.strerror or exc}") from exc
     except YAMLError as exc:

@@ -243,6 +243,8 @@ def parse_symbol(text: str) -> Symbol | None:
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
+    if "://" not in text and "www." not in text:  # the regex tries every letter; most text has no URL
+        return []
     return [m.span() for m in _URL_RE.finditer(text)]
 
 
@@ -253,6 +255,8 @@ def _inside(spans: list[tuple[int, int]], start: int) -> bool:
 def find_symbols(text: str) -> list[Match]:
     """Every document symbol in running text, in order (never inside a URL)."""
     out: list[Match] = []
+    if "/" not in text:  # every symbol has a slash: most runs of text are done here
+        return out
     urls = _url_spans(text)
     for match in SYMBOL_RE.finditer(text):
         start = match.start()
@@ -292,9 +296,11 @@ def find_malformed(text: str) -> list[Match]:
     digit (``TCP/IP``, ``UN/DESA``, ``and/or``), starts with a digit (dates,
     fractions, ``10/6``) or has a single slash (``HTTP/2``, ``R/3``).
     """
+    out: list[Match] = []
+    if text.count("/") < 2:
+        return out
     good = find_symbols(text)
     urls = _url_spans(text)
-    out: list[Match] = []
     for match in _LOOSE_RE.finditer(text):
         start = match.start()
         token = _trim(match.group(0))

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from reportgen.errors import Diagnostic, UserError, processing
 from reportgen.l10n import LANGUAGES
-from reportgen.model import Document, Report
+from reportgen.model import Document, Metadata, Report
 from reportgen.source.reader import read_document
 
-__all__ = ["read_document", "read_report", "SHARED_KEYS"]
+__all__ = ["read_document", "read_report", "shared_metadata", "SHARED_KEYS"]
 
 # Front matter that must be identical in every language version (INTERFACE §2.2).
 SHARED_KEYS = ("symbol", "distribution", "date", "original", "dates", "job", "word_limit")
@@ -99,30 +100,31 @@ def read_report(directory: Path, langs: tuple[str, ...] = ()) -> tuple[Report, l
         if document is not None:
             versions[code] = document
         diagnostics.extend(found)
-    diagnostics.extend(_shared_metadata(versions))
+    diagnostics.extend(shared_metadata({c: (d.path, d.meta) for c, d in versions.items()}))
     if langs:
         versions = {c: d for c, d in versions.items() if c in langs}
     name = directory.resolve().name
     return Report(name, directory, versions), diagnostics
 
 
-def _shared_metadata(versions: dict[str, Document]) -> list[Diagnostic]:
-    """Symbol, dates and the rest must agree across versions; the original, if
-    present, is the reference, otherwise the first file."""
-    if len(versions) < 2:
+def shared_metadata(heads: Mapping[str, tuple[Path, Metadata]]) -> list[Diagnostic]:
+    """Symbol, dates and the rest must agree across versions (``heads``: the path
+    and front matter of each readable version, by code, in file order); the
+    original, if present, is the reference, otherwise the first file."""
+    if len(heads) < 2:
         return []
-    first = next(iter(versions.values()))
-    reference = versions.get(first.meta.original, first)
+    first_path, first_meta = next(iter(heads.values()))
+    reference_path, reference = heads.get(first_meta.original, (first_path, first_meta))
     out = []
-    for doc in versions.values():
-        if doc is reference:
+    for path, meta in heads.values():
+        if path == reference_path:
             continue
         for key in SHARED_KEYS:
-            mine, theirs = getattr(doc.meta, key), getattr(reference.meta, key)
+            mine, theirs = getattr(meta, key), getattr(reference, key)
             if mine != theirs:
                 out.append(Diagnostic(
-                    "error", doc.path, doc.meta.lines.get(key),
-                    f"'{key}' is {_show(mine)} here but {_show(theirs)} in {reference.path.name}",
+                    "error", path, meta.lines.get(key),
+                    f"'{key}' is {_show(mine)} here but {_show(theirs)} in {reference_path.name}",
                 ))
     return out
 

@@ -50,8 +50,11 @@ class _Reader:
     used: dict[str, int] = field(default_factory=dict)  # footnote name -> line of its reference
     in_note: bool = False
 
-    def __post_init__(self) -> None:
-        self.inline = InlineReader(self.error, self.note)
+    @property
+    def inline(self) -> InlineReader:
+        # made per use, not kept: a kept one would hold bound methods of this reader,
+        # a reference cycle keeping every scanned block alive until the cyclic collector runs
+        return InlineReader(self.error, self.note)
 
     def error(self, line: int | None, message: str) -> None:
         self.diagnostics.append(Diagnostic("error", self.path, line, message))

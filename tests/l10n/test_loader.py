@@ -121,3 +121,15 @@ def test_inferred_forms_are_marked(code):
     """The data files carry '# inferred' markers so editors can find guesses."""
     text = data_path(code).read_text(encoding="utf-8")
     assert "# inferred" in text
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in data_path("en").parent.glob("*.yaml")))
+def test_c_and_pure_yaml_parsers_read_the_data_alike(name):
+    """The loader uses ruamel's C parser for speed; YAML 1.1 habits of libyaml
+    (``no`` as false, ``1:30`` as sexagesimal) must not change a value."""
+    from ruamel.yaml import YAML
+
+    from reportgen.l10n.loader import load_yaml
+
+    text = (data_path("en").parent / name).read_text(encoding="utf-8")
+    assert load_yaml(text) == YAML(typ="safe", pure=True).load(text)

@@ -1,0 +1,231 @@
+"""Per-version work in parallel processes.
+
+The six language versions of a report are independent until they are compared, so
+reading, resolving, checking, rendering and preparing them for alignment run one
+version per process when the machine has more than one core and the report is large
+enough to repay starting the processes. The result is the same either way, byte for
+byte (tests/test_parallel.py): tasks only compute, and the caller puts their results
+back in the versions' order before anything is printed or written.
+
+Processes are forked (Linux, where the imports and language data already loaded are
+shared for free); elsewhere, or with ``REPORTGEN_JOBS=1``, the tasks run one after
+another in this process.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import itertools
+import multiprocessing
+import os
+import pickle
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import Generic, TypeVar
+
+from contextlib import contextmanager
+from pathlib import Path
+
+from reportgen.errors import UserError, WorkerError, processed_file
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+JOBS_ENV = "REPORTGEN_JOBS"
+# Below this much source text, forking costs more than it saves (about 30 ms a process).
+MIN_BYTES = 256 * 1024
+
+
+def cores() -> int:
+    """The cores this process may run on (a container's quota, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def jobs_for(tasks: int, size: int, requested: int | None = None) -> int:
+    """How many processes to use for ``tasks`` tasks over ``size`` bytes of source.
+
+    ``requested`` (``--jobs``) or ``REPORTGEN_JOBS`` wins; otherwise one per core
+    for a large report, none for a small one."""
+    if requested is None:
+        env = os.environ.get(JOBS_ENV, "").strip()
+        if env:
+            if not env.isdigit() or int(env) < 1:
+                raise UserError(JOBS_ENV, None, f"expected a positive whole number, got '{env}'")
+            requested = int(env)
+    if requested is None:
+        requested = cores() if size >= MIN_BYTES else 1
+    return max(1, min(requested, tasks))
+
+
+class Workers:
+    """Worker processes to run tasks in, or none (``jobs`` 1: each task runs at once,
+    in this process). Used as a context manager; tasks may be submitted while
+    earlier ones are being collected (alignment starts on a pair of versions as soon
+    as both are prepared)."""
+
+    def __init__(self, jobs: int) -> None:
+        parallel = jobs > 1 and "fork" in multiprocessing.get_all_start_methods()
+        self.pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) if parallel else None
+        self.pending: set[Future] = set()
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def submit(self, task: Callable[[T], R], item: T) -> Future:
+        """Run ``task(item)``: a module-level function (sent to the worker by name)."""
+        if self.pool is not None:
+            future = self.pool.submit(_guarded, task, item)
+        else:
+            future = Future()
+            future.set_result(task(item))  # an exception propagates here, as it would serially
+        self.pending.add(future)
+        return future
+
+    def completed(self, futures: Sequence[Future]) -> Iterator[Future]:
+        """``futures`` as each finishes (in their order when several finish together,
+        so that serial and parallel runs fail alike). A UserError raised by a task
+        reaches the caller as it is; any other exception arrives as a
+        :class:`WorkerError` carrying its type, message, file and traceback."""
+        waiting = {f: i for i, f in enumerate(futures)}
+        while waiting:
+            done, _ = wait(waiting, return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=waiting.__getitem__):
+                del waiting[future]
+                self.pending.discard(future)
+                future.result()  # raises the task's exception
+                yield future
+
+
+def run_each(task: Callable[[T], R], items: Sequence[T], workers: Workers) -> Iterator[tuple[int, R]]:
+    """``(index, task(item))`` for every item, as each finishes."""
+    futures = [workers.submit(task, item) for item in items]
+    index = {f: i for i, f in enumerate(futures)}
+    for future in workers.completed(futures):
+        yield index[future], future.result()
+
+
+# In each process, the last value a Shipped unpickled, by digest of its bytes. Values
+# shipped are never changed by the tasks that use them.
+_UNPICKLED: dict[bytes, object] = {}
+
+
+class Shipped(Generic[T]):
+    """A value sent between processes pickled once: main can forward what one worker
+    made to another without unpickling and pickling it again, and unpickles it only
+    where it is used (:attr:`value`). In a serial run it is never pickled at all."""
+
+    __slots__ = ("_value", "_data")
+
+    def __init__(self, value: T) -> None:
+        self._value: T | None = value
+        self._data: bytes | None = None
+
+    @property
+    def value(self) -> T:
+        if self._value is None:
+            assert self._data is not None
+            # a worker sent the same value again (the original, for every pair it
+            # aligns) reuses what it unpickled the last time
+            digest = hashlib.blake2b(self._data, digest_size=16).digest()
+            if digest not in _UNPICKLED:
+                _UNPICKLED.clear()
+                _UNPICKLED[digest] = pickle.loads(self._data)
+            self._value = _UNPICKLED[digest]
+        return self._value
+
+    def __getstate__(self) -> bytes:
+        if self._data is None:
+            self._data = pickle.dumps(self._value, protocol=pickle.HIGHEST_PROTOCOL)
+        return self._data
+
+    def __setstate__(self, data: bytes) -> None:
+        self._value, self._data = None, data
+
+
+def _guarded(task: Callable[[T], R], item: T) -> R:
+    """Run in the worker: an exception that might not survive pickling goes back as text."""
+    try:
+        return task(item)
+    except UserError:
+        raise
+    except Exception as exc:
+        raise WorkerError(type(exc).__name__, str(exc), processed_file(exc),
+                          "".join(traceback.format_exception(exc))) from None
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector over work that makes no reference
+    cycles: reading, resolving, checking and aligning (tests/test_cycles.py holds
+    them to it). Their millions of small objects would otherwise be traversed again
+    and again by full collections that find nothing: a fifth of their time. Memory
+    is still freed by reference counting. Rendering is not paused: python-docx's
+    part graph has cycles."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+# Relays by token: a worker forked after a relay was made finds its own copy here.
+_RELAYS: dict[int, Relay] = {}
+_TOKENS = itertools.count()
+
+
+class Relay(Generic[T]):
+    """One value handed from the task that makes it to the tasks that wait for it,
+    whichever process each runs in: the original version, which every translation
+    is aligned with. In parallel, through a file in ``folder`` and an event that
+    the workers inherit, so a relay must be made before the :class:`Workers`. Sent
+    to a task, a relay travels as a token (an event cannot be pickled)."""
+
+    def __init__(self, folder: Path, parallel: bool) -> None:
+        self.path = folder / "relay.pickle"
+        self.event = multiprocessing.get_context("fork").Event() if parallel else None
+        self.token = next(_TOKENS)
+        self.given = False
+        self.value: T | None = None  # in each process, once received
+        _RELAYS[self.token] = self
+
+    def __reduce__(self) -> tuple:
+        return _relay, (self.token,)
+
+    def put(self, value: T | None) -> None:
+        """Hand on ``value`` (None: it could not be made), once."""
+        if self.given:
+            return
+        self.given, self.value = True, value
+        if self.event is not None:
+            partial = self.path.with_suffix(".partial")
+            partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(partial, self.path)
+            self.event.set()
+
+    def get(self) -> T | None:
+        """The value, waiting for it if need be (a serial run has made it already)."""
+        if not self.given:
+            assert self.event is not None, "a serial run asks for a value before making it"
+            self.event.wait()
+            self.given, self.value = True, pickle.loads(self.path.read_bytes())
+        return self.value
+
+    def close(self) -> None:
+        """Release every task still waiting (with None), and forget the relay."""
+        self.put(None)
+        _RELAYS.pop(self.token, None)
+
+
+def _relay(token: int) -> Relay:
+    return _RELAYS[token]
