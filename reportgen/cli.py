@@ -83,7 +83,7 @@ def _progress(report_dir: Path, label: str) -> Iterator[Callable[[pipeline.Outco
     if not sys.stderr.isatty() or sum(p.stat().st_size for p in files.values()) < PROGRESS_BYTES:
         yield None
         return
-    with click.progressbar(length=len(files), label=label, file=sys.stderr,
+    with click.progressbar(length=len(files), label=label, file=sys.stderr, show_pos=True,
                            item_show_func=lambda code: code) as bar:
         yield lambda outcome: bar.update(1, outcome.code)
 

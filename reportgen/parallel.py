@@ -15,7 +15,6 @@ another in this process.
 from __future__ import annotations
 
 import gc
-import hashlib
 import itertools
 import multiprocessing
 import os
@@ -113,15 +112,10 @@ def run_each(task: Callable[[T], R], items: Sequence[T], workers: Workers) -> It
         yield index[future], future.result()
 
 
-# In each process, the last value a Shipped unpickled, by digest of its bytes. Values
-# shipped are never changed by the tasks that use them.
-_UNPICKLED: dict[bytes, object] = {}
-
-
 class Shipped(Generic[T]):
-    """A value sent between processes pickled once: main can forward what one worker
-    made to another without unpickling and pickling it again, and unpickles it only
-    where it is used (:attr:`value`). In a serial run it is never pickled at all."""
+    """A value a worker sends back that the caller may not need: it stays pickled
+    until :attr:`value` is asked for (the prepared versions, which only the HTML
+    report reads). In a serial run it is never pickled at all."""
 
     __slots__ = ("_value", "_data")
 
@@ -133,13 +127,7 @@ class Shipped(Generic[T]):
     def value(self) -> T:
         if self._value is None:
             assert self._data is not None
-            # a worker sent the same value again (the original, for every pair it
-            # aligns) reuses what it unpickled the last time
-            digest = hashlib.blake2b(self._data, digest_size=16).digest()
-            if digest not in _UNPICKLED:
-                _UNPICKLED.clear()
-                _UNPICKLED[digest] = pickle.loads(self._data)
-            self._value = _UNPICKLED[digest]
+            self._value = pickle.loads(self._data)
         return self._value
 
     def __getstate__(self) -> bytes:
