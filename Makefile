@@ -4,7 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
-REPORTS  := $(sort $(patsubst sources/%/,%,$(dir $(wildcard sources/*/*.md))))
+# Where `make report` reads reports and writes their DOCX (make bench points them elsewhere).
+SOURCES ?= sources
+BUILD   ?= build
+
+REPORTS  := $(sort $(patsubst $(SOURCES)/%/,%,$(dir $(wildcard $(SOURCES)/*/*.md))))
 TEMPLATE := $(shell find templates/un_docx -type f 2>/dev/null)
 CODE     := $(shell find reportgen -name '*.py' -o -name '*.yaml' 2>/dev/null) pyproject.toml
 
@@ -17,12 +21,12 @@ $(READY): pyproject.toml
 	touch $@
 
 ## make report: build every report under sources/ (only those whose sources, template or code changed)
-report: $(REPORTS:%=build/%/manifest.json)
+report: $(REPORTS:%=$(BUILD)/%/manifest.json)
 
 .SECONDEXPANSION:
-build/%/manifest.json: $$(wildcard sources/%/*) $(TEMPLATE) $(CODE) $(READY)
+$(BUILD)/%/manifest.json: $$(wildcard $(SOURCES)/%/*) $(TEMPLATE) $(CODE) $(READY)
 	@mkdir -p $(@D)
-	$(BIN)/reportgen build sources/$* -o $(@D) --json > $@.tmp || { rm -f $@.tmp; exit 2; }
+	$(BIN)/reportgen build $(SOURCES)/$* -o $(@D) --json > $@.tmp || { rm -f $@.tmp; exit 2; }
 	@mv $@.tmp $@
 	@sed -n 's/.*"path": "\(.*\)".*/  wrote \1/p' $@
 
@@ -49,9 +53,11 @@ FUZZ_EXAMPLES ?= 10000
 fuzz: $(READY)
 	REPORTGEN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/source/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
 
-## make bench: timings and peak memory of each stage on generated reports of 100, 500 and 2000
-## paragraphs per language, against pandoc (BENCH_FLAGS=--full adds 8000; BENCH_SIZES=2000
-## BENCH_STAGES=read,pandoc-read BENCH_RUNS=3 narrow it); table in build/bench/results.md
+## make bench: median times and peak memory (whole process tree) on generated reports of 100, 500
+## and 2000 paragraphs per language, of the stages read, build, check, align, noop (a no-op
+## `make report`), pandoc-read and pandoc-docx (pandoc's md->docx on the same six files, the
+## baseline), then the performance targets, met or not (BENCH_FLAGS=--full adds 8000;
+## BENCH_SIZES=2000 BENCH_STAGES=build,pandoc-docx BENCH_RUNS=3 narrow it); in build/bench/results.md
 bench: $(READY)
 	$(BIN)/python -m bench.run $(BENCH_FLAGS)
 
