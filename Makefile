@@ -32,16 +32,16 @@ $(BUILD)/%/manifest.json: $$(wildcard $(SOURCES)/%/*) $(TEMPLATE) $(CODE) $(READ
 
 ## make check: validate every report's sources, write nothing
 check: $(READY)
-	@set -e; for r in $(REPORTS); do $(BIN)/reportgen check sources/$$r; done
+	@set -e; for r in $(REPORTS); do $(BIN)/reportgen check $(SOURCES)/$$r; done
 
 ## make align: alignment reports (HTML and JSON) for every report; fails on open errors
 align: $(READY)
 	@set -e; status=0; for r in $(REPORTS); do \
-	  mkdir -p build/$$r; \
-	  $(BIN)/reportgen align sources/$$r --format html -o build/$$r/alignment.html || true; \
-	  $(BIN)/reportgen align sources/$$r --format json -o build/$$r/alignment.json || status=$$?; \
-	  echo "  wrote build/$$r/alignment.html and alignment.json"; \
-	  [ $$status -eq 0 ] || { $(BIN)/reportgen align sources/$$r || true; exit $$status; }; \
+	  mkdir -p $(BUILD)/$$r; \
+	  $(BIN)/reportgen align $(SOURCES)/$$r --format html -o $(BUILD)/$$r/alignment.html || true; \
+	  $(BIN)/reportgen align $(SOURCES)/$$r --format json -o $(BUILD)/$$r/alignment.json || status=$$?; \
+	  echo "  wrote $(BUILD)/$$r/alignment.html and alignment.json"; \
+	  [ $$status -eq 0 ] || { $(BIN)/reportgen align $(SOURCES)/$$r || true; exit $$status; }; \
 	done
 
 ## make test: the whole test suite
