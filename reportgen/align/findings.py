@@ -5,6 +5,7 @@ severity and a description a translator understands)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable, Iterable
 
 from reportgen import model as m
@@ -55,6 +56,12 @@ class Unit:
     body: str = ""  # the paragraph's text outside its sub-items, footnotes apart
     subitem_texts: tuple[tuple[int, int, int | None, str], ...] = ()  # (level, index, line, own text) in order
     footnote_texts: tuple[tuple[int, int | None, str], ...] = ()  # (number in the document, line, text)
+
+    @cached_property
+    def letters(self) -> int:
+        """Characters of the text without spaces: the length the checks compare (an
+        original's units are compared with every translation)."""
+        return len("".join(self.text.split()))
 
 
 @dataclass(frozen=True)
@@ -113,13 +120,17 @@ class Pair:
     def matched(self) -> list[tuple[Unit, Unit]]:
         """(original unit, version unit) of every one-to-one link between numbered
         paragraphs, in the original's order: what the per-pair checks compare."""
+        return list(self._matched)
+
+    @cached_property
+    def _matched(self) -> tuple[tuple[Unit, Unit], ...]:  # every check asks for it
         out = []
         for link in self.links:  # the links stand in the original's order
             if link.kind == "1-1":
                 a, b = self.original.segments[link.original[0]], self.version.segments[link.version[0]]
                 if a.number is not None and b.number is not None:
                     out.append((a, b))
-        return out
+        return tuple(out)
 
     def common(self) -> list[int]:
         """Original paragraph numbers with a one-to-one counterpart, in order."""

@@ -11,15 +11,19 @@ from reportgen.align.findings import Finding, Pair, check, finding
 from reportgen.source import SHARED_KEYS
 
 
-def _differ(mine: Counter, theirs: Counter) -> tuple[list, list]:
-    return sorted((mine - theirs).elements(), key=str), sorted((theirs - mine).elements(), key=str)
+def _differ(mine: tuple, theirs: tuple) -> tuple[list, list]:
+    """What ``mine`` has that ``theirs`` lacks and the reverse, as multisets."""
+    if mine == theirs:  # nearly always: no Counter to build
+        return [], []
+    a, b = Counter(mine), Counter(theirs)
+    return sorted((a - b).elements(), key=str), sorted((b - a).elements(), key=str)
 
 
 @check("symbol-mismatch", "error", "A paragraph cites different document symbols than the original.")
 def symbol_mismatch(pair: Pair) -> Iterator[Finding]:
     for orig, mine in pair.matched():
         n = orig.number
-        extra, missing = _differ(Counter(mine.symbols), Counter(orig.symbols))
+        extra, missing = _differ(mine.symbols, orig.symbols)
         if extra or missing:
             parts = ([f"missing {', '.join(missing)}"] if missing else []) + \
                     ([f"not in the original: {', '.join(extra)}"] if extra else [])
@@ -32,7 +36,7 @@ def symbol_mismatch(pair: Pair) -> Iterator[Finding]:
 def reference_mismatch(pair: Pair) -> Iterator[Finding]:
     for orig, mine in pair.matched():
         n = orig.number
-        extra, missing = _differ(Counter(mine.references), Counter(orig.references))
+        extra, missing = _differ(mine.references, orig.references)
         if extra or missing:
             show = lambda refs: ", ".join(  # noqa: E731
                 f"{kind} {'–'.join(map(str, nums))}" for kind, nums in refs)

@@ -307,10 +307,6 @@ def _word_overlap(a: str, b: str) -> float:
     return len(x & y) / min(len(x), len(y)) if x and y else 0.0
 
 
-def _length(text: str) -> int:
-    return len("".join(text.split()))
-
-
 @check("length-outlier", "warning",
        "A paragraph is much longer or shorter than the document's usual ratio to the original suggests.")
 def length_outlier(pair: Pair) -> Iterator[Finding]:
@@ -320,7 +316,7 @@ def length_outlier(pair: Pair) -> Iterator[Finding]:
     ratios: dict[int, float] = {}
     units = {}
     for orig, mine in pair.matched():
-        a, b = _length(mine.text), _length(orig.text)
+        a, b = mine.letters, orig.letters
         if a and b and orig.number is not None:
             ratios[orig.number] = math.log(a / b)
             units[orig.number] = (orig, mine)
