@@ -15,8 +15,8 @@ from pathlib import Path
 from reportgen.align.accept import Acceptance, fingerprint, read_acceptances
 from reportgen.align.checks import REGISTRY
 from reportgen.align.findings import Finding, Link, Pair, Unit, Version
-from reportgen.align.match import (Features, align, anchor_pairs, calibrate, features, moves, recalibrate,
-                                    with_moves)
+from reportgen.align.match import (Features, align, anchor_pairs, calibrate, features, key_matches, moves,
+                                    recalibrate, with_moves)
 from reportgen.align.numbers import comparable, extract_numbers
 from reportgen.align.prepare import prepare
 from reportgen.l10n import language
@@ -149,10 +149,11 @@ def _features(version: Version) -> list[Features]:
 def _align(orig: list[Features], mine: list[Features]) -> list[Link]:
     """Content alignment of one version with the original, moves included."""
     scorer = calibrate(orig, mine)
+    candidates = key_matches(orig, mine)
     # the length ratio again from the anchors (or a first alignment where there are few)
-    anchors = [Link((i,), (j,)) for i, j in anchor_pairs(orig, mine, scorer)]
-    scorer = recalibrate(anchors if len(anchors) >= 20 else align(orig, mine, scorer), orig, mine)
-    links = align(orig, mine, scorer)
+    anchors = [Link((i,), (j,)) for i, j in anchor_pairs(orig, mine, scorer, candidates)]
+    scorer = recalibrate(anchors if len(anchors) >= 20 else align(orig, mine, scorer, candidates), orig, mine)
+    links = align(orig, mine, scorer, candidates)
     return with_moves(links, moves(links, orig, mine, scorer))
 
 

@@ -268,10 +268,12 @@ def _median_spread(ratios: list[float]) -> tuple[float, float]:
     return mu, min(0.6, max(0.15, 1.4826 * mad))
 
 
-def align(orig: Sequence[Features], mine: Sequence[Features], scorer: Scorer | None = None) -> list[Link]:
-    """The links between two unit sequences, in order (moves are found later)."""
+def align(orig: Sequence[Features], mine: Sequence[Features], scorer: Scorer | None = None,
+          candidates: list[tuple[int, int]] | None = None) -> list[Link]:
+    """The links between two unit sequences, in order (moves are found later).
+    ``candidates``: :func:`key_matches`, when already computed."""
     scorer = scorer or calibrate(orig, mine)
-    anchors = anchor_pairs(orig, mine, scorer)
+    anchors = anchor_pairs(orig, mine, scorer, candidates)
     links: list[Link] = []
     prev_i, prev_j = 0, 0
     for i, j in anchors + [(len(orig), len(mine))]:
@@ -282,22 +284,30 @@ def align(orig: Sequence[Features], mine: Sequence[Features], scorer: Scorer | N
     return links
 
 
-def anchor_pairs(orig: Sequence[Features], mine: Sequence[Features], scorer: Scorer) -> list[tuple[int, int]]:
-    """Unique content keys matched on both sides, kept where they agree in order."""
-    def unique(seq: Sequence[Features]) -> dict[tuple, int]:
-        seen: Counter = Counter()
-        where: dict[tuple, int] = {}
-        for k, f in enumerate(seq):
-            key = f.key
-            if key is not None:
-                seen[key] += 1
-                where[key] = k
-        return {key: k for key, k in where.items() if seen[key] == 1}
-
-    a, b = unique(orig), unique(mine)
-    pairs = sorted((i, b[key]) for key, i in a.items() if key in b)
+def anchor_pairs(orig: Sequence[Features], mine: Sequence[Features], scorer: Scorer,
+                 candidates: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Unique content keys matched on both sides (``candidates``), kept where they
+    pair well and agree in order."""
+    pairs = key_matches(orig, mine) if candidates is None else candidates
     pairs = [(i, j) for i, j in pairs if scorer.similarity(orig[i], mine[j]) >= ANCHOR]
     return _longest_increasing(pairs)
+
+
+def key_matches(orig: Sequence[Features], mine: Sequence[Features]) -> list[tuple[int, int]]:
+    """(i, j) of units whose content key is unique on each side and the same on both."""
+    a, b = _unique_keys(orig), _unique_keys(mine)
+    return sorted((i, b[key]) for key, i in a.items() if key in b)
+
+
+def _unique_keys(seq: Sequence[Features]) -> dict[tuple, int]:
+    seen: Counter = Counter()
+    where: dict[tuple, int] = {}
+    for k, f in enumerate(seq):
+        key = f.key
+        if key is not None:
+            seen[key] += 1
+            where[key] = k
+    return {key: k for key, k in where.items() if seen[key] == 1}
 
 
 def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
