@@ -17,7 +17,7 @@ from reportgen.align.checks import REGISTRY
 from reportgen.align.findings import Finding, Link, Pair, Unit, Version
 from reportgen.align.match import (Features, align, anchor_pairs, calibrate, features, key_matches, moves,
                                     recalibrate, with_moves)
-from reportgen.align.numbers import comparable, extract_numbers
+from reportgen.align.numbers import comparable
 from reportgen.align.prepare import prepare
 from reportgen.l10n import language
 from reportgen.l10n.lexicon import lexicon
@@ -142,7 +142,7 @@ def assemble(name: str, symbol: str, original: str, codes: Sequence[str], outcom
 def _features(version: Version) -> list[Features]:
     words = lexicon(version.lang)
     latin = language(version.lang).script == "latin"
-    return [features(u, comparable(extract_numbers(u.prose, version.lang)), words.concepts(u.prose), latin=latin)
+    return [features(u, comparable(u.numbers), words.concepts(u.prose), latin=latin)
             for u in version.segments]
 
 

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Callable, Iterable
 
 from reportgen import model as m
+from reportgen.align.numbers import Number
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -35,7 +36,7 @@ class Finding:
                 "line": self.line, "message": self.message}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands per version, and sent between processes
 class Unit:
     """A numbered paragraph (or, with ``number`` None, an unnumbered one) prepared
     for comparison: its plain text (footnotes apart), and what the checks compare."""
@@ -56,12 +57,8 @@ class Unit:
     body: str = ""  # the paragraph's text outside its sub-items, footnotes apart
     subitem_texts: tuple[tuple[int, int, int | None, str], ...] = ()  # (level, index, line, own text) in order
     footnote_texts: tuple[tuple[int, int | None, str], ...] = ()  # (number in the document, line, text)
-
-    @cached_property
-    def letters(self) -> int:
-        """Characters of the text without spaces: the length the checks compare (an
-        original's units are compared with every translation)."""
-        return len("".join(self.text.split()))
+    numbers: tuple[Number, ...] = ()  # figures of the prose, read once (align.numbers)
+    letters: int = 0  # characters of the text without spaces: the length the checks compare
 
 
 @dataclass(frozen=True)

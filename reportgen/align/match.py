@@ -29,10 +29,10 @@ import bisect
 import math
 import re
 import statistics
+import sys
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Sequence
 
 from reportgen.align.findings import Link, Unit
@@ -67,7 +67,10 @@ _EMPTY: Counter = Counter()  # shared, never changed: Features add into new Coun
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b")
 
 
-@dataclass(frozen=True)
+_UNSET = object()
+
+
+@dataclass(frozen=True, slots=True)  # one per unit, and sent between processes
 class Features:
     """What the similarity of two units is computed from."""
 
@@ -82,6 +85,7 @@ class Features:
     cognates: frozenset[str] = frozenset()  # 4-letter prefixes of Latin-script words
     latin: bool = False  # written mostly in Latin script (cognates then count)
     concepts: Counter = field(default_factory=Counter)  # lexicon concepts (l10n/data/lexicon.yaml)
+    anchor: object = field(default=_UNSET, compare=False, repr=False)  # :attr:`key`, once computed
 
     def __add__(self, other: "Features") -> "Features":
         return Features(self.length + other.length, self.numbers + other.numbers, self.symbols + other.symbols,
@@ -98,14 +102,17 @@ class Features:
                                 dict(self.names), self.footnotes, self.subitems, self.punctuation,
                                 self.cognates, self.latin, dict(self.concepts))
 
-    @cached_property
+    @property
     def key(self) -> tuple | None:
         """A content key distinctive enough to anchor on, or None (computed once:
         anchoring asks for it on every pass)."""
-        if not (self.numbers or self.symbols or self.names or self.references):
-            return None
-        return (tuple(sorted(self.numbers.elements(), key=str)), tuple(sorted(self.symbols.elements())),
-                tuple(sorted(self.references.elements(), key=str)), tuple(sorted(self.names.elements())))
+        if self.anchor is _UNSET:
+            key = None
+            if self.numbers or self.symbols or self.names or self.references:
+                key = (tuple(sorted(self.numbers.elements(), key=str)), tuple(sorted(self.symbols.elements())),
+                       tuple(sorted(self.references.elements(), key=str)), tuple(sorted(self.names.elements())))
+            object.__setattr__(self, "anchor", key)  # a cache on a frozen instance
+        return self.anchor  # type: ignore[return-value]
 
 
 def _features_from(length: int, numbers: dict, symbols: dict, references: dict, names: dict, footnotes: int,
@@ -156,7 +163,9 @@ def _cognates(text: str) -> frozenset[str]:
         return frozenset()
     # the first words suffice: a long paragraph's cognates saturate
     plain = unicodedata.normalize("NFKD", text[:COGNATE_TEXT]).encode("ascii", "ignore").decode().lower()
-    return frozenset(w[:4] for w in _LATIN_WORD.findall(plain))
+    # interned: the same few thousand prefixes recur in every unit, so each is one object
+    # in memory and written once in a pickle sent between processes
+    return frozenset(map(sys.intern, {w[:4] for w in _LATIN_WORD.findall(plain)}))
 
 
 @dataclass

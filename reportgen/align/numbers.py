@@ -89,7 +89,7 @@ from reportgen.resolve.symbols import find_symbols
 __all__ = ["Number", "comparable", "extract_numbers", "number_words"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # thousands per version: no __dict__ each
 class Number:
     """One number of a text: its value, how it was written, and where."""
 
@@ -573,11 +573,10 @@ def _symbols(text: str) -> list[tuple[int, int]]:
 Add = Callable[[Decimal, str, int, int], None]
 
 
-@lru_cache(maxsize=1 << 15)
 def extract_numbers(text: str, lang: str) -> tuple[Number, ...]:
     """Every number of ``text`` (a paragraph without its number) in language ``lang``, in
     order. ``text`` of a :class:`Number` is as written in ``text``; spans index ``text``.
-    Remembered: the alignment and the number check read the same paragraphs."""
+    Read once per paragraph (``Unit.numbers``), for the alignment and the number check."""
     return tuple(_extract_numbers(text, lang))
 
 

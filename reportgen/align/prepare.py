@@ -14,6 +14,7 @@ from typing import Callable, assert_never
 
 from reportgen import model as m
 from reportgen.align.findings import Structure, Unit, Version
+from reportgen.align.numbers import extract_numbers
 
 
 def plain(content: tuple[m.Inline, ...], notes: list[str] | None = None, *, prose: bool = False) -> str:
@@ -45,9 +46,10 @@ def plain(content: tuple[m.Inline, ...], notes: list[str] | None = None, *, pros
 
 
 def unit(block: m.NumberedParagraph | m.Para, chapter: int | None, place: str = "", index: int = 0,
-         first_note: int = 1) -> Unit:
+         first_note: int = 1, *, lang: str) -> Unit:
     """A numbered paragraph, or an unnumbered one (``number`` None), as compared;
-    ``first_note`` is the document-wide number of its first footnote."""
+    ``first_note`` is the document-wide number of its first footnote. Its figures are
+    read here, once (``lang``: the version's language), for the alignment and the checks."""
     texts: list[str] = []
     notes: list[str] = []
     prose: list[str] = []
@@ -60,12 +62,16 @@ def unit(block: m.NumberedParagraph | m.Para, chapter: int | None, place: str = 
     parts.collect((block,) if isinstance(block, m.Para) else block.blocks, None)
     inlines = [x for x, _, _ in m.walk((block,))]
     note_lines = [x.line for x in inlines if isinstance(x, m.Note)]
+    # The three texts are most often equal: one string then serves all three, once in
+    # memory and once in a pickle sent between processes (pickle keeps shared objects shared).
+    prose_text = _join(prose)
+    text, own = _same(_join(texts), prose_text), _same(_join(body), prose_text)
     return Unit(
         number=block.number if isinstance(block, m.NumberedParagraph) else None,
         line=block.line,
         chapter=chapter,
-        text=_join(texts),
-        prose=_join(prose),
+        text=text,
+        prose=prose_text,
         footnotes=tuple(notes),
         subitems=tuple(subitems),
         symbols=tuple(x.symbol for x in inlines if isinstance(x, m.SymbolRef)),
@@ -73,10 +79,12 @@ def unit(block: m.NumberedParagraph | m.Para, chapter: int | None, place: str = 
         block=block,
         place=place,
         index=index,
-        body=_join(body),
+        body=own,
         subitem_texts=tuple((level, i, line, _join(own)) for level, i, line, own in subitem_texts),
         footnote_texts=tuple((first_note + i, line, text.strip())
                              for i, (line, text) in enumerate(zip(note_lines, prose_notes))),
+        numbers=extract_numbers(prose_text, lang),
+        letters=len("".join(text.split())),
     )
 
 
@@ -114,6 +122,10 @@ class _Parts:
                     assert_never(b)
 
 
+def _same(text: str, other: str) -> str:
+    return other if text == other else text
+
+
 def _join(texts: list[str]) -> str:
     return " ".join(t.strip() for t in texts if t.strip())
 
@@ -145,7 +157,7 @@ def prepare(doc: m.Document, chapter_name: Callable[[int], str] = str) -> Versio
                     names[position] = (f"in chapter {chapter_name(b.number)}" if b.number is not None
                                        else f"under “{plain(b.content).strip()}”")
             case m.NumberedParagraph():
-                u = unit(b, chapter, names[position], first_note=notes + 1)
+                u = unit(b, chapter, names[position], first_note=notes + 1, lang=doc.meta.language)
                 notes += len(u.footnotes)
                 segments.append(u)
                 if b.number in units:
@@ -155,7 +167,8 @@ def prepare(doc: m.Document, chapter_name: Callable[[int], str] = str) -> Versio
                     order.append(b.number)
             case m.Para():
                 unnumbered[position] += 1
-                segments.append(unit(b, chapter, names[position], unnumbered[position], notes + 1))
+                segments.append(unit(b, chapter, names[position], unnumbered[position], notes + 1,
+                                     lang=doc.meta.language))
                 notes += len(segments[-1].footnotes)
             case m.SubItem():  # pragma: no cover - the reader nests sub-items in paragraphs
                 pass

@@ -9,6 +9,7 @@ from pathlib import Path
 from reportgen.errors import Diagnostic, UserError, processing
 from reportgen.l10n import LANGUAGES
 from reportgen.model import Document, Metadata, Report
+from reportgen.parallel import collector_paused
 from reportgen.source.reader import read_document
 
 __all__ = ["read_document", "read_report", "shared_metadata", "SHARED_KEYS"]
@@ -95,7 +96,7 @@ def read_report(directory: Path, langs: tuple[str, ...] = ()) -> tuple[Report, l
     versions: dict[str, Document] = {}
     diagnostics: list[Diagnostic] = list(folder_diagnostics(directory))
     for code, path in files.items():
-        with processing(path):
+        with processing(path), collector_paused():  # reading makes no reference cycles
             document, found = read_document(path)
         if document is not None:
             versions[code] = document

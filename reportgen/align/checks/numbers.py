@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from reportgen.align.findings import Finding, Pair, check, finding
-from reportgen.align.numbers import comparable, extract_numbers
+from reportgen.align.numbers import comparable
 
 
 #: Kinds written in figures: a missing one is an error (a time, 18.15, is one value).
@@ -26,8 +26,7 @@ def number_mismatch(pair: Pair) -> Iterator[Finding]:
     spelled-out numbers or month names only is a warning."""
     for orig_u, mine_u in pair.matched():
         n = orig_u.number
-        mine = extract_numbers(mine_u.prose, pair.lang)
-        orig = extract_numbers(orig_u.prose, pair.original.lang)
+        mine, orig = mine_u.numbers, orig_u.numbers
         mine_all, orig_all = comparable(mine), comparable(orig)
         if mine_all == orig_all:
             continue
