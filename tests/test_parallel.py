@@ -190,3 +190,23 @@ def test_closing_a_relay_releases_the_tasks_waiting_for_it(tmp_path):
         finally:
             relay.close()  # the value will never come
         assert [f.result(timeout=30) for f in waiting] == [None, None]
+
+
+def _twice(relay: Relay) -> tuple[bool, object]:
+    first, second = relay.get(), relay.get()
+    return first is second, second
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_a_worker_keeps_a_relayed_value_unless_it_is_large(tmp_path, monkeypatch, keep):
+    monkeypatch.setattr(parallel, "KEEP_BYTES", 1 << 30 if keep else 0)
+    relay = Relay(tmp_path, parallel=True)
+    try:
+        with Workers(2) as workers:
+            assert workers.submit(_hand_on, relay).result() == "put"
+        with Workers(2) as workers:  # fresh workers: none of them made the value
+            same, value = workers.submit(_twice, relay).result()
+    finally:
+        relay.close()
+    assert value == {"original": "en"}
+    assert same is keep  # a large value is read again, not held between tasks
