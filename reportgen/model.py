@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Union, assert_never
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Loc:
     """A place in a source file (1-based line)."""
 
@@ -28,37 +28,37 @@ class Loc:
 # ---------------------------------------------------------------- inlines
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LineBreak:
     pass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Emph:
     content: tuple["Inline", ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Strong:
     content: tuple["Inline", ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Superscript:
     content: tuple["Inline", ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Subscript:
     content: tuple["Inline", ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """An external hyperlink written by the author."""
 
@@ -66,7 +66,7 @@ class Link:
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SymbolRef:
     """A UN document symbol, linked to the Official Document System.
 
@@ -79,7 +79,7 @@ class SymbolRef:
     line: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """``@label`` (or the range ``@first–@last``) as written; *resolve* replaces it."""
 
@@ -88,7 +88,7 @@ class Ref:
     line: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ResolvedRef:
     """A cross-reference with its target's number(s) and the language's wording.
 
@@ -103,7 +103,7 @@ class ResolvedRef:
     line: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """A footnote; its body is a sequence of blocks (usually one paragraph)."""
 
@@ -117,7 +117,7 @@ Inline = Union[Text, LineBreak, Emph, Strong, Superscript, Subscript, Link, Symb
 # ----------------------------------------------------------------- blocks
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Para:
     """A run of inline content: an unnumbered paragraph or one block of a numbered one."""
 
@@ -125,7 +125,7 @@ class Para:
     line: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SubItem:
     """A sub-item ``(a)`` of a numbered paragraph; ``index`` is 1-based, ``level`` 1 or 2."""
 
@@ -135,7 +135,7 @@ class SubItem:
     line: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NumberedParagraph:
     """A numbered paragraph: the unit translators align on.
 
@@ -149,7 +149,7 @@ class NumberedParagraph:
     line: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     """A chapter (level 1, ``III.``) or sub-heading (level 2, ``A.``).
 
