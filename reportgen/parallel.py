@@ -187,8 +187,9 @@ class Relay(Generic[T]):
         self.path = folder / "relay.pickle"
         self.event = multiprocessing.get_context("fork").Event() if parallel else None
         self.token = next(_TOKENS)
-        self.given = False
-        self.value: T | None = None  # in each process, once received
+        self.made = False  # put() was called in this process
+        self.given = False  # the value is held in this process
+        self.value: T | None = None
         _RELAYS[self.token] = self
 
     def __reduce__(self) -> tuple:
@@ -196,19 +197,22 @@ class Relay(Generic[T]):
 
     def put(self, value: T | None) -> None:
         """Hand on ``value`` (None: it could not be made), once."""
-        if self.given:
+        if self.made:
             return
-        self.given, self.value = True, value
+        self.made = self.given = True
+        self.value = value
         if self.event is not None:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             partial = self.path.with_suffix(".partial")
-            partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            partial.write_bytes(data)
             os.replace(partial, self.path)
             self.event.set()
+            self._keep(len(data))
 
     def get(self) -> T | None:
         """The value, waiting for it if need be (a serial run has made it already).
 
-        A worker keeps what it read for the next task unless it is large (over
+        A worker keeps the value for its next tasks unless it is large (over
         :data:`KEEP_BYTES` pickled): then it reads it again each time, so that a worker
         does not hold the original of a huge report while it reads its next version."""
         if self.given:
@@ -217,9 +221,13 @@ class Relay(Generic[T]):
         self.event.wait()
         data = self.path.read_bytes()
         value = pickle.loads(data)
-        if len(data) <= KEEP_BYTES:
-            self.given, self.value = True, value
+        self.given, self.value = True, value
+        self._keep(len(data))
         return value
+
+    def _keep(self, size: int) -> None:
+        if size > KEEP_BYTES:  # the caller holds it for as long as it needs it
+            self.given, self.value = False, None
 
     def close(self) -> None:
         """Release every task still waiting (with None), and forget the relay."""
