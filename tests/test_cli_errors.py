@@ -129,22 +129,27 @@ def test_warnings_alone_do_not_stop_a_build(cli, report_copy, tmp_path: Path) ->
 
 # -- 3. no traceback: an internal error is one line naming the file, exit 3 ----------
 
-def test_internal_error_names_the_file_being_processed(cli, report_copy, tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("stage, exc, shown", [
+    ("resolve", RecursionError("maximum recursion depth exceeded"), "RecursionError: maximum recursion depth exceeded"),
+    ("render", ZeroDivisionError("division by zero"), "ZeroDivisionError: division by zero"),
+])
+def test_internal_error_names_the_version_being_processed(cli, report_copy, tmp_path: Path, monkeypatch,
+                                                         stage, exc, shown) -> None:
+    """Depends on pipeline._version wrapping each version in ``processing(path)``, for
+    every stage a version goes through."""
     src = report_copy()
+    owner, name = (pipeline, "resolve_document") if stage == "resolve" else (docx_writer, "render_docx")
+    real = getattr(owner, name)
 
-    real = pipeline.resolve_document
-
-    def resolve_document(doc):
+    def failing(doc):
         if doc.meta.language == "fr":
-            raise RecursionError("maximum recursion depth exceeded")
+            raise exc
         return real(doc)
 
-    monkeypatch.setattr(pipeline, "resolve_document", resolve_document)
+    monkeypatch.setattr(owner, name, failing)
     result = cli("build", src, "-o", tmp_path / "out")
-    assert result.code == 3
-    assert result.err == (f"{src / 'fr.md'}: internal error: RecursionError: maximum recursion depth exceeded "
-                          "(please report this)\n")
-    assert result.out == ""
+    assert (result.code, result.out) == (3, "")
+    assert result.err == f"{src / 'fr.md'}: internal error: {shown} (please report this)\n"
     assert not (tmp_path / "out").exists()
 
 
@@ -158,23 +163,6 @@ def test_internal_error_outside_any_file_names_the_report_folder(cli, report_cop
     for command in ("build", "check", "refs", "align"):
         result = cli(command, src)
         assert (result.code, result.err) == (3, f"{src}: internal error: KeyError: 'symbol' (please report this)\n")
-
-
-def test_internal_error_in_rendering_names_the_version(cli, report_copy, tmp_path: Path, monkeypatch) -> None:
-    """Depends on pipeline._version wrapping each version in ``processing(doc.path)``."""
-    src = report_copy()
-    real = docx_writer.render_docx
-
-    def render_docx(doc):
-        if doc.meta.language == "fr":
-            raise ZeroDivisionError("division by zero")
-        return real(doc)
-
-    monkeypatch.setattr(docx_writer, "render_docx", render_docx)
-    result = cli("build", src, "-o", tmp_path / "out")
-    assert result.code == 3
-    assert result.err == f"{src / 'fr.md'}: internal error: ZeroDivisionError: division by zero (please report this)\n"
-    assert not (tmp_path / "out").exists()
 
 
 def test_internal_error_message_is_one_line(cli, report_copy, monkeypatch) -> None:
