@@ -219,10 +219,10 @@ class Relay(Generic[T]):
             return self.value
         assert self.event is not None, "a serial run asks for a value before making it"
         self.event.wait()
-        data = self.path.read_bytes()
-        value = pickle.loads(data)
+        with open(self.path, "rb") as file:  # read as it is unpickled: no copy of the bytes held
+            value = pickle.load(file)
         self.given, self.value = True, value
-        self._keep(len(data))
+        self._keep(self.path.stat().st_size)
         return value
 
     def _keep(self, size: int) -> None:

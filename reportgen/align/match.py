@@ -82,7 +82,7 @@ class Features:
     footnotes: int
     subitems: tuple[tuple[int, int], ...]
     punctuation: tuple[int, ...]  # sentences, clauses (; :), parentheses, quotations
-    cognates: frozenset[str] = frozenset()  # 4-letter prefixes of Latin-script words
+    cognates: tuple[str, ...] = ()  # 4-letter prefixes of Latin-script words, sorted, each once
     latin: bool = False  # written mostly in Latin script (cognates then count)
     concepts: Counter = field(default_factory=Counter)  # lexicon concepts (l10n/data/lexicon.yaml)
     anchor: object = field(default=_UNSET, compare=False, repr=False)  # :attr:`key`, once computed
@@ -92,7 +92,7 @@ class Features:
                         self.references + other.references, self.names + other.names,
                         self.footnotes + other.footnotes, self.subitems + other.subitems,
                         tuple(a + b for a, b in zip(self.punctuation, other.punctuation)),
-                        self.cognates | other.cognates, self.latin and other.latin,
+                        tuple(sorted(set(self.cognates).union(other.cognates))), self.latin and other.latin,
                         self.concepts + other.concepts)
 
     def __reduce__(self) -> tuple:
@@ -116,7 +116,7 @@ class Features:
 
 
 def _features_from(length: int, numbers: dict, symbols: dict, references: dict, names: dict, footnotes: int,
-                   subitems: tuple, punctuation: tuple, cognates: frozenset, latin: bool,
+                   subitems: tuple, punctuation: tuple, cognates: tuple, latin: bool,
                    concepts: dict) -> Features:
     return Features(length, _counter(numbers), _counter(symbols), _counter(references), _counter(names),
                     footnotes, subitems, punctuation, cognates, latin, _counter(concepts))
@@ -156,16 +156,17 @@ def _punctuation(text: str) -> tuple[int, int, int, int]:
             sum(text.count(mark) for mark in _QUOTES))
 
 
-def _cognates(text: str) -> frozenset[str]:
+def _cognates(text: str) -> tuple[str, ...]:
     """Simard's cognates: the first four letters of the Latin-script words of five
     letters or more, without accents (Assembly, Assemblée, Asamblea → asse)."""
     if not _LATIN_WORD.search(text):
-        return frozenset()
+        return ()
     # the first words suffice: a long paragraph's cognates saturate
     plain = unicodedata.normalize("NFKD", text[:COGNATE_TEXT]).encode("ascii", "ignore").decode().lower()
-    # interned: the same few thousand prefixes recur in every unit, so each is one object
-    # in memory and written once in a pickle sent between processes
-    return frozenset(map(sys.intern, {w[:4] for w in _LATIN_WORD.findall(plain)}))
+    # A sorted tuple of interned strings, not a set: a set of 50 strings takes 2 KB, and
+    # an original's units are held by every worker. Interned: the same few thousand
+    # prefixes recur in every unit, one object each (and once in a pickle).
+    return tuple(sorted(map(sys.intern, {w[:4] for w in _LATIN_WORD.findall(plain)})))
 
 
 @dataclass
@@ -207,7 +208,7 @@ class Scorer:
             total += 0.75 * (a.subitems == b.subitems)
             weight += 0.75
         if a.cognates and b.cognates:
-            shared = len(a.cognates & b.cognates) / min(len(a.cognates), len(b.cognates))
+            shared = len(set(a.cognates).intersection(b.cognates)) / min(len(a.cognates), len(b.cognates))
             if a.latin and b.latin:
                 # translations share about a third of their cognates; unrelated paragraphs few
                 total += min(1.0, shared / COGNATE_SHARE)
