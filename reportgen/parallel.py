@@ -14,6 +14,7 @@ another in this process.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import itertools
 import multiprocessing
@@ -148,6 +149,26 @@ def _guarded(task: Callable[[T], R], item: T) -> R:
     except Exception as exc:
         raise WorkerError(type(exc).__name__, str(exc), processed_file(exc),
                           "".join(traceback.format_exception(exc))) from None
+    finally:
+        _give_back_memory()
+
+
+def _give_back_memory() -> None:
+    """Return the memory a finished task freed to the system (glibc's ``malloc_trim``, as
+    Dask's workers do), so that a worker's next version starts from what it holds, not
+    from the high-water mark of the last one. Elsewhere than glibc, nothing happens."""
+    global _LIBC
+    if _LIBC is None:
+        try:
+            _LIBC = ctypes.CDLL("libc.so.6")
+            _LIBC.malloc_trim  # noqa: B018 (present in glibc only)
+        except (OSError, AttributeError):
+            _LIBC = False
+    if _LIBC:
+        _LIBC.malloc_trim(0)
+
+
+_LIBC: ctypes.CDLL | bool | None = None  # per worker process, loaded on first use
 
 
 @contextmanager
@@ -202,12 +223,12 @@ class Relay(Generic[T]):
         self.made = self.given = True
         self.value = value
         if self.event is not None:
-            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             partial = self.path.with_suffix(".partial")
-            partial.write_bytes(data)
+            with open(partial, "wb") as file:  # written as it is pickled: no copy of the bytes held
+                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(partial, self.path)
             self.event.set()
-            self._keep(len(data))
+            self._keep(self.path.stat().st_size)
 
     def get(self) -> T | None:
         """The value, waiting for it if need be (a serial run has made it already).
