@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -251,7 +252,7 @@ def build(directory: Path, langs: tuple[str, ...] = (), *, jobs: int | None = No
     """Every version rendered to DOCX bytes, one version at a time per process (a
     whole report is never held as six DOCX trees). Write them with :func:`write_all`
     only when the load has no error."""
-    import reportgen.render.docx  # noqa: F401 (loaded here once, not in every worker)
+    importlib.import_module("reportgen.render.docx")  # loaded here once, not in every worker
 
     return load_each(directory, _render, langs, jobs=jobs, on_done=on_done, cycle_free=False)
 
