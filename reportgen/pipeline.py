@@ -121,14 +121,16 @@ def load_each(directory: Path, task: Task[R], langs: tuple[str, ...] = (), *,
     as each version finishes (a progress bar, or work that can start then, in
     ``workers`` when given: the pool to use, sized with :func:`jobs_wanted`). ``cycle_free``: the task makes no
     reference cycles, so it runs with the cyclic collector paused, as reading does.
-    ``first``: the version to start with (the others are in file order)."""
+    ``first``: the version to start with. The others start largest first, so that the
+    last to finish is a short one (longest processing time first: with six versions on
+    two processes, a large version started last would run alone while the other waits).
+    Results are in file order whatever order they ran in."""
     files = language_files(directory)
     for code in langs:
         if code not in files:
             raise UserError(directory, None, f"no '{code}' version: {code}.md does not exist")
     items = [(code, path, not langs or code in langs, task, cycle_free) for code, path in files.items()]
-    if first in files:
-        items.sort(key=lambda item: item[0] != first)  # stable: the rest stay in file order
+    items.sort(key=lambda item: (item[0] != first, -_size(item[1])))  # stable: ties stay in file order
     outcomes: dict[str, Outcome] = {}
     # results arrive pickled: millions of small objects that the collector would
     # otherwise traverse again and again as they are unpickled
@@ -185,13 +187,14 @@ def jobs_wanted(directory: Path, requested: int | None = None) -> int:
 
 
 def _total(files: dict[str, Path]) -> int:
-    size = 0
-    for path in files.values():
-        try:
-            size += path.stat().st_size
-        except OSError:
-            pass  # reported by the reader
-    return size
+    return sum(map(_size, files.values()))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reported by the reader
 
 
 # -- the tasks ----------------------------------------------------------------------------

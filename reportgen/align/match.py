@@ -66,7 +66,9 @@ UNTRANSLATED_WORDS = 5   # Latin words a version of another script must share wi
 UNTRANSLATED_SHARE = 0.6  # … and their share, before they count as text left in the original
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{5,}")
 _EMPTY: Counter = Counter()  # shared, never changed: Features add into new Counters
-_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b")
+# A capital first, then "no letter before it" (a word start, as \b would say): the
+# engine then skips in C to capitals instead of stopping at every word boundary.
+_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b")
 
 
 _UNSET = object()
@@ -137,7 +139,9 @@ def features(unit: Unit, numbers: Counter, concepts: Counter | None = None, *, l
     text = unit.text + " ".join(unit.footnotes) if unit.footnotes else unit.text
     names = _NAME.findall(unit.prose)
     return Features(
-        length=max(1, len("".join(text.split()))),
+        # the unit's letters are counted already; spaces removed from a concatenation
+        # are those removed from its parts
+        length=max(1, unit.letters + sum(len("".join(f.split())) for f in unit.footnotes)),
         numbers=numbers,
         symbols=Counter(unit.symbols) if unit.symbols else _EMPTY,
         references=Counter(unit.references) if unit.references else _EMPTY,
