@@ -15,7 +15,7 @@ import functools
 import importlib
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -28,6 +28,7 @@ from reportgen.resolve import resolve_document
 from reportgen.source import folder_diagnostics, frontmatter, language_files, read_document, shared_metadata
 from reportgen.source.reader import decode
 from reportgen.source.registry import Registry, read_registry
+from reportgen.source.termbase import TermBase, read_termbase
 
 if TYPE_CHECKING:
     from reportgen.align import AlignmentResult, PairOutcome, Prepared
@@ -89,6 +90,7 @@ class Each(Generic[R]):
     registry: Registry
     # language versions that could not be read at all (no document to check or align)
     unreadable: tuple[str, ...] = ()
+    terms: TermBase = field(default_factory=TermBase)  # the term base (source/termbase.py)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -148,6 +150,8 @@ def load_each(directory: Path, task: Task[R], langs: tuple[str, ...] = (), *,
     diagnostics += shared_metadata({o.code: (o.path, o.meta) for o in done if o.meta is not None})
     registry, found = read_registry(directory)
     diagnostics += found
+    terms, found = read_termbase(directory)
+    diagnostics += found
     wanted = [o for o in done if not langs or o.code in langs]
     readable = [o for o in wanted if o.meta is not None]
     return kind(
@@ -159,6 +163,7 @@ def load_each(directory: Path, task: Task[R], langs: tuple[str, ...] = (), *,
         diagnostics=diagnostics,
         registry=registry,
         unreadable=tuple(o.code for o in wanted if o.meta is None),
+        terms=terms,
     )
 
 
@@ -221,7 +226,7 @@ class Aligned:
     pair: PairOutcome | None
 
 
-def _prepare_and_align(keep_model: bool, acceptances: tuple[Acceptance, ...], original: str,
+def _prepare_and_align(keep_model: bool, acceptances: tuple[Acceptance, ...], terms: TermBase, original: str,
                        relay: Relay[Prepared], model: Handover, diagnostics: list[Diagnostic]) -> Aligned:
     """The original is prepared and handed on through ``relay``; a translation is
     prepared, then aligned with the original as soon as that is ready."""
@@ -233,12 +238,12 @@ def _prepare_and_align(keep_model: bool, acceptances: tuple[Acceptance, ...], or
         relay.put(prepared)
         return Aligned(shipped, None)
     other = relay.get()
-    return Aligned(shipped, None if other is None else align_pair(other, prepared, acceptances))
+    return Aligned(shipped, None if other is None else align_pair(other, prepared, acceptances, terms))
 
 
-def _check(registry: Registry, directory: Path, model: Handover,
+def _check(registry: Registry, terms: TermBase, directory: Path, model: Handover,
            diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    return check_version(model.take(), registry, directory)
+    return check_version(model.take(), registry, directory, terms)
 
 
 # -- what the commands run --------------------------------------------------------------
@@ -265,7 +270,8 @@ def check_each(directory: Path, *, jobs: int | None = None,
     """Everything ``reportgen check`` reports: the load's diagnostics and each
     version's own checks (``check.check_version``)."""
     registry, _ = read_registry(directory)  # its diagnostics come with the load's
-    each = load_each(directory, functools.partial(_check, registry, directory), jobs=jobs, on_done=on_done)
+    terms, _ = read_termbase(directory)  # the same
+    each = load_each(directory, functools.partial(_check, registry, terms, directory), jobs=jobs, on_done=on_done)
     return each, each.diagnostics + [d for found in each.values.values() for d in found]
 
 
@@ -279,6 +285,7 @@ def align(directory: Path, *, keep_model: bool = True, jobs: int | None = None,
     from reportgen.align import assemble, original_of, read_acceptances
 
     acceptances = tuple(read_acceptances(directory))
+    terms, _ = read_termbase(directory)  # its diagnostics come with the load's
     files = language_files(directory)
     first = _original_named(files)
     if first is None:  # the first file names no original that exists: nothing to start with
@@ -295,7 +302,7 @@ def align(directory: Path, *, keep_model: bool = True, jobs: int | None = None,
 
         with Workers(workers_wanted) as workers:
             try:
-                task = functools.partial(_prepare_and_align, keep_model, acceptances, first, relay)
+                task = functools.partial(_prepare_and_align, keep_model, acceptances, terms, first, relay)
                 each = load_each(directory, task, jobs=jobs, on_done=started, workers=workers, first=first)
             finally:
                 relay.close()  # before the pool waits for its tasks: none may wait for ever
@@ -319,7 +326,7 @@ def _align_in_one_go(directory: Path, acceptances: tuple[Acceptance, ...],
     loaded = load(directory, jobs=jobs)
     if loaded.unusable:
         return loaded, None
-    return loaded, align_report(loaded.report, list(acceptances))
+    return loaded, align_report(loaded.report, list(acceptances), loaded.terms)
 
 
 def _original_named(files: dict[str, Path]) -> str | None:
@@ -336,7 +343,7 @@ def _original_named(files: dict[str, Path]) -> str | None:
 def check(loaded: Loaded) -> list[Diagnostic]:
     """:func:`check_each` on a report already loaded."""
     return loaded.diagnostics + [d for doc in loaded.values.values()
-                                 for d in check_version(doc, loaded.registry, loaded.directory)]
+                                 for d in check_version(doc, loaded.registry, loaded.directory, loaded.terms)]
 
 
 def render_all(loaded: Loaded) -> dict[str, bytes]:

@@ -25,6 +25,7 @@ from reportgen.l10n.numerals import BUILTIN_SYSTEMS
 from reportgen.align.result import AlignmentResult
 from reportgen.errors import UserError
 from reportgen.model import Document, Metadata, Report
+from reportgen.source.termbase import TermBase, read_termbase
 
 __all__ = ["align_report", "align_prepared", "align_pair", "assemble", "PairOutcome", "prepare_version", "Prepared", "AlignmentResult", "Finding",
            "REGISTRY"]
@@ -62,21 +63,24 @@ def prepare_version(doc: Document, *, keep_model: bool = True) -> Prepared:
     return prepared if keep_model else prepared.without_model()
 
 
-def align_report(report: Report, acceptances: list[Acceptance] | None = None) -> AlignmentResult:
+def align_report(report: Report, acceptances: list[Acceptance] | None = None,
+                 terms: TermBase | None = None) -> AlignmentResult:
     prepared = {code: prepare_version(doc) for code, doc in report.versions.items()}
-    return align_prepared(report.name, report.directory, prepared, acceptances)
+    return align_prepared(report.name, report.directory, prepared, acceptances, terms)
 
 
 def align_prepared(name: str, directory: Path, prepared: dict[str, Prepared],
-                   acceptances: list[Acceptance] | None = None) -> AlignmentResult:
-    """Align every prepared version (by code, in file order) with the original."""
+                   acceptances: list[Acceptance] | None = None, terms: TermBase | None = None) -> AlignmentResult:
+    """Align every prepared version (by code, in file order) with the original.
+    ``acceptances`` and ``terms`` are read from ``directory`` when not given."""
     if not prepared:
         raise UserError(directory, None, "no language version to align")
     acceptances = read_acceptances(directory) if acceptances is None else acceptances
+    terms = read_termbase(directory)[0] if terms is None else terms  # its errors are the load's
     original = original_of(p.version.doc.meta for p in prepared.values())
     if original not in prepared:
         raise missing_original(directory, original)
-    outcomes = {code: align_pair(prepared[original], p, acceptances)
+    outcomes = {code: align_pair(prepared[original], p, acceptances, terms)
                 for code, p in prepared.items() if code != original}
     versions = {code: p.version for code, p in prepared.items()}
     return assemble(name, prepared[original].version.doc.meta.symbol, original, list(prepared), outcomes, versions)
@@ -101,10 +105,12 @@ class PairOutcome:
     accepted: tuple[Finding, ...]
 
 
-def align_pair(original: Prepared, mine: Prepared, acceptances: Sequence[Acceptance]) -> PairOutcome:
-    """Align one translation with the original by content, then run every registered check."""
+def align_pair(original: Prepared, mine: Prepared, acceptances: Sequence[Acceptance],
+               terms: TermBase | None = None) -> PairOutcome:
+    """Align one translation with the original by content, then run every registered check
+    (``terms``: the report's term base, for the term-mismatch check)."""
     accepted_by_key = {a.key(): a for a in acceptances}
-    pair = Pair(original.version, mine.version, tuple(_align(original.features, mine.features)))
+    pair = Pair(original.version, mine.version, tuple(_align(original.features, mine.features)), terms)
     open_: list[Finding] = []
     accepted: list[Finding] = []
     for check in REGISTRY.values():

@@ -10,6 +10,7 @@ from typing import Callable, Iterable
 
 from reportgen import model as m
 from reportgen.align.numbers import Number
+from reportgen.source.termbase import TermBase
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -109,6 +110,8 @@ class Pair:
     original: Version
     version: Version
     links: tuple[Link, ...] = ()
+    # the report's term base, for the term-mismatch check (None: no term base)
+    terms: TermBase | None = field(default=None, compare=False, repr=False)
 
     @property
     def lang(self) -> str:

@@ -14,10 +14,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reportgen.check.citations import Citation, check_version_citations, citations, registry_name
+from reportgen.check.terms import check_version_terms
 from reportgen.check.wordcount import check_version_word_count, word_count
 from reportgen.errors import Diagnostic
 from reportgen.model import Document, Report
 from reportgen.source.registry import Registry
+from reportgen.source.termbase import TermBase
 
 __all__ = ["Citation", "citations", "check_report", "check_version", "word_count", "merge_repeats",
            "report_lines", "LIMIT"]
@@ -29,13 +31,15 @@ def check_report(report: Report, registry: Registry) -> list[Diagnostic]:
     return [d for doc in report.versions.values() for d in check_version(doc, registry, report.directory)]
 
 
-def check_version(doc: Document, registry: Registry, directory: Path) -> list[Diagnostic]:
+def check_version(doc: Document, registry: Registry, directory: Path,
+                  terms: TermBase | None = None) -> list[Diagnostic]:
     """The checks of one version, which need no other version (so each can run in
-    its own process): cited documents, malformed symbols, the word count, and the
-    authors' comments as notes (they are never printed in a DOCX)."""
+    its own process): cited documents, malformed symbols, the word count, forbidden
+    terms of the term base, and the authors' comments as notes (they are never
+    printed in a DOCX)."""
     comments = [Diagnostic("info", doc.path, c.line, f"comment: {c.text}") for c in doc.comments]
     return (check_version_citations(doc, registry, registry_name(registry, directory))
-            + [check_version_word_count(doc)] + comments)
+            + [check_version_word_count(doc)] + check_version_terms(doc, terms or TermBase()) + comments)
 
 
 def merge_repeats(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -141,6 +141,12 @@ SCHEMA: dict[str, Any] = {
         "chapter_system": _TEXT,
         "section": _TEXT,
     },
+    "terms": {                   # how term-base terms are found in text (reportgen.l10n.stems)
+        "match": ("words", "substring"),
+        "stemmer": _Opt(_TEXT),           # a snowballstemmer algorithm (words only)
+        "skip": _Opt(_ListOf(_TEXT)),     # function words left out of terms and text (words only)
+        "ignore": _Opt(_TEXT),            # characters removed before matching (Arabic vowel marks)
+    },
 }
 
 _TEXTS = _ListOf(_TEXT)
@@ -469,6 +475,19 @@ def _check_times(path: Path | str, times: Any) -> None:
                 raise DataFileError(path, f"times.{key}[{i}]", f"{word!r} holds a digit")
 
 
+def _check_terms(path: Path | str, terms: Mapping[str, Any]) -> None:
+    """Stems and skipped words only mean something when words are matched; a skipped
+    word is one word (the stemmer itself is looked up by reportgen.l10n.stems, which
+    imports snowballstemmer only when a term base is used)."""
+    if terms["match"] != "words":
+        for key in ("stemmer", "skip"):
+            if key in terms:
+                raise DataFileError(path, f"terms.{key}", f"only for match: words, not {terms['match']!r}")
+    for i, word in enumerate(terms.get("skip") or []):
+        if len(word.split()) != 1:
+            raise DataFileError(path, f"terms.skip[{i}]", f"{word!r} is not one word")
+
+
 def _label(path: Path | str, spec: Any, key: str, systems: Mapping[str, NumeralSystem]) -> _Label:
     _check(path, spec, _LABEL, key)
     if spec["system"] not in systems:
@@ -489,6 +508,7 @@ def _build(path: Path | str, data: Any) -> Language:
             want = ", ".join("{" + f + "}" for f in sorted(fields))
             raise DataFileError(path, key, f"template must use exactly {want}")
     _check_times(path, data.get("times"))
+    _check_terms(path, data["terms"])
     systems = _systems(path, data.get("numerals", {}))
     numbering, refs = data["numbering"], data["references"]
     if not numbering["subitems"]:
