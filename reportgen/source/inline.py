@@ -77,7 +77,7 @@ LABEL = re.compile(rf"\{{#({NAME})\}}[ \t]*")
 REFERENCE = re.compile(rf"@({NAME})(?:\s*(?:–|--|-)\s*@({NAME}))?")
 # An "@" after a Latin letter or digit is an e-mail address; Arabic or Chinese
 # text may touch a reference ("و@globe", "见@globe").
-_TAG_LIKE = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>")
+TAG_LIKE = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>")
 _REF_BEFORE = re.compile(r"[A-Za-z0-9_@/.]")
 
 
@@ -214,7 +214,7 @@ class InlineReader:
                              "in the address")
         if "{#" in text:
             self.error(line, "a label {#name} may only follow a paragraph, chapter or sub-heading number")
-        if "<" in text and (tag := _TAG_LIKE.search(text)):
+        if "<" in text and (tag := TAG_LIKE.search(text)):
             # markdown-it reads only HTML tag names; "<w:p/>" (raw OpenXML) stays text
             self.error(line, f"raw markup '{_short(tag.group(0))}' is not supported in a report: "
                              "write the text without tags")

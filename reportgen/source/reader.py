@@ -26,7 +26,7 @@ _HEADING_DOT = re.compile(r"^(\S+?)\.\s+(.*)$", re.S)
 _HEADING_DASH = re.compile(r"\s+-\s+")
 
 
-def _heading_splits(text: str) -> list[tuple[str, str]]:
+def heading_splits(text: str) -> list[tuple[str, str]]:
     """Candidate (numeral, title) splits of a heading, in the order to try them."""
     out = []
     if m := _HEADING_DOT.match(text):
@@ -90,7 +90,7 @@ class _Reader:
         number: int | None = None
         if block.level <= 2:
             parse = self.lang.parse_chapter_number if block.level == 1 else self.lang.parse_subheading_number
-            for numeral, title in _heading_splits(text):
+            for numeral, title in heading_splits(text):
                 number = parse(numeral)
                 if number is not None:
                     text = title

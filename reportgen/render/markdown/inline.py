@@ -1,0 +1,402 @@
+"""Inline content → source text for ``writer.py`` (``render/markdown``): what to escape, decided in context.
+
+Escaping is decided on the *written* characters, not on the model's text alone, because
+what is syntax depends on the neighbours: ``@globe`` is a reference only at the start of
+a text run, ``*`` opens emphasis only when flanking allows it, ``]`` matters only before
+``(``. So an inline sequence is first laid out as atoms (a text character written as
+itself, a text character written escaped, or syntax), then passes escape the characters
+that the reader (``scan.py``, ``inline.py`` and markdown-it's CommonMark rules) would
+otherwise take as syntax. Ordinary text (``l'été``, ``1er``, ``e-mail@un.org``) is left
+as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol, assert_never
+
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+from mdit_py_plugins.utils import UNESCAPE_RE
+
+from reportgen import model as m
+from reportgen.source.inline import TAG_LIKE, BAD_CHARS, REFERENCE
+
+
+class WriteError(ValueError):
+    """The model holds something the source format cannot express."""
+
+
+class Context(Protocol):
+    """What the inline layout asks of the document writer."""
+
+    def note(self, note: m.Note) -> int:
+        """Number a footnote (and write its definition)."""
+
+    def plain_symbol(self, items: tuple[m.Inline, ...], k: int) -> bool:
+        """Whether symbol ``items[k]`` is found again when written as plain text."""
+
+
+# --------------------------------------------------------------------- atoms
+
+_RAW, _ESC, _SYN, _DELIM = range(4)
+
+
+@dataclass(slots=True)
+class _Atom:
+    """One piece of output: a text character written as itself (RAW) or escaped (ESC),
+    syntax (SYN: a reference, a footnote mark, link brackets, a line break), or an
+    emphasis delimiter (DELIM; ``pair`` ties opener and closer)."""
+
+    kind: int
+    out: str
+    char: str = ""
+    pair: int = -1
+    opener: bool = False
+    ref: bool = False  # SYN: an @label reference
+    newline: bool = False  # SYN: a line break; the next atom starts a line
+
+
+# Characters escaped wherever they appear in text: each may start syntax almost anywhere.
+_ALWAYS = frozenset("\\`*_^~")
+_ENTITY_LIKE = re.compile(r"&(?:#[0-9]{1,9}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{0,40});")
+# "@label" is no reference after these (an e-mail address): reader's references()
+_REF_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_@/.")
+# Line starts the block scanner reads as structure (scan.py: markers and refusals).
+_LINE_NUMBER = re.compile(r"-?\d+([.)])(?=[ \t]|$)")
+_LINE_SUBITEM = re.compile(r"\([^\s()]{1,8}\)(?=[ \t]|$)|[a-z]{1,4}(\))(?=[ \t]|$)")
+_LINE_FIRST = re.compile(r"#+(?=[ \t]|$)|[-+>|=]")
+_SUP_UNSAFE = re.compile(r"\[\^|\]\(|\{#|-->|~~")
+
+
+def escaped(char: str) -> str:
+    """A text character written so that it is text and ends a text token."""
+    if char == "&":
+        return "&amp;"
+    if char == "<":  # "\<" would leave "<!--" for the comment scanner, which ignores escapes
+        return "&lt;"
+    if isMdAsciiPunct(ord(char)):
+        return "\\" + char
+    return f"&#{ord(char)};"
+
+
+def _punct(char: str) -> bool:
+    return isMdAsciiPunct(ord(char)) or isPunctChar(char)
+
+
+def _space(char: str) -> bool:
+    return isWhiteSpace(ord(char))
+
+
+# ----------------------------------------------------------------- inlines
+
+
+class Inlines:
+    """Lays out one block's inlines as atoms, then escapes what the reader would misread."""
+
+    def __init__(self, writer: Context) -> None:
+        self.writer = writer
+        self.atoms: list[_Atom] = []
+        self.pairs = 0
+        self.open: list[int] = []  # emphases being laid out, outermost first
+        self.blank: str | None = " \t"  # what the reader strips at line ends (None: all whitespace)
+        self.nested: list[tuple[int, int]] = []  # (emphasis, the emphasis around it)
+
+    # layout -------------------------------------------------------------------------------
+
+    def many(self, items: tuple[m.Inline, ...], in_link: bool = False) -> None:
+        for k, x in enumerate(items):
+            self.one(x, items, k, in_link)
+
+    def one(self, x: m.Inline, items: tuple[m.Inline, ...], k: int, in_link: bool) -> None:
+        match x:
+            case m.Text():
+                self.text(x.text, in_link)
+            case m.LineBreak():
+                self.atoms.append(_Atom(_SYN, "\\\n", newline=True))
+            case m.Emph():
+                self.delimited("*", x.content, in_link)
+            case m.Strong():
+                self.delimited("**", x.content, in_link)
+            case m.Superscript():
+                self.atoms.append(_Atom(_SYN, _script("^", x.content)))
+            case m.Subscript():
+                self.atoms.append(_Atom(_SYN, _script("~", x.content)))
+            case m.Link():
+                if in_link:
+                    raise WriteError("a link cannot hold another link")
+                self.atoms.append(_Atom(_SYN, "["))
+                self.many(x.content, in_link=True)
+                self.atoms.append(_Atom(_SYN, "](" + _url(x.url) + ")"))
+            case m.SymbolRef():
+                if self.writer.plain_symbol(items, k):
+                    self.text(x.text, in_link)
+                else:
+                    self.many((m.Link((m.Text(x.text),), "#"),), in_link)
+            case m.Ref():
+                text = f"@{x.first}" + (f"–@{x.last}" if x.last else "")
+                if not REFERENCE.fullmatch(text):
+                    raise WriteError(f"'{text}' is not a reference to a label")
+                self.atoms.append(_Atom(_SYN, text, ref=True))
+            case m.ResolvedRef():
+                # written back as the label it was resolved from; a range keeps only its
+                # first target's label, so it cannot be written back
+                if len(x.numbers) > 1:
+                    raise WriteError("a resolved range of paragraphs cannot be written back")
+                self.atoms.append(_Atom(_SYN, f"@{x.label}", ref=True))
+            case m.Note():
+                self.atoms.append(_Atom(_SYN, f"[^{self.writer.note(x)}]"))
+            case _:
+                assert_never(x)
+
+    def text(self, text: str, in_link: bool) -> None:
+        for char in text:
+            if char == "\n" or (char != "\t" and BAD_CHARS.match(char)):
+                raise WriteError(f"the character U+{ord(char):04X} cannot appear in a document's text")
+            escape = char in _ALWAYS or (in_link and char in "[]")
+            self.atoms.append(_Atom(_ESC if escape else _RAW, escaped(char) if escape else char, char))
+
+    def delimited(self, marker: str, content: tuple[m.Inline, ...], in_link: bool) -> None:
+        if not content:
+            raise WriteError("empty emphasis cannot be written")
+        pair = self.pairs
+        self.pairs += 1
+        if self.open:
+            self.nested.append((pair, self.open[-1]))
+        self.open.append(pair)
+        self.atoms.append(_Atom(_DELIM, marker, pair=pair, opener=True))
+        self.many(content, in_link)
+        self.atoms.append(_Atom(_DELIM, marker, pair=pair))
+        self.open.pop()
+
+    # escaping -----------------------------------------------------------------------------
+
+    def finish(self, line_start: bool = True) -> str:
+        """The written text, after every escaping pass (repeated until nothing changes,
+        since escaping one character can change what its neighbours mean).
+        ``line_start``: the text starts a line, where a marker would be structure;
+        otherwise it is a heading's title, whose ends lose any whitespace (``str.strip``)."""
+        self.blank = " \t" if line_start else None
+        if self.atoms and self.atoms[-1].newline:
+            raise WriteError("a line break cannot end a paragraph")
+        self.choose_markers()
+        for _ in range(len(self.atoms) + 2):
+            changed = self.edges(line_start)
+            changed = self.contextual() or changed
+            changed = self.references() or changed
+            changed = self.flanking() or changed
+            if not changed:
+                break
+        self.tildes()
+        return "".join(a.out for a in self.atoms)
+
+    def escape(self, i: int) -> bool:
+        """Write atom ``i`` escaped, if it is a text character written as itself."""
+        a = self.atoms[i] if 0 <= i < len(self.atoms) else None
+        if a is None or a.kind != _RAW:
+            return False
+        a.kind, a.out = _ESC, escaped(a.char)
+        return True
+
+    def need(self, i: int, what: str) -> bool:
+        """Escape atom ``i`` because the syntax next to it needs it; a neighbour that is
+        not text (a reference, a delimiter) cannot be escaped: the model is unwritable."""
+        if self.escape(i):
+            return True
+        raise WriteError(f"{what} cannot be written next to what follows or precedes it")
+
+    def before(self, i: int) -> str:
+        """The written character just before atom ``i`` ("" at the start)."""
+        return self.atoms[i - 1].out[-1] if i > 0 else ""
+
+    def after(self, i: int, size: int = 1) -> str:
+        """Up to ``size`` written characters after atom ``i``."""
+        out = ""
+        for a in self.atoms[i + 1:]:
+            if len(out) >= size:
+                break
+            out += a.out
+        return out[:size]
+
+    def raw_run(self, i: int) -> str:
+        """Characters written as themselves from atom ``i`` on (one text token)."""
+        out = []
+        for a in self.atoms[i:]:
+            if a.kind != _RAW:
+                break
+            out.append(a.char)
+        return "".join(out)
+
+    def choose_markers(self) -> None:
+        """``*`` or ``_`` for each emphasis, so that no two delimiters touch with the same
+        character (``*a**b*`` is not two emphases; ``*_a_*`` is nested ones) and no
+        emphasis uses its enclosing one's (once an escape makes a delimiter both open and
+        close, ``*a*@b*c*`` would pair the wrong ones)."""
+        touching: dict[int, set[int]] = {}
+        pairs = [(left.pair, right.pair) for left, right in zip(self.atoms, self.atoms[1:])
+                 if left.kind == right.kind == _DELIM] + self.nested
+        for a, b in pairs:
+            touching.setdefault(a, set()).add(b)
+            touching.setdefault(b, set()).add(a)
+        colour: dict[int, int] = {}
+        for start in sorted(touching):
+            if start in colour:
+                continue
+            colour[start] = 0
+            queue = [start]
+            while queue:
+                p = queue.pop()
+                for q in touching[p]:
+                    if q not in colour:
+                        colour[q] = 1 - colour[p]
+                        queue.append(q)
+                    elif colour[q] == colour[p]:
+                        raise WriteError("these nested or adjacent emphases cannot be written apart")
+        for a in self.atoms:
+            if a.kind == _DELIM and colour.get(a.pair):
+                a.out = a.out.replace("*", "_")
+
+    def edges(self, line_start: bool) -> bool:
+        """Whitespace at the start or end of a line is stripped by the reader, and a line
+        start may read as structure (``12.``, ``(a)``, ``#``, ``-``): escape them."""
+        changed = False
+        starts = [i + 1 for i, a in enumerate(self.atoms) if a.newline]
+        for i in [0] + starts:
+            j = i
+            while j < len(self.atoms) and self.atoms[j].kind == _RAW and self.stripped(self.atoms[j].char):
+                changed = self.escape(j) or changed
+                j += 1
+            if i == 0 and not line_start:
+                continue
+            k = i
+            while k < len(self.atoms) and not self.atoms[k].newline:
+                k += 1
+            if not "".join(a.out for a in self.atoms[i:k]).strip() and i < k:
+                # a line of only (Unicode) whitespace is a blank line to the scanner
+                changed = self.escape(i) or changed
+            line, owner = "", []  # the line's first characters, and the atom of each
+            for k in range(i, min(i + 12, len(self.atoms))):
+                if self.atoms[k].newline:
+                    break
+                line += self.atoms[k].out
+                owner += [k] * len(self.atoms[k].out)
+            if found := _LINE_NUMBER.match(line):
+                changed = self.need(owner[found.start(1)], "a number at a line start") or changed
+            elif found := _LINE_SUBITEM.match(line):
+                at = found.start(1) if found.group(1) else 0
+                changed = self.need(owner[at], "a sub-item marker at a line start") or changed
+            elif _LINE_FIRST.match(line):
+                changed = self.need(owner[0], "this line start") or changed
+        for i, a in enumerate(self.atoms):
+            if i + 1 == len(self.atoms) or self.atoms[i + 1].newline:
+                j = i
+                while j >= 0 and self.atoms[j].kind == _RAW and self.stripped(self.atoms[j].char):
+                    changed = self.escape(j) or changed
+                    j -= 1
+        return changed
+
+    def stripped(self, char: str) -> bool:
+        """Whether the reader strips ``char`` at the start or end of a line."""
+        return char in self.blank if self.blank is not None else char.isspace()
+
+    def contextual(self) -> bool:
+        """Characters that are syntax only before or after certain others."""
+        changed = False
+        for i, a in enumerate(self.atoms):
+            if a.kind != _RAW:
+                continue
+            c = a.char
+            if ((c == "]" and self.after(i) == "(")
+                    or (c == "!" and self.after(i) == "[")  # "![text](url)" is an image
+                    or (c == "<" and re.match(r"[A-Za-z/!?]", self.after(i)))
+                    or (c == ">" and self.before(i) == "-" and self.before(i - 1) == "-")
+                    or (c == "{" and self.after(i) == "#")
+                    or (c == "&" and _ENTITY_LIKE.match("&" + self.after(i, 50)))):
+                changed = self.escape(i) or changed
+        return changed
+
+    def references(self) -> bool:
+        """``@name`` in text would become a reference, and a reference must start its
+        text run and not run on into the text after it."""
+        changed = False
+        for i, a in enumerate(self.atoms):
+            prev = self.atoms[i - 1] if i > 0 else None
+            if a.ref:
+                if prev is not None and prev.ref:
+                    raise WriteError("two references cannot touch")
+                if prev is not None and prev.kind == _RAW and prev.char in _REF_BEFORE:
+                    changed = self.escape(i - 1) or changed
+                run = a.out + self.raw_run(i + 1)
+                found = REFERENCE.match(run)
+                if found is None or found.end() != len(a.out):
+                    changed = self.need(i + 1, f"'{a.out}'") or changed
+            elif a.kind == _RAW and a.char == "@":
+                if prev is not None and prev.kind == _RAW and prev.char in _REF_BEFORE:
+                    continue  # an e-mail address: no reference
+                if REFERENCE.match(self.raw_run(i)):
+                    changed = self.escape(i) or changed
+        return changed
+
+    def flanking(self) -> bool:
+        """CommonMark's flanking rules decide whether a delimiter opens or closes; where
+        the text around would defeat it, escape the neighbouring character (an escape
+        or entity ends in punctuation, which lets the delimiter work)."""
+        changed = False
+        for i, a in enumerate(self.atoms):
+            if a.kind != _DELIM:
+                continue
+            underscore = a.out[0] == "_"
+            last, nxt = self.before(i) or " ", self.after(i) or " "
+            if a.opener:
+                if _space(nxt):
+                    changed = self.need(i + 1, "emphasis") or changed
+                elif (_punct(nxt) or underscore) and not (_space(last) or _punct(last)):
+                    changed = self.need(i - 1, "emphasis") or changed
+            elif _space(last):
+                changed = self.need(i - 1, "emphasis") or changed
+            elif (_punct(last) or underscore) and not (_space(nxt) or _punct(nxt)):
+                changed = self.need(i + 1, "emphasis") or changed
+        return changed
+
+    def tildes(self) -> None:
+        """The reader refuses ``~~`` anywhere (strikethrough): an escaped tilde next to
+        a subscript's tilde is written as a character reference instead."""
+        for i, a in enumerate(self.atoms):
+            if a.kind == _ESC and a.char == "~" and "~" in (self.before(i), self.after(i)):
+                a.out = "&#126;"
+        if "~~" in "".join(a.out for a in self.atoms):
+            raise WriteError("two subscripts cannot touch ('~~' is strikethrough)")
+
+
+def _script(marker: str, content: tuple[m.Inline, ...]) -> str:
+    """``^text^`` / ``~text~``: mdit-py-plugins reads the content as raw text with
+    backslash escapes only, and no whitespace unless escaped."""
+    if not content or not all(isinstance(x, m.Text) for x in content):
+        raise WriteError("a superscript or subscript can hold only plain text")
+    text = "".join(x.text for x in content if isinstance(x, m.Text))
+    out = []
+    for char in text:
+        if char == " " or (char.isascii() and isMdAsciiPunct(ord(char))):
+            out.append("\\" + char)
+        elif char.isspace() or BAD_CHARS.match(char):
+            raise WriteError(f"a superscript or subscript cannot hold U+{ord(char):04X}")
+        else:
+            out.append(char)
+    written = "".join(out)
+    if UNESCAPE_RE.sub(r"\1", written) != text or not text:
+        raise WriteError("this superscript or subscript cannot be written")  # pragma: no cover
+    found = REFERENCE.search(text)
+    if found and (found.start() == 0 or text[found.start() - 1] not in _REF_BEFORE):
+        raise WriteError(f"a superscript or subscript cannot hold '{found.group(0)}'")
+    if _SUP_UNSAFE.search(text) or TAG_LIKE.search(text):
+        raise WriteError(f"a superscript or subscript cannot hold '{text}'")
+    return marker + written + marker
+
+
+def _url(url: str) -> str:
+    """A link destination; in angle brackets when it holds characters that end one."""
+    if re.fullmatch(r"[^\s<>()\\&]*", url):
+        return url
+    if "\n" in url:
+        raise WriteError("a link address cannot hold a line break")
+    return "<" + re.sub(r"([<>\\&])", r"\\\1", url) + ">"
