@@ -223,6 +223,118 @@ def accept(report_dir: Path, check_id: str, lang: str, paragraph: str | None, no
     click.echo(f"{path}: accepted {check_id} for {lang}" + (f" paragraph {paragraph}" if paragraph else ""))
 
 
+@cli.command()
+@click.argument("report_dir", type=click.Path(path_type=Path))
+@click.option("--lang", required=True, type=click.Choice(LANGUAGES), help="The translation to review.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Output file (default: build/<report name>/review-<CODE>.docx).")
+@JOBS
+@_in_report
+def review(report_dir: Path, lang: str, output: Path | None, jobs: int | None) -> None:
+    """Write a bilingual review DOCX of one translation of REPORT_DIR: original and
+    translation side by side, one row per aligned paragraph, each alignment finding
+    a Word comment on the translation's cell (INTERFACE §3.4). Prints its path.
+
+    Exit 0 whatever the findings (they are in the document); 2 when the report
+    cannot be loaded or --lang names no translation of it."""
+    from reportgen.align.review import review_of
+    from reportgen.render.docx.review import render_review
+
+    if lang not in pipeline.language_files(report_dir):
+        raise UserError(report_dir, None, f"no '{lang}' version: {lang}.md does not exist")
+    with _progress(report_dir, "aligning") as progress:
+        loaded, aligned = pipeline.align(report_dir, keep_model=True, jobs=jobs, on_done=progress)
+    _usable(loaded, strict=False)
+    assert aligned is not None  # None only when unusable, and _usable exited
+    if lang == aligned.original:
+        others = ", ".join(c for c in aligned.languages if c != lang)
+        raise UserError(report_dir, None, f"'{lang}' is the original: review one of its translations ({others})")
+    path = output or Path("build") / loaded.name / f"review-{lang}.docx"
+    write_atomically(path, render_review(review_of(aligned, lang)))
+    click.echo(str(path))
+
+
+@cli.command()
+@click.argument("report_dirs", metavar="REPORT_DIR...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write the memory to FILE instead of stdout.")
+@JOBS
+def tmx(report_dirs: tuple[Path, ...], output: Path | None, jobs: int | None) -> None:
+    """Write a TMX 1.4b translation memory of the aligned paragraphs of every
+    REPORT_DIR (a folder holding report folders, such as sources/, stands for all of
+    them) to stdout or FILE: one unit per paragraph of the original, with the
+    paragraphs each version aligned with it (INTERFACE §3.1). Reads the sources only.
+
+    Exit 2, writing nothing, when a report cannot be loaded."""
+    from reportgen.interchange.tmx import memory_units, report_folders, write_tmx
+
+    units, diagnostics, unusable = [], [], False
+    for folder in report_folders(report_dirs):
+        with processing(folder):
+            each, aligned = pipeline.align(folder, keep_model=True, jobs=jobs)
+            diagnostics += each.diagnostics
+            if aligned is None or each.unusable:
+                unusable = True
+            elif not unusable:
+                units += memory_units(aligned, each.metas[aligned.original].date)
+    _report(diagnostics)
+    if unusable:
+        sys.exit(EXIT_UNUSABLE)
+    data = write_tmx(units)
+    if output is not None:
+        write_atomically(output, data)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+@cli.group(epilog=EPILOG)
+def xliff() -> None:
+    """Exchange a report's text with translation tools as XLIFF 1.2 (INTERFACE §3.5)."""
+
+
+@xliff.command("export", epilog=EPILOG)
+@click.argument("report_dir", type=click.Path(path_type=Path))
+@click.option("--lang", required=True, type=click.Choice(LANGUAGES), help="The language to translate into.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True),
+              help="Write to FILE ('-': stdout; default: build/<report name>/<original>-<lang>.xlf).")
+@_in_report
+def xliff_export(report_dir: Path, lang: str, output: Path | None) -> None:
+    """Write the original's text as XLIFF 1.2 units for translating REPORT_DIR into
+    LANG, each with the existing LANG version's text as its target (state
+    "translated") or an empty one (state "new"). Prints the path written."""
+    from reportgen.interchange import xliff as xlf
+
+    data, diagnostics = xlf.export(report_dir, lang)
+    if data is None:
+        _report(diagnostics)
+        sys.exit(EXIT_UNUSABLE)
+    if output is not None and str(output) == "-":
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    path = output or Path("build") / report_dir.resolve().name / f"{xlf.original_of(report_dir)}-{lang}.xlf"
+    write_atomically(path, data)
+    click.echo(str(path))
+
+
+@xliff.command("import", epilog=EPILOG)
+@click.argument("report_dir", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
+@_in_report
+def xliff_import(report_dir: Path, file: Path) -> None:
+    """Write (create or replace) REPORT_DIR/<target-language>.md from the XLIFF FILE:
+    the original's structure with each unit's target as its text (an empty or missing
+    target keeps the existing version's). Every problem is reported, and then nothing
+    is written. Prints the path written."""
+    from reportgen.interchange import xliff as xlf
+
+    imported, diagnostics = xlf.import_(report_dir, file)
+    if imported is None:
+        _report(diagnostics)
+        sys.exit(EXIT_UNUSABLE)
+    write_atomically(imported.path, imported.text.encode("utf-8"))
+    click.echo(str(imported.path))
+
+
 def _count(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
