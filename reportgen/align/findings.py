@@ -103,6 +103,20 @@ class Link:
         return f"{len(self.original)}-{len(self.version)}"
 
 
+def missing_unit_line(links: tuple[Link, ...], k: int, mine: tuple[Unit, ...]) -> int | None:
+    """Where, in the version, the unit of ``links[k]`` that it lacks belongs: after the
+    version unit of the nearest earlier link that has one (not a moved one), else where
+    the next unit stands. One rule for the finding (``checks/structure.py``) and for the
+    reports that place it (HTML, review DOCX)."""
+    for earlier in reversed(links[:k]):
+        if earlier.version and not earlier.moved:
+            return mine[earlier.version[-1]].line
+    for later in links[k + 1:]:
+        if later.version:
+            return mine[later.version[0]].line
+    return None
+
+
 @dataclass(frozen=True)
 class Pair:
     """The original and one translation, aligned by content: the input of every check."""

@@ -27,7 +27,7 @@ from pathlib import Path
 import jinja2
 
 from reportgen import model as m
-from reportgen.align.findings import REGISTRY, SEVERITIES, Finding, Link, Unit, Version
+from reportgen.align.findings import REGISTRY, SEVERITIES, Finding, Link, Unit, Version, missing_unit_line
 from reportgen.align.prepare import plain, prepare
 from reportgen.align.result import AlignmentResult
 from reportgen.l10n import LANGUAGES, language
@@ -388,7 +388,7 @@ def _fill(rows: list[Row], unit_row: dict[int, int], col: Column, orig: tuple[Un
         cell = Cell(code, direction, "same", rows[first].paragraph, source=units, number=number)
         if not units:
             cell.kind, cell.tags = "missing", ["missing"]
-            cell.expect_line = _preceding_line(links, k, mine)
+            cell.expect_line = missing_unit_line(links, k, mine)
         elif len(link.original) > 1:
             last = unit_row[link.original[-1]]
             cell.kind, cell.tags = "merged", [f"merged: {_numbers([orig[i] for i in link.original])}"]
@@ -407,18 +407,6 @@ def _fill(rows: list[Row], unit_row: dict[int, int], col: Column, orig: tuple[Un
             cell.kind, cell.tags = "moved", ["moved"]
         rows[first].cells[code] = cell
     return spanned
-
-
-def _preceding_line(links: tuple[Link, ...], k: int, mine: tuple[Unit, ...]) -> int | None:
-    """Where a missing unit's finding points (as the structure checks do): the
-    version unit of the nearest earlier link that has one, else the next one."""
-    for earlier in reversed(links[:k]):
-        if earlier.version and not earlier.moved:
-            return mine[earlier.version[-1]].line
-    for later in links[k + 1:]:
-        if later.version:
-            return mine[later.version[0]].line
-    return None
 
 
 def _place(result: AlignmentResult, rows: list[Row], owner: dict[str, dict[int, int]]) -> list[Finding]:

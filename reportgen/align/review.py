@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import assert_never
 
 from reportgen import model as m
-from reportgen.align.findings import Finding, Link, Pair, Unit, Version
+from reportgen.align.findings import Finding, Link, Pair, Unit, Version, missing_unit_line
 from reportgen.align.result import AlignmentResult
 from reportgen.errors import UserError
 
@@ -124,7 +124,7 @@ def _rows(pair: Pair) -> list[Row]:
                 headings_up_to(nxt)
         row = Row(_kind(link), tuple(orig[i] for i in link.original), tuple(mine[j] for j in link.version))
         if not link.version:
-            row.expect_line = _preceding_line(pair.links, k, mine)
+            row.expect_line = missing_unit_line(pair.links, k, mine)
         rows.append(row)
     headings_up_to(len(orig))  # headings after the last paragraph
     return rows
@@ -144,18 +144,6 @@ def _kind(link: Link) -> str:
 
 def _next_original(links: tuple[Link, ...], k: int) -> int | None:
     return next((min(link.original) for link in links[k + 1:] if link.original), None)
-
-
-def _preceding_line(links: tuple[Link, ...], k: int, mine: tuple[Unit, ...]) -> int | None:
-    """Where the finding of a missing unit points (as ``checks/structure.py`` says):
-    the version unit of the nearest earlier link that has one, else the next one."""
-    for earlier in reversed(links[:k]):
-        if earlier.version and not earlier.moved:
-            return mine[earlier.version[-1]].line
-    for later in links[k + 1:]:
-        if later.version:
-            return mine[later.version[0]].line
-    return None
 
 
 def _headings(version: Version) -> list[tuple[int, HeadingKey, m.Heading]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from reportgen.align.findings import Finding, Link, Pair, Unit, check, finding
+from reportgen.align.findings import Finding, Link, Pair, Unit, check, finding, missing_unit_line
 
 
 def _units(pair: Pair, link: Link) -> tuple[list[Unit], list[Unit]]:
@@ -30,19 +30,6 @@ def _names(units: list[Unit]) -> str:
 
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _preceding_line(pair: Pair, link: Link) -> int | None:
-    """Where, in the version, a missing unit belongs: after the version unit of the
-    nearest earlier link that has one."""
-    k = pair.links.index(link)
-    for earlier in reversed(pair.links[:k]):
-        if earlier.version and not earlier.moved:
-            return pair.version.segments[earlier.version[-1]].line
-    for later in pair.links[k + 1:]:  # nothing before it: where the next unit stands
-        if later.version:
-            return pair.version.segments[later.version[0]].line
-    return None
 
 
 def _kind(link: Link) -> str:
@@ -66,7 +53,7 @@ def _defects(pair: Pair, kind: str, numbered: bool, check_id: str) -> Iterator[F
         if kind == "1-0":
             where = f"{pair.original.doc.path.name}:{origs[0].line}"
             yield finding(pair, check_id, None, f"{_name(origs[0])} of the original ({where}) is missing here",
-                          paragraph=origs[0].number, line=_preceding_line(pair, link))
+                          paragraph=origs[0].number, line=missing_unit_line(pair.links, pair.links.index(link), pair.version.segments))
         elif kind == "0-1":
             yield finding(pair, check_id, mine[0],
                           f"{_name(mine[0])} here has no counterpart in the original{_after(pair, link)}",
