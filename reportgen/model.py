@@ -342,6 +342,10 @@ class Metadata:
     agenda: tuple[str, ...] = ()
     job: str | None = None
     word_limit: int = 10700
+    # processing dates of this language version (one or two), printed DDMMYY in the footer
+    processed: tuple[dt.date, ...] = ()
+    # an image for the masthead's emblem slot (absolute path, checked by the reader)
+    emblem: Path | None = None
     # line of each key in the source, for error messages
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 

@@ -100,10 +100,14 @@ SCHEMA: dict[str, Any] = {
     "english_name": _TEXT,
     "direction": ("ltr", "rtl"),
     "script": ("latin", "cyrillic", "han", "arabic"),
+    "diff_tokens": ("words", "characters"),  # reportgen diff: what one tracked change covers
     "word_lang": _TEXT,
+    "latin_word_lang": _Opt(_TEXT),  # w:lang w:val (Latin-script text) when not word_lang
     "babel_locale": _TEXT,
     "job_letter": _TEXT,
-    "fonts": {"ascii": _TEXT, "h_ansi": _TEXT, "east_asia": _TEXT, "cs": _TEXT},
+    "fonts": {"ascii": _TEXT, "h_ansi": _TEXT, "east_asia": _TEXT, "cs": _TEXT,
+              "heading_east_asia": _Opt(_TEXT)},  # headings' face where it differs (黑体)
+    "hyphenate": _Opt(bool),  # automatic hyphenation allowed (Word w:autoHyphenation)
     "united_nations": _TEXT,
     "language_line": _TEXT,
     "masthead": {
@@ -297,6 +301,14 @@ class Language:
     _subitems: tuple[_Label, ...]
     _refs: Mapping[str, str]
     _chapter_ref_system: NumeralSystem
+    #: ``reportgen diff`` tracks changes by ``words`` (with the spaces and punctuation
+    #: between them) or by single ``characters`` (scripts written without spaces)
+    diff_tokens: str
+    #: automatic hyphenation allowed in this version (data key ``hyphenate``)
+    hyphenate: bool = False
+    #: language of Latin-script text (figures, acronyms) inside this version, Word's
+    #: ``w:lang w:val``; the version's own ``word_lang`` unless the data says otherwise
+    latin_word_lang: str = ""
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
@@ -552,6 +564,9 @@ def _build(path: Path | str, data: Any) -> Language:
         ),
         _refs=MappingProxyType(dict(refs)),
         _chapter_ref_system=systems[refs["chapter_system"]],
+        diff_tokens=data["diff_tokens"],
+        hyphenate=bool(data.get("hyphenate", False)),
+        latin_word_lang=data.get("latin_word_lang", data["word_lang"]),
     )
     _smoke_test(path, lang)
     return lang

@@ -28,7 +28,7 @@ from reportgen.l10n import LANGUAGES
 from reportgen.model import DISTRIBUTIONS, Metadata
 
 REQUIRED = ("symbol", "distribution", "date", "language", "original", "organ", "title")
-OPTIONAL = ("subtitle", "meeting", "venue", "dates", "agenda", "job", "word_limit")
+OPTIONAL = ("subtitle", "meeting", "venue", "dates", "agenda", "job", "processed", "emblem", "word_limit")
 
 # UN length limits, footnotes and headings included (General Assembly resolutions on
 # documentation): reports of the Secretariat, and all others. The larger is the default.
@@ -451,6 +451,8 @@ class _FrontMatter:
         if job is not None and not JOB_RE.match(job):
             self.error(self.key("job"), f"job number '{shown(job)}' is not of the form YY-NNNNN or V.YY-NNNNN")
         word_limit = self.word_limit()
+        processed = self.processed()
+        emblem = self.emblem()
         if self.diags:
             return None
         if (symbol is None or distribution is None or date is None or language is None or original is None
@@ -460,7 +462,7 @@ class _FrontMatter:
         return Metadata(
             word_limit=word_limit, symbol=symbol, distribution=distribution, date=date, language=language,
             original=original, organ=organ, title=title, subtitle=subtitle, meeting=meeting, venue=venue,
-            dates=dates, agenda=agenda, job=job,
+            dates=dates, agenda=agenda, job=job, processed=processed, emblem=emblem,
             lines={name: self.doc.line(k) for name, (k, _v) in self.nodes.items()},
         )
 
@@ -503,6 +505,46 @@ class _FrontMatter:
             self.error(self.key("dates"), f"'dates' ends ({last}) before it starts ({first})")
             return None
         return first, last
+
+    def processed(self) -> tuple[dt.date, ...]:
+        """Processing dates of this language version (one or two), printed DDMMYY in the footer."""
+        v = self.value("processed")
+        if v is None:
+            return ()
+        items = v.value if isinstance(v, SequenceNode) else [v]
+        if not 1 <= len(items) <= 2 or any(not isinstance(item, ScalarNode) for item in items):
+            self.error(self.key("processed"), "'processed' must be one or two dates: [YYYY-MM-DD, YYYY-MM-DD]")
+            return ()
+        where = (lambda item: item) if isinstance(v, SequenceNode) else (lambda item: self.key("processed"))
+        found = [self.date("processed", item, where(item)) for item in items]
+        dates = tuple(d for d in found if d is not None)
+        if len(dates) != len(found):
+            return ()
+        if len(dates) == 2 and dates[1] < dates[0]:
+            self.error(self.key("processed"), f"'processed' ends ({dates[1]}) before it starts ({dates[0]})")
+            return ()
+        return dates
+
+    def emblem(self) -> Path | None:
+        """An image for the masthead's emblem slot, relative to the report folder;
+        read here so that a bad file is refused at this line, not when rendering."""
+        value = self.text("emblem")
+        if value is None:
+            return None
+        where = self.key("emblem")
+        path = (self.path.parent / value).resolve()
+        if not path.is_file():
+            self.error(where, f"emblem file '{shown(value)}' not found in the report folder")
+            return None
+        try:
+            head = path.read_bytes()[:8]
+        except OSError as exc:
+            self.error(where, f"emblem file '{shown(value)}' cannot be read ({shown(exc.strerror or exc)})")
+            return None
+        if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
+            self.error(where, f"emblem file '{shown(value)}' is not a PNG or JPEG image")
+            return None
+        return path
 
     def agenda(self) -> tuple[str, ...]:
         v = self.value("agenda")

@@ -74,4 +74,4 @@ def test_every_symbol_linked_once_per_target(minimal: dict[str, Docx]) -> None:
 def test_original_version_has_no_language_line(minimal: dict[str, Docx]) -> None:
     cells = minimal["en"].masthead_cells()
     assert cells[1][1] == "Distr.: Limited\n1 March 2024\n\nOriginal: English"
-    assert minimal["en"].headers_footers()["footer:first"] == "24-01234 (E)"
+    assert minimal["en"].headers_footers()["footer:first"] == "24-01234 (E)\t"  # then the barcode

@@ -156,7 +156,9 @@ def test_running_headers_and_footers(version: tuple[str, Docx]) -> None:
         "header:first": "",
         "header:even": "CAC/COSP/EG.1/2021/L.1/Add.1",
         "header:default": "CAC/COSP/EG.1/2021/L.1/Add.1",
-        "footer:first": f"V.21-06543 ({EXPECTED[lang]['letter']})",
+        # job number, then a tab and the barcode image (mirrored in Arabic)
+        "footer:first": (f"\tV.21-06543 ({EXPECTED[lang]['letter']})" if language(lang).direction == "rtl"
+                         else f"V.21-06543 ({EXPECTED[lang]['letter']})\t"),
         "footer:even": even,
         "footer:default": odd,
     }
@@ -174,8 +176,10 @@ def test_a4_page_and_document_properties(version: tuple[str, Docx]) -> None:
 def test_language_defaults(version: tuple[str, Docx]) -> None:
     lang, docx = version
     styles = docx.parts["word/styles.xml"].decode()
-    word_lang = {"en": "en-GB", "zh": "zh-CN", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "ar": "ar-SA"}[lang]
+    # Latin-script text inside Chinese is tagged English, the Chinese text zh-CN (w:eastAsia)
+    word_lang = {"en": "en-GB", "zh": "en-GB", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "ar": "ar-SA"}[lang]
     assert f'w:val="{word_lang}"' in re.search(r"<w:lang [^>]*/>", styles).group(0)
+    assert ('w:eastAsia="zh-CN"' in re.search(r"<w:lang [^>]*/>", styles).group(0))
     fonts = language(lang).fonts
     rfonts = re.search(r"<w:rFonts [^>]*/>", styles).group(0)
     assert f'w:ascii="{fonts["ascii"]}"' in rfonts

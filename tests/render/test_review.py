@@ -38,7 +38,8 @@ MINIMAL = FIXTURES / "minimal"
 FONTS = {
     "en": ("Times New Roman", "Times New Roman", "Times New Roman", {"val": "en-GB"}),
     "fr": ("Times New Roman", "Times New Roman", "Times New Roman", {"val": "fr-FR"}),
-    "zh": ("Times New Roman", "SimSun", "Times New Roman", {"val": "zh-CN", "eastAsia": "zh-CN"}),
+    # Latin-script text inside Chinese is tagged English (zh.yaml latin_word_lang)
+    "zh": ("Times New Roman", "SimSun", "Times New Roman", {"val": "en-GB", "eastAsia": "zh-CN"}),
     "ar": ("Times New Roman", "Times New Roman", "Simplified Arabic", {"val": "ar-SA", "bidi": "ar-SA"}),
 }
 ARABIC = re.compile(r"[\u0600-\u06ff]")

@@ -117,7 +117,7 @@ FRONT_CASES: dict[str, tuple[tuple[str, str], list[str]]] = {
     "title is a list": (("title: Draft report", "title: [a, b]"), ["8: 'title' must be text, not a list"]),
     "unknown key": (("organ: Committee", "organ: Committee\nchair: Ms. X"), [
         "8: unknown front matter key 'chair' (known keys: symbol, distribution, date, language, original, organ, "
-        "title, subtitle, meeting, venue, dates, agenda, job, word_limit)"]),
+        "title, subtitle, meeting, venue, dates, agenda, job, processed, emblem, word_limit)"]),
     "duplicate key": (("organ: Committee", "organ: Committee\norgan: Council"),
                       ["8: front matter key 'organ' is given twice (first at line 7)"]),
     "timestamp tag on the title": (("title: Draft report", "title: !!timestamp 2021-01-01"),

@@ -32,7 +32,7 @@ job: V.24-01234
 1. Text.
 """
 KNOWN = ("symbol, distribution, date, language, original, organ, title, subtitle, meeting, venue, dates, "
-         "agenda, job, word_limit")
+         "agenda, job, processed, emblem, word_limit")
 
 
 def parse(text: str, path: Path = PATH) -> tuple[Metadata | None, list[Diagnostic]]:

@@ -24,6 +24,10 @@ from reportgen.render.docx.package import StreamedBody, open_template, package_b
 
 __all__ = ["render_docx"]
 
+#: The heading styles of the template (chapter, sub-heading, minor heading) and the
+#: title and subtitle, which issued Chinese documents set in the same face.
+HEADING_STYLES = ("HCh", "H1", "H23", "ReportTitle", "ReportSubtitle")
+
 
 def render_docx(doc: Document) -> bytes:
     # The document tree is out of reach once _render returns (python-docx's objects
@@ -45,7 +49,7 @@ def _render(doc: Document) -> tuple[bytes, StreamedBody]:
     env = Env(lang=lang, meta=doc.meta, part=main)
     state = State(footnotes_part=footnotes_part)
 
-    _language_defaults(document, lang)
+    language_defaults(document, lang)
     sect_pr = document.element.body.find(qn("w:sectPr"))
     body = StreamedBody(document.element.body, before=sect_pr)
 
@@ -57,25 +61,32 @@ def _render(doc: Document) -> tuple[bytes, StreamedBody]:
         # The section itself runs right to left (page numbers, columns).
         sect_pr.find(qn("w:docGrid")).addprevious(el("w:bidi"))  # CT_SectPr order: bidi before docGrid
     headers_and_footers(document, env)
-    _properties(document, doc, lang)
+    document_properties(document, doc, lang)
     return package_bytes(document), body
 
 
-def _language_defaults(document, lang: Language) -> None:
+def language_defaults(document, lang: Language) -> None:
     """Fonts and proofing language of the version, on the document defaults."""
     rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     fonts = rpr.find(qn("w:rFonts"))
     for attr, key in (("w:ascii", "ascii"), ("w:hAnsi", "h_ansi"), ("w:eastAsia", "east_asia"), ("w:cs", "cs")):
         fonts.set(qn(attr), lang.fonts[key])
+    if heading_face := lang.fonts.get("heading_east_asia"):
+        # Chinese headings are set in 黑体 (SimHei) in issued documents, body text in 宋体.
+        for style_id in HEADING_STYLES:
+            style_rpr = document.styles.element.get_by_id(style_id).get_or_add_rPr()
+            style_rpr.get_or_add_rFonts().set(qn("w:eastAsia"), heading_face)
+    if lang.hyphenate:  # a document-wide setting (CT_Settings: right after defaultTabStop)
+        document.settings.element.find(qn("w:defaultTabStop")).addnext(el("w:autoHyphenation"))
     lang_el = rpr.find(qn("w:lang"))
-    lang_el.set(qn("w:val"), lang.word_lang)
+    lang_el.set(qn("w:val"), lang.latin_word_lang)
     if lang.script == "han":
         lang_el.set(qn("w:eastAsia"), lang.word_lang)
     if lang.direction == "rtl":
         lang_el.set(qn("w:bidi"), lang.word_lang)
 
 
-def _properties(document, doc: Document, lang: Language) -> None:
+def document_properties(document, doc: Document, lang: Language) -> None:
     """Document properties come from the front matter, never the clock."""
     meta = doc.meta
     props = document.core_properties

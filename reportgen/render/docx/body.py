@@ -202,7 +202,7 @@ def lang_props(env: Env, word_lang: str | None = None) -> etree._Element:
     """``w:lang`` for a run: the version's language in the slot Word uses for its
     script (``w:eastAsia`` for Chinese, ``w:bidi`` for Arabic), so proofing and
     font choice follow the text."""
-    value = word_lang or env.lang.word_lang
+    value = word_lang or env.lang.latin_word_lang
     attrs = {"w:val": value}
     if env.lang.script == "han":
         attrs["w:eastAsia"] = env.lang.word_lang

@@ -9,10 +9,15 @@ header (left on even pages, right on odd ones) and the page as ``n/N``.
 
 from __future__ import annotations
 
+import io
+
 import docx.document
+from docx.opc.part import Part
+from docx.shared import Cm, Emu, Length
 from lxml import etree
 
 from reportgen.model import Metadata
+from reportgen.render.docx.barcode import HEIGHT_EMU, WIDTH_EMU, barcode_png
 from reportgen.render.docx.body import lang_props, run
 from reportgen.render.docx.context import Env
 from reportgen.render.docx.oxml import el, paragraph, simple_field, text_run
@@ -20,7 +25,14 @@ from reportgen.render.docx.oxml import el, paragraph, simple_field, text_run
 TEXT_WIDTH = 9638  # A4 width minus the template's 2 cm margins, in twips
 # Three grid columns: row 1 is "United Nations" | symbol (spanning two), row 2
 # is organ (spanning two) | distribution block, so a long symbol never wraps.
-GRID = (2835, 3118, 3685)
+# The first column (8 cm) holds the longest "United Nations" of the six at 14 pt,
+# Russian «Организация Объединенных Наций» (about 7.4 cm in Times New Roman), on
+# one line; the symbol keeps 9 cm, the organ and distribution block their widths.
+GRID = (4536, 1417, 3685)
+# Space kept free at the inner edge of the organ cell, so a long organ line never
+# runs into "Distr." (at least 0.5 cm).
+GUTTER = 340
+EMBLEM_HEIGHT_CM = 1.0
 
 
 def masthead(env: Env) -> list[etree._Element]:
@@ -36,6 +48,9 @@ def masthead(env: Env) -> list[etree._Element]:
     table.append(el("w:tblGrid", children=[el("w:gridCol", {"w:w": str(w)}) for w in GRID]))
 
     un = paragraph("MastheadUN", bidi=env.rtl)
+    if meta.emblem is not None:  # the emblem slot, before "United Nations" (after it, mirrored)
+        un.append(_picture(env.part, meta.emblem.read_bytes(), None, Cm(EMBLEM_HEIGHT_CM)))
+        un.append(text_run(" "))
     un.append(run(lang.united_nations, env))
     table.append(_row([(1, [un]), (2, [_symbol_paragraph(meta.symbol, env)])], rule=18, bottom_align=True))
 
@@ -46,7 +61,7 @@ def masthead(env: Env) -> list[etree._Element]:
         lines.append(lang.language_line)
     lines.append(lang.original_line(meta.original))
     info = [_info(line, env) for line in lines]
-    table.append(_row([(2, [organ]), (1, info)], rule=18))
+    table.append(_row([(2, [organ]), (1, info)], rule=18, gutter=True))
 
     out: list[etree._Element] = [table]
     if meta.meeting:
@@ -95,11 +110,14 @@ def _info(text: str, env: Env) -> etree._Element:
     return p
 
 
-def _row(cells: list[tuple[int, list[etree._Element]]], rule: int, bottom_align: bool = False) -> etree._Element:
-    """A masthead row; each cell is (grid columns spanned, paragraphs)."""
+def _row(cells: list[tuple[int, list[etree._Element]]], rule: int, bottom_align: bool = False,
+         gutter: bool = False) -> etree._Element:
+    """A masthead row; each cell is (grid columns spanned, paragraphs). With
+    ``gutter``, the first cell keeps :data:`GUTTER` free at its inner edge (``w:end``
+    is the trailing side, so a mirrored Arabic masthead keeps it too)."""
     row = el("w:tr")
     col = 0
-    for span, content in cells:
+    for i, (span, content) in enumerate(cells):
         width = sum(GRID[col:col + span])
         col += span
         tc_pr = [el("w:tcW", {"w:w": str(width), "w:type": "dxa"})]
@@ -107,6 +125,8 @@ def _row(cells: list[tuple[int, list[etree._Element]]], rule: int, bottom_align:
             tc_pr.append(el("w:gridSpan", {"w:val": str(span)}))
         tc_pr.append(el("w:tcBorders", children=[el("w:bottom", {"w:val": "single", "w:sz": str(rule),
                                                                  "w:space": "0", "w:color": "auto"})]))
+        if gutter and i == 0:  # CT_TcPr order: tcW, gridSpan, ..., tcBorders, shd, noWrap, tcMar
+            tc_pr.append(el("w:tcMar", children=[el("w:end", {"w:w": str(GUTTER), "w:type": "dxa"})]))
         if bottom_align:
             tc_pr.append(el("w:vAlign", {"w:val": "bottom"}))
         cell = el("w:tc", children=[el("w:tcPr", children=tc_pr)])
@@ -127,8 +147,7 @@ def headers_and_footers(document: docx.document.Document, env: Env) -> None:
 
     # First page: the masthead is the header; the footer carries the job number.
     _fill(section.first_page_header, "Normal", [])
-    first_footer = [text_run(lang.footer_job(meta.job))] if meta.job else []
-    _fill(section.first_page_footer, "Footer", first_footer)
+    _fill(section.first_page_footer, "Footer", first_page_footer(section.first_page_footer.part, env))
 
     def job() -> list[etree._Element]:
         return [text_run(meta.job)] if meta.job else []
@@ -151,6 +170,28 @@ def headers_and_footers(document: docx.document.Document, env: Env) -> None:
         even_footer, odd_footer = left_right(page(), job()), left_right(job(), page())
     _fill(section.even_page_footer, "Footer", even_footer)
     _fill(section.footer, "Footer", odd_footer)
+
+
+def first_page_footer(part: Part, env: Env) -> list[etree._Element]:
+    """As issued: job number with its letter and the processing dates DDMMYY at the
+    inner edge, the Code 39 barcode of the job number at the outer one (swapped in a
+    right-to-left version, as its running footers are)."""
+    meta = env.meta
+    words = [env.lang.footer_job(meta.job)] if meta.job else []
+    words += [d.strftime("%d%m%y") for d in meta.processed]
+    text = [text_run("  ".join(words))] if words else []
+    if not meta.job:
+        return text
+    image = _picture(part, barcode_png(meta.job), Emu(WIDTH_EMU), Emu(HEIGHT_EMU))
+    left, right = ([image], text) if env.rtl else (text, [image])
+    return left + [text_run("\t")] + right  # the footer style has a right tab at the margin
+
+
+def _picture(part: Part, image: bytes, width: Length | None, height: Length | None) -> etree._Element:
+    """An inline picture run; python-docx adds the image part (named and related by
+    counting, so reproducible) and its relationship to ``part``."""
+    inline = part.new_pic_inline(io.BytesIO(image), width, height)
+    return el("w:r", children=[el("w:drawing", children=[inline])])
 
 
 def _fill(hdr_ftr, style: str, content: list[etree._Element], jc: str | None = None) -> None:

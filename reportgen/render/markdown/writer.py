@@ -15,6 +15,7 @@ heading) raises :class:`WriteError`; the reader never produces one.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from dataclasses import dataclass, replace
 from typing import assert_never
 
@@ -224,8 +225,9 @@ _YAML.allow_unicode = True
 _YAML.indent(mapping=2, sequence=4, offset=2)
 
 
-def write_front_matter(meta: m.Metadata) -> str:
-    """The front matter, keys in the order of INTERFACE §2.2, quoted only where YAML needs it."""
+def write_front_matter(meta: m.Metadata, folder: Path | None = None) -> str:
+    """The front matter, keys in the order of INTERFACE §2.2, quoted only where YAML needs it.
+    ``folder``: where the file goes; a path in it (the emblem) is written relative to it."""
     data = CommentedMap()
     for key in ("symbol", "distribution", "date", "language", "original", "organ", "title",
                 "subtitle", "meeting", "venue"):
@@ -242,6 +244,12 @@ def write_front_matter(meta: m.Metadata) -> str:
         data["agenda"] = CommentedSeq(list(meta.agenda))
     if meta.job is not None:
         data["job"] = meta.job
+    if meta.processed:
+        processed = CommentedSeq(list(meta.processed))
+        processed.fa.set_flow_style()
+        data["processed"] = processed
+    if meta.emblem is not None:  # the reader resolved it against its folder: relative again
+        data["emblem"] = _relative(meta.emblem, folder).as_posix()
     if meta.word_limit != WORD_LIMITS["other"] or "word_limit" in meta.lines:
         names = {v: k for k, v in WORD_LIMITS.items()}
         data["word_limit"] = names.get(meta.word_limit, meta.word_limit)
@@ -251,6 +259,20 @@ def write_front_matter(meta: m.Metadata) -> str:
     out = io.StringIO()
     _YAML.dump(data, out)
     return "---\n" + out.getvalue() + "---\n"
+
+
+def _relative(path: Path, folder: Path | None) -> Path:
+    """``path`` relative to ``folder`` when it lies inside it (a report folder moves with
+    its emblem), else as it is."""
+    if folder is None or not path.is_absolute():
+        return path
+    try:
+        return path.relative_to(folder.resolve())
+    except ValueError:
+        try:
+            return path.relative_to(folder.absolute())
+        except ValueError:
+            return path
 
 
 # ------------------------------------------------------------------ document
@@ -268,7 +290,7 @@ def write_document(doc: m.Document) -> str:
         chunks.append(writer.block(b))
     chunks += [_comment(c) for c in comments]
     chunks += writer.notes
-    return write_front_matter(doc.meta) + "\n" + "\n\n".join(chunks) + "\n"
+    return write_front_matter(doc.meta, doc.path.parent) + "\n" + "\n\n".join(chunks) + "\n"
 
 
 def write_inlines(content: tuple[m.Inline, ...], lang: str = "en") -> str:
