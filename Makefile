@@ -12,7 +12,7 @@ REPORTS  := $(sort $(patsubst $(SOURCES)/%/,%,$(dir $(wildcard $(SOURCES)/*/*.md
 TEMPLATE := $(shell find templates/un_docx -type f 2>/dev/null)
 CODE     := $(shell find reportgen -name '*.py' -o -name '*.yaml' 2>/dev/null) pyproject.toml
 
-.PHONY: report check align test fuzz bench clean distclean
+.PHONY: report pdf check align test fuzz bench clean distclean
 .DEFAULT_GOAL := report
 
 $(READY): pyproject.toml
@@ -29,6 +29,16 @@ $(BUILD)/%/manifest.json: $$(wildcard $(SOURCES)/%/*) $(TEMPLATE) $(CODE) $(READ
 	$(BIN)/reportgen build $(SOURCES)/$* -o $(@D) --json > $@.tmp || { rm -f $@.tmp; exit 2; }
 	@mv $@.tmp $@
 	@sed -n 's/.*"path": "\(.*\)".*/  wrote \1/p' $@
+
+## make pdf: every report's DOCX and, beside each, its PDF through headless LibreOffice
+## (only reports whose sources, template or code changed)
+pdf: $(REPORTS:%=$(BUILD)/%/pdf.json)
+
+$(BUILD)/%/pdf.json: $$(wildcard $(SOURCES)/%/*) $(TEMPLATE) $(CODE) reportgen/render/fonts.conf $(READY)
+	@mkdir -p $(@D)
+	$(BIN)/reportgen build $(SOURCES)/$* -o $(@D) --pdf --json > $@.tmp || { rm -f $@.tmp; exit 2; }
+	@mv $@.tmp $@
+	@sed -n 's/.*"pdf": "\(.*\)".*/  wrote \1/p' $@
 
 ## make check: validate every report's sources, write nothing
 check: $(READY)

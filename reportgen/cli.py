@@ -16,7 +16,7 @@ import click
 from reportgen import pipeline
 from reportgen.check import citations, merge_repeats, report_lines
 from reportgen.errors import Diagnostic, UserError, WorkerError, processed_file, processing
-from reportgen.files import write_atomically
+from reportgen.files import write_all_atomically, write_atomically
 from reportgen.l10n import LANGUAGES
 
 EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_INTERNAL = 1, 2, 3
@@ -95,20 +95,31 @@ def _progress(report_dir: Path, label: str) -> Iterator[Callable[[pipeline.Outco
 @click.option("--lang", "langs", multiple=True, type=click.Choice(LANGUAGES),
               help="Build only this language version (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON manifest instead of paths.")
+@click.option("--pdf", "with_pdf", is_flag=True,
+              help="Also write <lang>.pdf (PDF/A-2b) beside each DOCX, through headless LibreOffice, "
+                   "which must be installed. The PDF is not byte-identical between runs.")
 @JOBS
 @_in_report
-def build(report_dir: Path, out_dir: Path | None, langs: tuple[str, ...], as_json: bool, jobs: int | None) -> None:
-    """Write one DOCX per language version of REPORT_DIR."""
+def build(report_dir: Path, out_dir: Path | None, langs: tuple[str, ...], as_json: bool, with_pdf: bool,
+          jobs: int | None) -> None:
+    """Write one DOCX per language version of REPORT_DIR (and with --pdf a PDF of each)."""
+    soffice = _soffice() if with_pdf else None  # a missing LibreOffice fails before any work
     with _progress(report_dir, "building") as on_done:
         each = _usable(pipeline.build(report_dir, tuple(langs), jobs=jobs, on_done=on_done))
     rendered = {code: data for code, data in each.values.items() if data is not None}
-    built = pipeline.write_all(each, rendered, out_dir or Path("build") / each.name)
+    out = out_dir or Path("build") / each.name
+    pdfs = _pdfs({out / f"{code}.docx": data for code, data in rendered.items()}, soffice) if soffice else {}
+    built = pipeline.write_all(each, rendered, out)
+    write_all_atomically(pdfs)
     if as_json:
-        click.echo(json.dumps([{"lang": b.lang, "path": str(b.path), "symbol": b.symbol} for b in built],
+        click.echo(json.dumps([{"lang": b.lang, "path": str(b.path), "symbol": b.symbol,
+                                **({"pdf": str(b.path.with_suffix(".pdf"))} if pdfs else {})} for b in built],
                               ensure_ascii=False, indent=2))
     else:
         for b in built:
             click.echo(str(b.path))
+            if pdfs:
+                click.echo(str(b.path.with_suffix(".pdf")))
 
 
 @cli.command()
@@ -333,6 +344,68 @@ def xliff_import(report_dir: Path, file: Path) -> None:
         sys.exit(EXIT_UNUSABLE)
     write_atomically(imported.path, imported.text.encode("utf-8"))
     click.echo(str(imported.path))
+
+
+@cli.command(epilog=EPILOG)
+@click.argument("old_dir", type=click.Path(path_type=Path))
+@click.argument("new_dir", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), metavar="OUT_DIR",
+              help="Folder to write to (default build/<NEW_DIR name>-diff/).")
+def diff(old_dir: Path, new_dir: Path, out_dir: Path | None) -> None:
+    """Write, for every language version in both OLD_DIR and NEW_DIR, OUT_DIR/<lang>.docx:
+    the new draft as build renders it, every change from the old draft a Word tracked
+    change (INTERFACE §3.6). Paragraphs are matched by content, not number. A version in
+    only one folder is skipped with a warning. Reads the sources only; prints each path."""
+    from reportgen.align.revisions import revision_steps
+    from reportgen.files import write_all_atomically
+    from reportgen.render.docx.revisions import render_revisions
+
+    drafts, diagnostics = [], []
+    for folder in (old_dir, new_dir):
+        try:
+            drafts.append(pipeline.load(folder))
+            diagnostics += drafts[-1].diagnostics
+        except UserError as exc:
+            diagnostics.append(Diagnostic("error", exc.path, exc.line, exc.message))
+    if len(drafts) < 2 or any(d.unusable or d.errors for d in drafts):
+        _report(diagnostics)
+        sys.exit(EXIT_UNUSABLE)
+    old, new = drafts
+    for mine, other in ((old, new), (new, old)):
+        diagnostics += [Diagnostic("warning", path, None, f"no {code} version in {other.directory}: not compared")
+                        for code, path in mine.paths.items() if code not in other.values]
+    _report(diagnostics)
+    common = [code for code in new.values if code in old.values]
+    if not common:
+        raise UserError(new_dir, None, f"no language version in common with {old_dir}: nothing to compare")
+    out = out_dir or Path("build") / f"{new.name}-diff"
+    rendered = {}
+    for code in common:
+        with processing(new.paths[code]):
+            steps = revision_steps(old.values[code], new.values[code])
+            rendered[out / f"{code}.docx"] = render_revisions(old.values[code], new.values[code], steps)
+    write_all_atomically(rendered)
+    for path in rendered:
+        click.echo(str(path))
+
+
+def _soffice() -> str:
+    """LibreOffice for ``build --pdf`` (exit 2 when it is not installed)."""
+    from reportgen.render.pdf import find_soffice
+
+    return find_soffice()
+
+
+def _pdfs(docx: dict[Path, bytes], soffice: str) -> dict[Path, bytes]:
+    """``build --pdf``: every PDF is made before anything is written; a file that
+    cannot be converted is one line each, exit 2, and nothing is written."""
+    from reportgen.render.pdf import convert
+
+    made, errors = convert(docx, soffice)
+    if errors:
+        _report(errors)
+        sys.exit(EXIT_UNUSABLE)
+    return made
 
 
 def _count(n: int, word: str) -> str:

@@ -26,6 +26,7 @@ import os
 import re
 import signal
 import subprocess
+from importlib import resources
 from pathlib import Path
 
 from . import tools
@@ -33,8 +34,9 @@ from . import tools
 __all__ = ["docx_to_pdf", "pdf_text", "pdf_page_count", "render_page_png",
            "normalize_ws", "ConversionError"]
 
-#: fontconfig substitutions of the UN faces by the free faces CI installs
-FONTS_CONF = Path(__file__).resolve().parent / "fonts.conf"
+#: fontconfig substitutions of the UN faces by the free faces CI installs: the file
+#: shipped with the package, which ``reportgen build --pdf`` uses too
+FONTS_CONF = Path(str(resources.files("reportgen.render") / "fonts.conf"))
 
 #: seconds allowed for one LibreOffice conversion (first start creates the profile)
 CONVERT_TIMEOUT = 180
