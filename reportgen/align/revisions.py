@@ -1,0 +1,147 @@
+"""Which block of an older draft became which block of the newer one (``reportgen diff``).
+
+Paragraphs are paired by content with the project's own alignment (the same
+dynamic programme that pairs a translation with its original), never by number,
+so a paragraph inserted in the middle does not turn every later one into a
+change. Headings, which the alignment leaves to the structure checks, are paired
+by level and text (a changed title pairs with the next heading of its level
+whose text is similar enough). A link of several paragraphs (a merge or split to the
+alignment, most often a paragraph inserted or deleted beside one kept, between
+drafts) keeps its most similar pair; pairs whose texts share too little, and
+pairs out of both drafts' order (a moved paragraph), are dropped, so that block
+is shown deleted where it was and inserted where it is — what accepting or
+rejecting the revisions must give anyway.
+The DOCX writer (``render/docx/revisions.py``) then diffs each pair's text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from dataclasses import dataclass
+
+from reportgen import model as m
+from reportgen.align import align_pair, prepare_version
+from reportgen.align.prepare import plain
+from reportgen.l10n import language
+
+__all__ = ["Step", "TOKENS", "revision_steps"]
+
+#: What one tracked change covers, by the ``diff_tokens`` of the language's data file.
+TOKENS = {
+    # A word, a run of spaces, or one other character: a changed word is one
+    # deletion and one insertion, not a change of letters.
+    "words": re.compile(r"\w+|\s+|[^\w\s]"),
+    # Scripts written without spaces between words, or whose letters join: one
+    # character each (the text is NFC, so marks are composed where Unicode can).
+    "characters": re.compile(r"\s+|.", re.DOTALL),
+}
+
+#: A one-to-one link whose texts share less than this (difflib ratio on words) is a
+#: paragraph deleted and another inserted, not one paragraph rewritten.
+MIN_SIMILARITY = 0.3
+
+
+
+@dataclass(frozen=True)
+class Step:
+    """One top-level block of the diff, in the new draft's order: a pair (``old``
+    and ``new``), a deleted block (``new`` None) or an inserted one (``old`` None)."""
+
+    old: m.Block | None
+    new: m.Block | None
+
+
+def revision_steps(old: m.Document, new: m.Document) -> list[Step]:
+    """The top-level blocks of both drafts, paired and merged in order: within a
+    gap between pairs, the old draft's deleted blocks come before the inserted ones."""
+    split = TOKENS[language(new.meta.language).diff_tokens]
+    candidates = _paragraph_pairs(old, new, split) + _heading_pairs(old.blocks, new.blocks, split)
+    pairs = dict(_increasing(sorted(candidates, key=lambda p: p[1])))  # old index -> new index
+    paired_new = set(pairs.values())
+    steps: list[Step] = []
+    i = j = 0
+    while i < len(old.blocks) or j < len(new.blocks):
+        if i < len(old.blocks) and i not in pairs:
+            steps.append(Step(old.blocks[i], None))
+            i += 1
+        elif j < len(new.blocks) and j not in paired_new:
+            steps.append(Step(None, new.blocks[j]))
+            j += 1
+        else:
+            assert pairs.get(i) == j, "pairs kept are in both drafts' order"
+            steps.append(Step(old.blocks[i], new.blocks[j]))
+            i += 1
+            j += 1
+    return steps
+
+
+def _paragraph_pairs(old: m.Document, new: m.Document, split: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(old index, new index) of the top-level paragraphs the alignment links, one pair a link."""
+    old_prepared, new_prepared = prepare_version(old), prepare_version(new)
+    # Version.segments are the top-level numbered and unnumbered paragraphs, in order.
+    old_at = [i for i, b in enumerate(old.blocks) if isinstance(b, (m.NumberedParagraph, m.Para))]
+    new_at = [j for j, b in enumerate(new.blocks) if isinstance(b, (m.NumberedParagraph, m.Para))]
+    out = []
+    for link in align_pair(old_prepared, new_prepared, ()).links:
+        if link.moved or not link.original or not link.version:
+            continue
+        # A merge or split (2-1, 1-2, ...) is, between drafts, most often a paragraph
+        # inserted or deleted beside one kept: keep its most similar pair.
+        ratio, o, n = max((_similarity(old_prepared.version.segments[o].text,
+                                       new_prepared.version.segments[n].text, split), o, n)
+                          for o in link.original for n in link.version)
+        if ratio >= MIN_SIMILARITY:
+            out.append((old_at[o], new_at[n]))
+    return out
+
+
+def _similarity(a: str, b: str, split: re.Pattern[str]) -> float:
+    if a == b:
+        return 1.0
+    return difflib.SequenceMatcher(None, split.findall(a), split.findall(b), autojunk=False).ratio()
+
+
+def _heading_pairs(old: tuple[m.Block, ...], new: tuple[m.Block, ...], split: re.Pattern[str]
+                   ) -> list[tuple[int, int]]:
+    """Headings by level and text: equal ones, then, where they differ, each old
+    heading with the next new one of its level whose text is similar enough."""
+    old_h = [(i, b.level, plain(b.content).strip()) for i, b in enumerate(old) if isinstance(b, m.Heading)]
+    new_h = [(j, b.level, plain(b.content).strip()) for j, b in enumerate(new) if isinstance(b, m.Heading)]
+    out = []
+    matcher = difflib.SequenceMatcher(None, [h[1:] for h in old_h], [h[1:] for h in new_h], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out += [(old_h[i][0], new_h[j][0]) for i, j in zip(range(i1, i2), range(j1, j2))]
+            continue
+        k = j1
+        for i, level, text in old_h[i1:i2]:
+            for j in range(k, j2):
+                if new_h[j][1] == level and _similarity(text, new_h[j][2], split) >= MIN_SIMILARITY:
+                    out.append((i, new_h[j][0]))
+                    k = j + 1
+                    break
+    return out
+
+
+def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of ``pairs`` (sorted by new index) whose old indices increase:
+    the pairs that keep both drafts' order (patience-diff style)."""
+    tails: list[int] = []  # old index ending the best run of each length
+    tail_at: list[int] = []  # position in pairs of that end
+    back: list[int] = [-1] * len(pairs)
+    for k, (o, _) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, o)
+        if pos == len(tails):
+            tails.append(o)
+            tail_at.append(k)
+        else:
+            tails[pos], tail_at[pos] = o, k
+        back[k] = tail_at[pos - 1] if pos else -1
+    out: list[tuple[int, int]] = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        out.append(pairs[k])
+        k = back[k]
+    return out[::-1]
