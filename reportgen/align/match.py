@@ -320,7 +320,7 @@ def anchor_pairs(orig: Sequence[Features], mine: Sequence[Features], scorer: Sco
     pair well and agree in order."""
     pairs = key_matches(orig, mine) if candidates is None else candidates
     pairs = [(i, j) for i, j in pairs if scorer.similarity(orig[i], mine[j]) >= ANCHOR]
-    return _longest_increasing(pairs)
+    return longest_increasing(pairs)
 
 
 def key_matches(orig: Sequence[Features], mine: Sequence[Features]) -> list[tuple[int, int]]:
@@ -340,8 +340,9 @@ def _unique_keys(seq: Sequence[Features]) -> dict[tuple, int]:
     return {key: k for key, k in where.items() if seen[key] == 1}
 
 
-def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Pairs sorted by original index whose version indices increase (patience)."""
+def longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of ``pairs`` (sorted by their first index) whose second indices
+    increase (patience diff): the pairs that keep both sides' order."""
     tails: list[int] = []
     tail_at: list[int] = []
     parent = [-1] * len(pairs)

@@ -16,13 +16,13 @@ The DOCX writer (``render/docx/revisions.py``) then diffs each pair's text.
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import re
 from dataclasses import dataclass
 
 from reportgen import model as m
 from reportgen.align import align_pair, prepare_version
+from reportgen.align.match import longest_increasing
 from reportgen.align.prepare import plain
 from reportgen.l10n import language
 
@@ -58,7 +58,8 @@ def revision_steps(old: m.Document, new: m.Document) -> list[Step]:
     gap between pairs, the old draft's deleted blocks come before the inserted ones."""
     split = TOKENS[language(new.meta.language).diff_tokens]
     candidates = _paragraph_pairs(old, new, split) + _heading_pairs(old.blocks, new.blocks, split)
-    pairs = dict(_increasing(sorted(candidates, key=lambda p: p[1])))  # old index -> new index
+    by_new = sorted(((n, o) for o, n in candidates), key=lambda p: p[0])
+    pairs = {o: n for n, o in longest_increasing(by_new)}  # old index -> new index
     paired_new = set(pairs.values())
     steps: list[Step] = []
     i = j = 0
@@ -125,23 +126,3 @@ def _heading_pairs(old: tuple[m.Block, ...], new: tuple[m.Block, ...], split: re
     return out
 
 
-def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest run of ``pairs`` (sorted by new index) whose old indices increase:
-    the pairs that keep both drafts' order (patience-diff style)."""
-    tails: list[int] = []  # old index ending the best run of each length
-    tail_at: list[int] = []  # position in pairs of that end
-    back: list[int] = [-1] * len(pairs)
-    for k, (o, _) in enumerate(pairs):
-        pos = bisect.bisect_left(tails, o)
-        if pos == len(tails):
-            tails.append(o)
-            tail_at.append(k)
-        else:
-            tails[pos], tail_at[pos] = o, k
-        back[k] = tail_at[pos - 1] if pos else -1
-    out: list[tuple[int, int]] = []
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        out.append(pairs[k])
-        k = back[k]
-    return out[::-1]
