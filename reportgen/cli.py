@@ -419,6 +419,15 @@ def _report(diagnostics: Iterable[Diagnostic]) -> None:
         click.echo(line, err=True)
 
 
+def _command_path(ctx: click.Context) -> str:
+    """``xliff export`` for a subcommand of a group: every name below the program's."""
+    names: list[str] = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(reversed(names))
+
+
 def internal_error(exc: BaseException) -> str:
     """The one line that stands for a bug: ``PATH: internal error: Type: message``."""
     where = processed_file(exc) or processed_file() or "reportgen"
@@ -437,8 +446,9 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_UNUSABLE)
     except click.UsageError as exc:
-        hint = f" (see 'reportgen {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.parent else ""
-        click.echo(f"reportgen: {exc.format_message()}{hint}", err=True)
+        hint = f" (see 'reportgen {_command_path(exc.ctx)} --help')" if exc.ctx and exc.ctx.parent else ""
+        # one line: click lists the choices of a missing option on lines of their own
+        click.echo(f"reportgen: {' '.join(exc.format_message().split())}{hint}", err=True)
         sys.exit(EXIT_UNUSABLE)
     except click.ClickException as exc:
         click.echo(f"reportgen: {exc.format_message()}", err=True)

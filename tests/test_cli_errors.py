@@ -373,3 +373,16 @@ def test_help_documents_the_exit_codes(cli) -> None:
     assert "1  check or align found an (open) error" in lines
     assert any(line.startswith("2  the input or the invocation is unusable") for line in lines)
     assert any(line.startswith("3  internal error (a bug in reportgen)") for line in lines)
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (("xliff", "export", "REPORT"),
+     "reportgen: Missing option '--lang'. Choose from: ar, en, es, fr, ru, zh "
+     "(see 'reportgen xliff export --help')"),
+    (("accept", "REPORT", "--check", "untranslated"),
+     "reportgen: Missing option '--lang'. Choose from: ar, en, es, fr, ru, zh "
+     "(see 'reportgen accept --help')"),
+])
+def test_a_usage_error_is_one_line_naming_the_whole_command(cli, tmp_path: Path, args, line) -> None:
+    result = cli(*[str(tmp_path) if a == "REPORT" else a for a in args])
+    assert (result.code, result.out, result.err) == (2, "", line + "\n")
