@@ -109,7 +109,14 @@ def test_wheel_carries_the_template(wheel: Path) -> None:
     assert inside == expected
     assert not any(n.startswith("templates/") for n in names)
     assert {"reportgen/l10n/data/en.yaml", "reportgen/render/docx/package.py"} <= names
+    # the font substitutions build --pdf gives LibreOffice
+    assert _wheel_fonts(wheel) == (REPO / "reportgen" / "render" / "fonts.conf").read_bytes()
     assert any(n.startswith("reportgen/align/templates/") and n.endswith(".j2") for n in names)
+
+
+def _wheel_fonts(wheel: Path) -> bytes:
+    with zipfile.ZipFile(wheel) as zf:
+        return zf.read("reportgen/render/fonts.conf")
 
 
 @pytest.mark.slow
