@@ -91,16 +91,9 @@ def test_barcode_png_spells_the_job_number() -> None:
 def issued(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Docx]:
     """The example with processing dates in every version, built."""
     from reportgen import pipeline
-    from tests.conftest import EXAMPLE
-    import shutil
+    from tests.support.issued import issued_example
 
-    src = tmp_path_factory.mktemp("src") / "ex"
-    shutil.copytree(EXAMPLE, src)
-    for lang in LANGS:
-        path = src / f"{lang}.md"
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("job: V.21-06543\n", "job: V.21-06543\nprocessed: [2021-09-07, 2021-09-08]\n", 1),
-                        encoding="utf-8")
+    src = issued_example(tmp_path_factory.mktemp("src") / "ex")
     loaded = pipeline.load(src)
     assert loaded.errors == []
     out = tmp_path_factory.mktemp("out")

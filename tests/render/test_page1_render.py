@@ -5,15 +5,15 @@ and headings in 黑体. PNGs are kept under build/render/ for people to look at.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from reportgen import pipeline
-from tests.conftest import EXAMPLE, REPO
+from tests.conftest import REPO
 from tests.support import tools
+from tests.support.issued import issued_example
 from tests.support.office import docx_to_pdf, pdf_text, render_page_png
 
 pytestmark = pytest.mark.external
@@ -24,12 +24,7 @@ LETTERS = {"ar": "A", "en": "E", "es": "S", "fr": "F", "ru": "R", "zh": "C"}
 
 @pytest.fixture(scope="module")
 def issued_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    src = tmp_path_factory.mktemp("src") / "ex"
-    shutil.copytree(EXAMPLE, src)
-    for lang in LETTERS:
-        path = src / f"{lang}.md"
-        path.write_text(path.read_text(encoding="utf-8").replace(
-            "job: V.21-06543\n", "job: V.21-06543\nprocessed: [2021-09-07, 2021-09-08]\n", 1), encoding="utf-8")
+    src = issued_example(tmp_path_factory.mktemp("src") / "ex")
     loaded = pipeline.load(src)
     assert loaded.errors == []
     out = tmp_path_factory.mktemp("issued")
