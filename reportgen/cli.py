@@ -408,6 +408,31 @@ def _pdfs(docx: dict[Path, bytes], soffice: str) -> dict[Path, bytes]:
     return made
 
 
+@cli.command("import", epilog=EPILOG)
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--lang", required=True, type=click.Choice(LANGUAGES), help="The language FILE is written in.")
+@click.option("-o", "--output", "report_dir", required=True, type=click.Path(path_type=Path),
+              help="The report folder to write <lang>.md into (created if missing).")
+@click.option("--symbol", help="The document symbol, when FILE does not print it.")
+@click.option("--force", is_flag=True, help="Replace an existing <lang>.md.")
+def import_(file: Path, lang: str, report_dir: Path, symbol: str | None, force: bool) -> None:
+    """Write a source file, REPORT_DIR/<lang>.md, from a Word file (.docx), a PDF
+    (through pdftotext) or the text pdftotext gave: the masthead as front matter,
+    chapters, numbered paragraphs, sub-items and footnotes with explicit numbers. An
+    existing file is never replaced without --force. Joins the importer was unsure of
+    are left as comments '<!-- import: ... -->' that 'reportgen check' lists; what
+    could not be imported is reported as a warning. Prints the path written."""
+    from reportgen.importer.document import import_document
+
+    target = report_dir / f"{lang}.md"
+    if target.exists() and not force:
+        raise UserError(target, None, "exists; give --force to replace it")
+    imported = import_document(file, lang, report_dir, symbol)
+    _report(imported.warnings)
+    write_atomically(imported.path, imported.text.encode("utf-8"))
+    click.echo(str(imported.path))
+
+
 def _count(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 

@@ -14,7 +14,9 @@ heading) raises :class:`WriteError`; the reader never produces one.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+from collections.abc import Mapping
 from pathlib import Path
 from dataclasses import dataclass, replace
 from typing import assert_never
@@ -225,17 +227,25 @@ _YAML.allow_unicode = True
 _YAML.indent(mapping=2, sequence=4, offset=2)
 
 
-def write_front_matter(meta: m.Metadata, folder: Path | None = None) -> str:
+def write_front_matter(meta: m.Metadata, folder: Path | None = None,
+                       placeholders: Mapping[str, str] | None = None) -> str:
     """The front matter, keys in the order of INTERFACE §2.2, quoted only where YAML needs it.
-    ``folder``: where the file goes; a path in it (the emblem) is written relative to it."""
+    ``folder``: where the file goes; a path in it (the emblem) is written relative to it.
+    ``placeholders``: keys written empty with a comment saying why (an importer's fields
+    the input lacked), which the reader reports until someone fills them in."""
     data = CommentedMap()
     for key in ("symbol", "distribution", "date", "language", "original", "organ", "title",
                 "subtitle", "meeting", "venue"):
         value = getattr(meta, key)
-        if value is not None:
+        if placeholders and key in placeholders:
+            data[key] = None
+            data.yaml_add_eol_comment(placeholders[key], key)
+        elif value is not None:
             data[key] = value
     if meta.dates is not None:
-        dates = CommentedSeq(list(meta.dates))
+        # new date objects: the same object twice (a one-day meeting) would be written
+        # as a YAML alias, "[&id001 2021-09-10, *id001]"
+        dates = CommentedSeq([dt.date(d.year, d.month, d.day) for d in meta.dates])
         dates.fa.set_flow_style()
         data["dates"] = dates
     if len(meta.agenda) == 1:
@@ -245,7 +255,7 @@ def write_front_matter(meta: m.Metadata, folder: Path | None = None) -> str:
     if meta.job is not None:
         data["job"] = meta.job
     if meta.processed:
-        processed = CommentedSeq(list(meta.processed))
+        processed = CommentedSeq([dt.date(d.year, d.month, d.day) for d in meta.processed])
         processed.fa.set_flow_style()
         data["processed"] = processed
     if meta.emblem is not None:  # the reader resolved it against its folder: relative again
@@ -278,9 +288,10 @@ def _relative(path: Path, folder: Path | None) -> Path:
 # ------------------------------------------------------------------ document
 
 
-def write_document(doc: m.Document) -> str:
+def write_document(doc: m.Document, placeholders: Mapping[str, str] | None = None) -> str:
     """The whole language version: front matter, blocks separated by blank lines,
-    comments before the first block after them, footnote definitions at the end."""
+    comments before the first block after them, footnote definitions at the end
+    (``placeholders``: see :func:`write_front_matter`)."""
     writer = _Writer(language(doc.meta.language))
     chunks: list[str] = []
     comments = sorted(doc.comments, key=lambda c: c.line)
@@ -290,7 +301,7 @@ def write_document(doc: m.Document) -> str:
         chunks.append(writer.block(b))
     chunks += [_comment(c) for c in comments]
     chunks += writer.notes
-    return write_front_matter(doc.meta, doc.path.parent) + "\n" + "\n\n".join(chunks) + "\n"
+    return write_front_matter(doc.meta, doc.path.parent, placeholders) + "\n" + "\n\n".join(chunks) + "\n"
 
 
 def write_inlines(content: tuple[m.Inline, ...], lang: str = "en") -> str:

@@ -1,0 +1,1 @@
+"""Importers: a Word file or PDF text → the document model."""

@@ -1,0 +1,176 @@
+"""``reportgen import``: a Word file, a PDF or PDF text → one language version's source.
+
+A reader per format (``docx``, ``pdftext``) gives pieces and masthead fields; ``structure``
+makes the model's blocks; the Markdown writer writes them, the way ``xliff import`` does.
+Every reader decision that could change the text is either certain or written into the
+file as an author's comment ``<!-- import: … -->`` that ``check`` lists; every part of
+the input with no place in the source format is a warning naming where it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reportgen import model as m
+from reportgen.errors import Diagnostic, UserError
+from reportgen.importer.docx import label_of, read_docx
+from reportgen.importer.masthead import Fields
+from reportgen.importer.pdftext import read_pdf_text
+from reportgen.importer.structure import structure
+from reportgen.l10n import LANGUAGES, Language, language
+from reportgen.render.markdown import write_document
+from reportgen.resolve.symbols import canonical, is_symbol
+from reportgen.source.reader import decode, read_document
+
+__all__ = ["Imported", "import_document", "PDFTOTEXT_TIMEOUT"]
+
+PDFTOTEXT_TIMEOUT = 120  # seconds; a PDF of several hundred pages takes a few
+_REQUIRED = ("symbol", "distribution", "date", "original", "organ", "title")
+_PLACEHOLDER = "import: not found in {name}; fill in"
+
+
+@dataclass(frozen=True)
+class Imported:
+    path: Path
+    text: str
+    warnings: list[Diagnostic]
+
+
+def import_document(source: Path, lang_code: str, report_dir: Path, symbol: str | None = None) -> Imported:
+    """Read ``source`` (.docx, .pdf or text) as the ``lang_code`` version of a report to be
+    written to ``report_dir``. Raises ``UserError`` for input it cannot use."""
+    lang = language(lang_code)
+    if symbol is not None and not is_symbol(symbol):
+        raise UserError(source, None, f"--symbol '{symbol}' is not a UN document symbol")
+    if not source.is_file():
+        raise UserError(source, None, "no such file")
+    suffix = source.suffix.lower()
+    target = report_dir / f"{lang.code}.md"
+    warnings: list[Diagnostic] = []
+    comments: list[m.Comment] = []
+    if suffix == ".docx":
+        word = read_docx(source, lang)
+        blocks = structure(word.pieces, lang)
+        blocks = _internal_links(blocks, lang, source, warnings)
+        fields = word.fields
+        warnings += [Diagnostic("warning", source, None, f"paragraph {at}: {msg}" if at else msg)
+                     for at, msg in word.warnings]
+    elif suffix in (".doc", ".odt", ".rtf"):
+        raise UserError(source, None, f"cannot read {suffix} files: save it as .docx (Word) first")
+    else:
+        text = _pdf_text(source) if suffix == ".pdf" else decode(source)
+        found = read_pdf_text(text, lang)
+        blocks = structure(found.pieces, lang)
+        fields, comments = found.fields, found.comments
+        where = source if suffix != ".pdf" else Path(f"{source} (pdftotext)")
+        warnings += [Diagnostic("warning", where, no, msg) for no, msg in found.warnings]
+        if lang.direction == "rtl":
+            # pdftotext gives right-to-left lines with their left-to-right runs (figures,
+            # "6-10") in visual order: "10-6"; a Word file keeps the logical order
+            warnings.append(Diagnostic("warning", source, None, "text extracted from a right-to-left PDF "
+                                       "may show figures and ranges reversed: check them, or import the Word file"))
+    blocks = _tabs(blocks, source, warnings)
+    if not any(isinstance(b, m.NumberedParagraph) for b in blocks):
+        warnings.append(Diagnostic("warning", source, None, "no numbered paragraph was found"))
+    if symbol is not None:
+        fields.values["symbol"] = canonical(symbol)
+    meta, placeholders = _metadata(fields, lang, source)
+    doc = m.Document(meta, blocks, target, tuple(comments))
+    written = write_document(doc, placeholders)
+    _read_back(target, written, placeholders)
+    return Imported(target, written, warnings)
+
+
+def _pdf_text(source: Path) -> str:
+    """The PDF's text through poppler's ``pdftotext`` (reading order, pages by form feeds)."""
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        raise UserError(source, None, "reading a PDF needs pdftotext (poppler-utils); "
+                        "install it, or import the text pdftotext gives")
+    try:
+        done = subprocess.run([exe, "-enc", "UTF-8", str(source), "-"], capture_output=True,
+                              timeout=PDFTOTEXT_TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        raise UserError(source, None, f"pdftotext took more than {PDFTOTEXT_TIMEOUT} s") from None
+    if done.returncode != 0:
+        why = " ".join(done.stderr.decode("utf-8", "replace").split()) or f"exit status {done.returncode}"
+        raise UserError(source, None, f"pdftotext cannot read it: {why}")
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _metadata(fields: Fields, lang: Language, source: Path) -> tuple[m.Metadata, dict[str, str]]:
+    values = dict(fields.values)
+    placeholders = {key: _PLACEHOLDER.format(name=source.name) for key in _REQUIRED if key not in values}
+    original = values.get("original")
+    meta = m.Metadata(
+        symbol=str(values.get("symbol", "")), distribution=str(values.get("distribution", "limited")),
+        date=values.get("date", dt.date(2000, 1, 1)),  # type: ignore[arg-type]
+        language=lang.code, original=original if original in LANGUAGES else lang.code,  # type: ignore[arg-type]
+        organ=str(values.get("organ", "")), title=str(values.get("title", "")),
+        subtitle=values.get("subtitle"), meeting=values.get("meeting"),  # type: ignore[arg-type]
+        venue=values.get("venue"), dates=values.get("dates"),  # type: ignore[arg-type]
+        agenda=tuple(values.get("agenda", ())), job=values.get("job"),  # type: ignore[arg-type]
+        processed=tuple(values.get("processed", ())),  # type: ignore[arg-type]
+    )
+    return meta, placeholders
+
+
+def _internal_links(blocks: tuple[m.Block, ...], lang: Language, source: Path,
+                    warnings: list[Diagnostic]) -> tuple[m.Block, ...]:
+    """Pass 2 over a Word body: an internal link whose text is the language's wording of
+    its target ("paragraph 4", "第4段", "paragraphs 4 to 6") becomes a reference ``@label``
+    again; any other keeps its text, with a warning."""
+    targets: dict[str, tuple[str, int]] = {}
+    numbers: dict[tuple[str, int], str] = {}
+    for b in m.walk_blocks(blocks):
+        if isinstance(b, m.NumberedParagraph) and b.label:
+            targets[b.label], numbers[("paragraph", b.number)] = ("paragraph", b.number), b.label
+        elif isinstance(b, m.Heading) and b.label and b.number is not None:
+            kind = "chapter" if b.level == 1 else "section"
+            targets[b.label], numbers[(kind, b.number)] = (kind, b.number), b.label
+    wording = {"paragraph": lang.paragraph_ref, "chapter": lang.chapter_ref, "section": lang.section_ref}
+
+    def relink(x: m.Inline, line: int | None) -> m.Inline | list[m.Inline] | None:
+        if not (isinstance(x, m.Link) and x.url.startswith("#")):
+            return None
+        text = "".join(t.text for t in x.content if isinstance(t, m.Text))
+        label = label_of(x.url[1:])
+        if label in targets:
+            kind, n = targets[label]
+            if text == wording[kind](n):
+                return m.Ref(label)
+            for (k, last), end in numbers.items():
+                if kind == k == "paragraph" and last > n and text == lang.paragraphs_ref(n, last):
+                    return m.Ref(label, end)
+        warnings.append(Diagnostic("warning", source, None,
+                                   f"an internal link «{text}» is imported as text (its target is not a "
+                                   "numbered paragraph or heading it names)"))
+        return list(x.content)
+
+    return m.map_inlines(blocks, relink)
+
+
+def _tabs(blocks: tuple[m.Block, ...], source: Path, warnings: list[Diagnostic]) -> tuple[m.Block, ...]:
+    """A tab inside text (not after a marker) has no form in the source: a space."""
+    def untab(x: m.Inline, line: int | None) -> m.Inline | None:
+        if isinstance(x, m.Text) and "\t" in x.text:
+            warnings.append(Diagnostic("warning", source, None, f"paragraph {line}: a tab is imported as a space"))
+            return m.Text(x.text.replace("\t", " "))
+        return None
+    return m.map_inlines(blocks, untab)
+
+
+def _read_back(target: Path, text: str, placeholders: dict[str, str]) -> None:
+    """The written text must read back; only the placeholders may be reported."""
+    with tempfile.TemporaryDirectory() as tmp:
+        probe = Path(tmp) / target.name
+        probe.write_text(text, encoding="utf-8")
+        doc, found = read_document(probe)
+    errors = [d for d in found if d.severity == "error" and not any(f"'{k}'" in d.message for k in placeholders)]
+    if errors:
+        raise RuntimeError(f"the imported {target.name} does not read back: line {errors[0].line}: {errors[0].message}")
