@@ -19,6 +19,7 @@ from reportgen import model as m
 from reportgen.importer.masthead import JOB, Fields, footer_fields, read_masthead
 from reportgen.importer.structure import Classifier, Piece, ends_sentence
 from reportgen.l10n import Language
+from reportgen.l10n.stems import matcher
 from reportgen.resolve.symbols import canonical, is_symbol
 
 __all__ = ["TextImport", "read_pdf_text"]
@@ -37,6 +38,30 @@ _WORD_START = re.compile(r"^(\w+)")
 # punctuation around them.
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\uac00-\ud7af]")
 _SPACE_BETWEEN_WIDE = re.compile(rf"(?<={_WIDE.pattern})[ \u00a0]+(?={_WIDE.pattern})")
+
+
+# "[CAC/COSP/EG.1/2021/2](#)": a link as tools that turn PDF into text write one
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]*)\)")
+
+
+def _links(text: str) -> tuple[m.Inline, ...]:
+    """Text with the links PDF-to-text tools mark: a symbol linked to ``#`` or to the
+    Official Document System is a symbol reference, a web link a link; other brackets
+    stay text."""
+    out: list[m.Inline] = []
+    at = 0
+    for hit in _LINK.finditer(text):
+        shown, url = hit.group(1), hit.group(2)
+        if is_symbol(shown.strip()) and (url == "#" or "undocs.org" in url or "documents.un.org" in url):
+            node: m.Inline = m.SymbolRef(canonical(shown.strip()), shown)
+        elif url.startswith(("http://", "https://", "mailto:")):
+            node = m.Link((m.Text(shown),), url)
+        else:
+            continue
+        out += [m.Text(text[at:hit.start()]), node]
+        at = hit.end()
+    out.append(m.Text(text[at:]))
+    return tuple(x for x in out if not (isinstance(x, m.Text) and not x.text))
 
 
 def wide(char: str) -> bool:
@@ -185,6 +210,7 @@ class _Joiner:
         spaced = len(re.findall(rf"{_WIDE.pattern} \w|\w {_WIDE.pattern}", text))
         tight = len(re.findall(rf"{_WIDE.pattern}[A-Za-z0-9]|[A-Za-z0-9]{_WIDE.pattern}", text))
         self.space_by_wide = spaced > tight
+        self._stems: set[str] | None = None
 
     def join_all(self, parts: list[str]) -> str:
         out = ""
@@ -203,20 +229,33 @@ class _Joiner:
         return left + " " + right, None
 
     def _hyphen(self, left: str, right: str, a: str, b: str) -> tuple[str, str | None]:
-        """A word cut at a line end: whole if the text writes it whole elsewhere,
-        hyphenated if it writes it so, else as the language's hyphenation suggests, flagged."""
-        joined, hyphened = (a + b).lower(), f"{a}-{b}".lower()
+        """A word cut at a line end: whole if the text writes it whole elsewhere, with its
+        hyphen if it writes it so; else kept as a compound when the second half is a word
+        of the text (its stem, so «участниками» counts by «участников»), joined if not;
+        either guess flagged."""
         if left[-1] == "\u00ad":  # a soft hyphen is never part of the word
             return left[:-1] + right, None
+        joined, hyphened = (a + b).lower(), f"{a}-{b}".lower()
         whole = len(re.findall(rf"\b{re.escape(joined)}\b", self.lower))
         kept = len(re.findall(rf"\b{re.escape(hyphened)}\b", self.lower))
         if whole > kept:
             return left[:-1] + right, None
         if kept > whole:
             return left + right, None
-        if self.lang.hyphenate:
-            return left[:-1] + right, f"joined «{a}-» and «{b}» as «{a}{b}» at a line end; was it «{a}-{b}»?"
-        return left + right, f"kept the hyphen in «{a}-{b}» at a line end; was it «{a}{b}»?"
+        if self._is_word(b):
+            return left + right, f"kept the hyphen in «{a}-{b}» at a line end; was it «{a}{b}»?"
+        return left[:-1] + right, f"joined «{a}-» and «{b}» as «{a}{b}» at a line end; was it «{a}-{b}»?"
+
+    def _is_word(self, word: str) -> bool:
+        """Whether ``word`` stands as a word of its own elsewhere in the text (by stem)."""
+        if self._stems is None:
+            keyed = matcher(self.lang.code)
+            # words that begin a line after a hyphen are halves, not words of the text
+            text = re.sub(r"[-\u2010\u00ad]\n\s*\w+", " ", self.text)
+            self._stems = set(keyed.key(text).split())
+            self._keyed = keyed
+        stem = self._keyed.key(word).strip()
+        return bool(stem) and stem in self._stems
 
     def body(self, lines: list[_Line], classify: Classifier, out: TextImport) -> None:
         current: list[str] = []
@@ -227,9 +266,10 @@ class _Joiner:
         def close() -> None:
             if current:
                 text = _SPACE_BETWEEN_WIDE.sub("", current[0])
-                out.pieces.append(Piece((m.Text(text),), first, role))
-                for note in notes:
-                    out.comments.append(m.Comment(first, f"import: {note}"))
+                out.pieces.append(Piece(_links(text), first, role))
+                for note in notes:  # written before the paragraph (the writer puts a
+                    # comment before the first block after its line)
+                    out.comments.append(m.Comment(first - 1, f"import: {note}"))
 
         for ln in lines:
             found = classify.peek(ln.text)
@@ -245,8 +285,8 @@ class _Joiner:
                     notes.append(f"line {ln.no}: {note}")
                 continue
             if current and ln.gap == "page":
-                notes_for_next = [f"a page break comes before this paragraph (line {ln.no}); "
-                                  f"it is kept apart from the one before: join them if it continues it"]
+                notes_for_next = [f"line {ln.no} follows a page break and is kept as a paragraph of its "
+                                  "own: join it to the text before it if it continues it"]
             else:
                 notes_for_next = []
             close()
