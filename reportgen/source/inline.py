@@ -253,15 +253,18 @@ def references(text: str, line: int) -> list[m.Inline]:
     if "@" not in text:
         return [m.Text(text)] if text else []
     out: list[m.Inline] = []
-    pos = 0
-    for match in REFERENCE.finditer(text):
+    pos = at = 0
+    while (match := REFERENCE.search(text, at)) is not None:
         start = match.start()
         if start > 0 and _REF_BEFORE.match(text[start - 1]):
+            # an e-mail address, not a reference: look again just after its "@" (in
+            # "word@a- @b" the match "@a- @b" would otherwise hide the reference @b)
+            at = start + 1
             continue
         if start > pos:
             out.append(m.Text(text[pos:start]))
         out.append(m.Ref(match.group(1), match.group(2), line))
-        pos = match.end()
+        pos = at = match.end()
     if pos < len(text):
         out.append(m.Text(text[pos:]))
     return out
