@@ -170,6 +170,13 @@ def test_canonical_form_of_a_small_document(tmp_path: Path) -> None:
     ((m.Ref("a"), m.Text("-b")), "@a\\-b"),
     ((m.Text("Ab."), m.Ref("a")), "Ab\\.@a"),
     ((m.Text("H"), m.Subscript((m.Text("2"),)), m.Text("O ~")), "H~2~O \\~"),
+    # two references apart, not a range (found by the property test, 1,500 examples)
+    ((m.Text("word"), m.Ref("lab"), m.Text("-"), m.Ref("lab")), "wor&#100;@lab\\-@lab"),
+    # a reference after an e-mail address that looks like the start of a range
+    ((m.Text("word@lab- "), m.Ref("lab")), "word@lab- @lab"),
+    # a long paragraph: its inside is written in stretches, the same as character by character
+    ((m.Text("The Committee took note of the report (A/1) and 12. said: *yes* " * 3 + "end "),),
+     ("The Committee took note of the report (A/1) and 12. said: \\*yes\\* " * 3 + "end&#32;")),
 ])
 def test_escaping(content: tuple[m.Inline, ...], written: str, tmp_path: Path) -> None:
     assert write_inlines(content) == written

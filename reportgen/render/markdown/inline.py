@@ -55,6 +55,8 @@ class _Atom:
     opener: bool = False
     ref: bool = False  # SYN: an @label reference
     newline: bool = False  # SYN: a line break; the next atom starts a line
+    # RAW: a stretch of text without punctuation, written as one atom (see Inlines.text)
+    chunk: bool = False
 
 
 # Characters escaped wherever they appear in text: each may start syntax almost anywhere.
@@ -66,6 +68,11 @@ _REF_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _LINE_NUMBER = re.compile(r"-?\d+([.)])(?=[ \t]|$)")
 _LINE_SUBITEM = re.compile(r"\([^\s()]{1,8}\)(?=[ \t]|$)|[a-z]{1,4}(\))(?=[ \t]|$)")
 _LINE_FIRST = re.compile(r"#+(?=[ \t]|$)|[-+>|=]")
+# Text without ASCII punctuation, starting and ending with a character that is not
+# whitespace; group 1 is its inside (Inlines.text).
+_PLAIN_RUN = re.compile(r"[^\s!-/:-@\[-`{-~]([^!-/:-@\[-`{-~]+)[^\s!-/:-@\[-`{-~]")
+_LINE_WINDOW = 12  # characters of a line start that edges() reads one by one
+_REF_LOOKAHEAD = 200  # characters after a reference that could continue it (a range)
 _SUP_UNSAFE = re.compile(r"\[\^|\]\(|\{#|-->|~~")
 
 
@@ -150,11 +157,27 @@ class Inlines:
                 assert_never(x)
 
     def text(self, text: str, in_link: bool) -> None:
-        for char in text:
-            if char == "\n" or (char != "\t" and BAD_CHARS.match(char)):
-                raise WriteError(f"the character U+{ord(char):04X} cannot appear in a document's text")
-            escape = char in _ALWAYS or (in_link and char in "[]")
-            self.atoms.append(_Atom(_ESC if escape else _RAW, escaped(char) if escape else char, char))
+        """One atom per character, except inside a stretch of text with no ASCII
+        punctuation (words and the spaces between them) away from the text's start, end
+        and first twelve characters: no escaping pass touches such characters or reads
+        them one by one (each acts on punctuation, on whitespace at a line's edge or start,
+        and on their immediate neighbours, which stay atoms of their own). One atom for
+        the stretch, so a long paragraph is not a million atoms; same output."""
+        bad = BAD_CHARS.search(text)  # line breaks included (a LineBreak is the model's)
+        if bad is not None:
+            raise WriteError(f"the character U+{ord(bad.group()):04X} cannot appear in a document's text")
+        at = 0
+        for run in _PLAIN_RUN.finditer(text, _LINE_WINDOW):
+            for char in text[at:run.start() + 1]:
+                self.char(char, in_link)
+            self.atoms.append(_Atom(_RAW, run.group(1), run.group(1), chunk=True))
+            at = run.end() - 1
+        for char in text[at:]:
+            self.char(char, in_link)
+
+    def char(self, char: str, in_link: bool) -> None:
+        escape = char in _ALWAYS or (in_link and char in "[]")
+        self.atoms.append(_Atom(_ESC if escape else _RAW, escaped(char) if escape else char, char))
 
     def delimited(self, marker: str, content: tuple[m.Inline, ...], in_link: bool) -> None:
         if not content:
@@ -275,11 +298,15 @@ class Inlines:
                 # a line of only (Unicode) whitespace is a blank line to the scanner
                 changed = self.escape(i) or changed
             line, owner = "", []  # the line's first characters, and the atom of each
-            for k in range(i, min(i + 12, len(self.atoms))):
-                if self.atoms[k].newline:
+            units = 0  # twelve atoms, a chunk counting as its characters
+            for k in range(i, len(self.atoms)):
+                a = self.atoms[k]
+                if units >= _LINE_WINDOW or a.newline:
                     break
-                line += self.atoms[k].out
-                owner += [k] * len(self.atoms[k].out)
+                part = a.out[:_LINE_WINDOW - units] if a.chunk else a.out
+                units += len(part) if a.chunk else 1
+                line += part
+                owner += [k] * len(part)
             if found := _LINE_NUMBER.match(line):
                 changed = self.need(owner[found.start(1)], "a number at a line start") or changed
             elif found := _LINE_SUBITEM.match(line):
@@ -326,7 +353,9 @@ class Inlines:
                     raise WriteError("two references cannot touch")
                 if prev is not None and prev.kind == _RAW and prev.char in _REF_BEFORE:
                     changed = self.escape(i - 1) or changed
-                run = a.out + self.raw_run(i + 1)
+                # what is written after it, references included: "@a" + "-" + "@b"
+                # would read back as the range "@a-@b"
+                run = a.out + self.after(i, _REF_LOOKAHEAD)
                 found = REFERENCE.match(run)
                 if found is None or found.end() != len(a.out):
                     changed = self.need(i + 1, f"'{a.out}'") or changed
