@@ -108,6 +108,7 @@ SCHEMA: dict[str, Any] = {
     "fonts": {"ascii": _TEXT, "h_ansi": _TEXT, "east_asia": _TEXT, "cs": _TEXT,
               "heading_east_asia": _Opt(_TEXT)},  # headings' face where it differs (黑体)
     "hyphenate": _Opt(bool),  # automatic hyphenation allowed (Word w:autoHyphenation)
+    "hyphenation_patterns": _Opt(str),  # pyphen's dictionary, for judging PDF line-end hyphens
     "united_nations": _TEXT,
     "language_line": _TEXT,
     "masthead": {
@@ -309,6 +310,9 @@ class Language:
     #: language of Latin-script text (figures, acronyms) inside this version, Word's
     #: ``w:lang w:val``; the version's own ``word_lang`` unless the data says otherwise
     latin_word_lang: str = ""
+    #: the hyphenation dictionary (pyphen's name, e.g. ``ru_RU``) that tells a word broken
+    #: at a line end from a hyphenated compound when importing PDF text; "" for none
+    hyphenation_patterns: str = ""
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
@@ -567,6 +571,7 @@ def _build(path: Path | str, data: Any) -> Language:
         diff_tokens=data["diff_tokens"],
         hyphenate=bool(data.get("hyphenate", False)),
         latin_word_lang=data.get("latin_word_lang", data["word_lang"]),
+        hyphenation_patterns=data.get("hyphenation_patterns", ""),
     )
     _smoke_test(path, lang)
     return lang
