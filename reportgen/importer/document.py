@@ -10,26 +10,24 @@ the input with no place in the source format is a warning naming where it was.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen import model as m
 from reportgen.errors import Diagnostic, UserError
 from reportgen.importer.docx import label_of, read_docx
 from reportgen.importer.masthead import Fields
+from reportgen.importer.pdf import pdf_text
 from reportgen.importer.pdftext import read_pdf_text
 from reportgen.importer.structure import structure
 from reportgen.l10n import LANGUAGES, Language, language
 from reportgen.render.markdown import write_document
 from reportgen.resolve.symbols import canonical, is_symbol
-from reportgen.source.reader import decode, read_document
+from reportgen.source.reader import read_document
 
-__all__ = ["Imported", "import_document", "PDFTOTEXT_TIMEOUT"]
+__all__ = ["Imported", "import_document"]
 
-PDFTOTEXT_TIMEOUT = 120  # seconds; a PDF of several hundred pages takes a few
 _REQUIRED = ("symbol", "distribution", "date", "original", "organ", "title")
 _PLACEHOLDER = "import: not found in {name}; fill in"
 
@@ -63,13 +61,16 @@ def import_document(source: Path, lang_code: str, report_dir: Path, symbol: str 
     elif suffix in (".doc", ".odt", ".rtf"):
         raise UserError(source, None, f"cannot read {suffix} files: save it as .docx (Word) first")
     else:
-        text = _pdf_text(source) if suffix == ".pdf" else decode(source)
-        found = read_pdf_text(text, lang)
+        is_pdf = suffix == ".pdf"
+        text = pdf_text(source, logical_order=lang.direction == "rtl") if is_pdf else _read_text(source)
+        if not text.strip():
+            raise UserError(source, None, "has no text (a scanned PDF?): nothing to import")
+        found = read_pdf_text(text, lang, by_page=is_pdf)
         blocks = structure(found.pieces, lang)
         fields, comments = found.fields, found.comments
-        where = source if suffix != ".pdf" else Path(f"{source} (pdftotext)")
-        warnings += [Diagnostic("warning", where, no, msg) for no, msg in found.warnings]
-        if lang.direction == "rtl":
+        warnings += [Diagnostic("warning", source, None, f"{found.place(no)}: {msg}") if is_pdf
+                     else Diagnostic("warning", source, no, msg) for no, msg in found.warnings]
+        if is_pdf and lang.direction == "rtl":
             # pdftotext gives right-to-left lines with their left-to-right runs (figures,
             # "6-10") in visual order: "10-6"; a Word file keeps the logical order
             warnings.append(Diagnostic("warning", source, None, "text extracted from a right-to-left PDF "
@@ -86,21 +87,14 @@ def import_document(source: Path, lang_code: str, report_dir: Path, symbol: str 
     return Imported(target, written, warnings)
 
 
-def _pdf_text(source: Path) -> str:
-    """The PDF's text through poppler's ``pdftotext`` (reading order, pages by form feeds)."""
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        raise UserError(source, None, "reading a PDF needs pdftotext (poppler-utils); "
-                        "install it, or import the text pdftotext gives")
+def _read_text(source: Path) -> str:
+    """Text as pdftotext writes it (``-enc UTF-8``), a byte-order mark allowed."""
+    data = source.read_bytes()
     try:
-        done = subprocess.run([exe, "-enc", "UTF-8", str(source), "-"], capture_output=True,
-                              timeout=PDFTOTEXT_TIMEOUT, check=False)
-    except subprocess.TimeoutExpired:
-        raise UserError(source, None, f"pdftotext took more than {PDFTOTEXT_TIMEOUT} s") from None
-    if done.returncode != 0:
-        why = " ".join(done.stderr.decode("utf-8", "replace").split()) or f"exit status {done.returncode}"
-        raise UserError(source, None, f"pdftotext cannot read it: {why}")
-    return done.stdout.decode("utf-8", "replace")
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise UserError(source, line, "is not UTF-8 text: save it as UTF-8 (pdftotext -enc UTF-8)") from None
 
 
 def _metadata(fields: Fields, lang: Language, source: Path) -> tuple[m.Metadata, dict[str, str]]:

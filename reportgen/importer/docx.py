@@ -65,7 +65,9 @@ class WordImport:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[\s_-]|g$", "", name.lower().replace("_g", ""))
+    """``HCh_G`` → ``hch``, ``Heading 1`` → ``heading1``: the UN template's ``_G`` suffix,
+    case, spaces, underscores and hyphens off."""
+    return re.sub(r"[\s_-]", "", re.sub(r"_g$", "", name.lower()))
 
 
 class _Styles:

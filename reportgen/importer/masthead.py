@@ -21,7 +21,7 @@ from reportgen.l10n.dates import plain_digits
 from reportgen.model import DISTRIBUTIONS
 from reportgen.resolve.symbols import canonical, is_symbol
 
-__all__ = ["Fields", "read_masthead", "parse_date", "parse_meeting_line", "JOB", "footer_fields"]
+__all__ = ["WIDE", "Fields", "read_masthead", "parse_date", "parse_meeting_line", "JOB", "footer_fields"]
 
 # "V.21-06543 (C)  070921  080921": job number, language letter, processing dates DDMMYY
 JOB = re.compile(r"^(?:[A-Z]\.)?\d{2}-\d{5}\b")
@@ -55,9 +55,12 @@ def _candidates(text: str) -> Iterator[dt.date]:
             continue
 
 
+# Characters set without spaces between them: Han, kana, Hangul and the full-width and
+# CJK punctuation around them.
+WIDE = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\uac00-\ud7af]"
 # A space beside a Chinese character: where a PDF's text shows a figure set apart from
 # Chinese ("2021 年 9 月"), Word and LibreOffice space them apart in layout, not in text.
-_WIDE_SPACE = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]) +| +(?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f])")
+_WIDE_SPACE = re.compile(rf"(?<={WIDE}) +| +(?={WIDE})")
 
 
 def squash(text: str) -> str:

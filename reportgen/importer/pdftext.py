@@ -15,8 +15,10 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+import pyphen
+
 from reportgen import model as m
-from reportgen.importer.masthead import JOB, Fields, footer_fields, read_masthead
+from reportgen.importer.masthead import JOB, WIDE, Fields, footer_fields, read_masthead
 from reportgen.importer.structure import Classifier, Piece, ends_sentence
 from reportgen.l10n import Language
 from reportgen.l10n.stems import matcher
@@ -34,9 +36,7 @@ _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _MIRRORED = re.compile(r"^([^\w\s]+)\s*(\d+)$")
 _WORD_END = re.compile(r"(\w+)[-\u2010\u00ad]$")
 _WORD_START = re.compile(r"^(\w+)")
-# Characters set without spaces between them: Han, kana, Hangul and the full-width and CJK
-# punctuation around them.
-_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\uac00-\ud7af]")
+_WIDE = re.compile(WIDE)
 _SPACE_BETWEEN_WIDE = re.compile(rf"(?<={_WIDE.pattern})[ \u00a0]+(?={_WIDE.pattern})")
 
 
@@ -76,6 +76,14 @@ class TextImport:
     fields: Fields
     comments: list[m.Comment] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    # page of each line (form feeds before it, plus one), for a PDF's places
+    page_of: dict[int, int] = field(default_factory=dict)
+    by_page: bool = False
+
+    def place(self, no: int) -> str:
+        """Where line ``no`` is, as the user can find it: a line of the text they gave, or
+        the page of the PDF (whose text they never saw)."""
+        return f"page {self.page_of.get(no, 1)}" if self.by_page else f"line {no}"
 
 
 @dataclass
@@ -165,8 +173,9 @@ def _attach_markers(lines: list[_Line], lang: Language) -> list[_Line]:
     return out
 
 
-def read_pdf_text(text: str, lang: Language) -> TextImport:
-    """The pieces, fields and comments of ``pdftotext`` output (or text like it)."""
+def read_pdf_text(text: str, lang: Language, by_page: bool = False) -> TextImport:
+    """The pieces, fields and comments of ``pdftotext`` output (or text like it);
+    ``by_page``: places are pages (the text came from a PDF), not lines."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
     pages = _pages(text)
     fields = Fields()
@@ -193,7 +202,11 @@ def read_pdf_text(text: str, lang: Language) -> TextImport:
     fields_found = read_masthead(head, lang, joiner.join_all)
     for key, value in fields_found.values.items():
         fields.set(key, value, fields_found.lines[key])
-    result = TextImport([], fields)
+    result = TextImport([], fields, by_page=by_page)
+    page = 1
+    for no, line in enumerate(text.split("\n"), start=1):
+        result.page_of[no] = page
+        page += line.count("\f")
     result.warnings += [(no, f"masthead line not placed in the front matter: {t}") for no, t in fields_found.unplaced]
     joiner.body(lines[start:], classify, result)
     return result
@@ -211,6 +224,8 @@ class _Joiner:
         tight = len(re.findall(rf"{_WIDE.pattern}[A-Za-z0-9]|[A-Za-z0-9]{_WIDE.pattern}", text))
         self.space_by_wide = spaced > tight
         self._stems: set[str] | None = None
+        patterns = lang.hyphenation_patterns
+        self.patterns = pyphen.Pyphen(lang=patterns) if patterns else None
 
     def join_all(self, parts: list[str]) -> str:
         out = ""
@@ -229,20 +244,27 @@ class _Joiner:
         return left + " " + right, None
 
     def _hyphen(self, left: str, right: str, a: str, b: str) -> tuple[str, str | None]:
-        """A word cut at a line end: whole if the text writes it whole elsewhere, with its
-        hyphen if it writes it so; else kept as a compound when the second half is a word
-        of the text (its stem, so «участниками» counts by «участников»), joined if not;
-        either guess flagged."""
+        """A word cut at a line end. The text's own usage decides first (the word written
+        whole, or hyphenated, elsewhere); then the language's hyphenation patterns and
+        its words: a break the patterns allow between halves that are not both words of
+        the text (by stem) was the typesetter's, joined; halves that are both words, where
+        the patterns allow no break, a compound («государствами-участниками»), kept.
+        Anything else is a guess, flagged: kept where the patterns allow no break there
+        (or the halves are words), joined where there are no patterns."""
         if left[-1] == "\u00ad":  # a soft hyphen is never part of the word
             return left[:-1] + right, None
         joined, hyphened = (a + b).lower(), f"{a}-{b}".lower()
         whole = len(re.findall(rf"\b{re.escape(joined)}\b", self.lower))
         kept = len(re.findall(rf"\b{re.escape(hyphened)}\b", self.lower))
-        if whole > kept:
+        if whole != kept:
+            return (left[:-1] + right, None) if whole > kept else (left + right, None)
+        compound = self._is_word(a) and self._is_word(b)
+        breakable = self.patterns is not None and len(a) in self.patterns.positions(a + b)
+        if breakable and not compound:
             return left[:-1] + right, None
-        if kept > whole:
+        if compound and not breakable:
             return left + right, None
-        if self._is_word(b):
+        if compound or (self.patterns is not None and not breakable):
             return left + right, f"kept the hyphen in «{a}-{b}» at a line end; was it «{a}{b}»?"
         return left[:-1] + right, f"joined «{a}-» and «{b}» as «{a}{b}» at a line end; was it «{a}-{b}»?"
 
@@ -282,10 +304,10 @@ class _Joiner:
                 joined, note = self.join(current[0], ln.text)
                 current[0] = joined
                 if note:
-                    notes.append(f"line {ln.no}: {note}")
+                    notes.append(f"{out.place(ln.no)}: {note}")
                 continue
             if current and ln.gap == "page":
-                notes_for_next = [f"line {ln.no} follows a page break and is kept as a paragraph of its "
+                notes_for_next = [f"{out.place(ln.no)}: after a page break, kept as a paragraph of its "
                                   "own: join it to the text before it if it continues it"]
             else:
                 notes_for_next = []

@@ -148,7 +148,7 @@ class Classifier:
                     return Marker("subitem", index, level, len(form))
         return None
 
-    def advance(self, found: Marker, in_note: bool = False) -> None:
+    def advance(self, found: Marker) -> None:
         """Move the sequence past ``found``."""
         match found.kind:
             case "heading" if found.level == 1 and found.number is not None:
@@ -162,9 +162,10 @@ class Classifier:
                 self.items = []
             case "subitem":
                 self.items = self.items[:found.level - 1] + [found.number or 0]
+            case "heading":  # an unnumbered heading (Annex) closes the items too
+                self.items = []
             case _:
-                if not in_note and found.kind == "heading":
-                    self.items = []
+                pass
 
 
 class _Open:
@@ -190,7 +191,7 @@ def structure(pieces: list[Piece], lang: Language, in_note: bool = False) -> tup
     stack: list[_Open] = []  # the open numbered paragraph and its open sub-items
     for piece in pieces:
         found = classify.peek(plain_text(piece.content), piece.role, piece.marker, in_note)
-        classify.advance(found, in_note)
+        classify.advance(found)
         content = drop_prefix(piece.content, found.length)
         if piece.marker is not None and found.kind == "text":
             # Word numbering out of sequence: the number is kept as text, never lost

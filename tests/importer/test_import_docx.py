@@ -98,6 +98,8 @@ def test_missing_masthead_fields_become_placeholders_that_check_reports(cli, tmp
     ("missing.docx", None, "no such file"),
     ("broken.docx", b"not a zip", "not a Word (.docx) file: "),
     ("old.doc", b"\xd0\xcf\x11\xe0", "cannot read .doc files: save it as .docx (Word) first"),
+    ("empty.txt", b" \n", "has no text (a scanned PDF?): nothing to import"),
+    ("latin1.txt", b"1. ok\n2. caf\xe9\n", "is not UTF-8 text"),
 ])
 def test_unusable_input_is_one_line_exit_2_and_nothing_written(cli, tmp_path: Path, name: str,
                                                                content: bytes | None, message: str) -> None:
@@ -107,7 +109,8 @@ def test_unusable_input_is_one_line_exit_2_and_nothing_written(cli, tmp_path: Pa
     report = tmp_path / "report"
     result = cli("import", str(source), "--lang", "en", "-o", str(report))
     assert result.code == 2 and result.out == ""
-    assert result.err.startswith(f"{source}: {message}") and result.err.count("\n") == 1
+    where = f"{source}:2" if name == "latin1.txt" else f"{source}"
+    assert result.err.startswith(f"{where}: {message}") and result.err.count("\n") == 1
     assert not report.exists()
     source.unlink(missing_ok=True)  # not a document: kept from the teardown's schema check
 
@@ -126,3 +129,40 @@ def test_an_existing_version_is_replaced_only_with_force(cli, example_build, tmp
 def test_a_bad_symbol_option_is_refused(cli, example_build, tmp_path: Path) -> None:
     result = cli("import", str(example_build["en"]), "--lang", "en", "-o", str(tmp_path / "r"), "--symbol", "nope")
     assert (result.code, result.err) == (2, f"{example_build['en']}: --symbol 'nope' is not a UN document symbol\n")
+
+
+def test_what_has_no_place_in_the_source_is_named(cli, tmp_path: Path) -> None:
+    """A secretariat's draft as Word writes one: Word's own heading style, typed numbers,
+    a table, a bulleted item and a tracked deletion; each left-out part is a warning
+    naming its paragraph, and the text around it is imported."""
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    draft = docx.Document()
+    draft.add_paragraph("Draft report")
+    draft.add_paragraph("I.\tOrganization of the session", style="Heading 1")
+    draft.add_paragraph("1.\tThe session opened.")
+    draft.add_table(rows=1, cols=2).cell(0, 0).text = "a cell"
+    draft.add_paragraph("an item", style="List Bullet")
+    p = draft.add_paragraph("2.\tThe session closed")
+    deleted = etree.SubElement(p._p, qn("w:del"), {qn("w:id"): "1", qn("w:author"): "A", qn("w:date"): "2024-01-01T00:00:00Z"})
+    run = etree.SubElement(deleted, qn("w:r"))
+    etree.SubElement(run, qn("w:delText")).text = " early"
+    p.add_run(".")
+    # python-docx's default template leaves w:zoom without its required w:percent
+    draft.settings.element.find(qn("w:zoom")).set(qn("w:percent"), "100")
+    source = tmp_path / "draft.docx"
+    draft.save(str(source))
+    report = tmp_path / "report"
+    result = cli("import", str(source), "--lang", "en", "-o", str(report), "--symbol", "A/AC.1/L.1")
+    assert (result.code, result.out) == (0, f"{report / 'en.md'}\n")
+    assert result.err.splitlines() == [
+        f"{source}: warning: paragraph 4: a table is not imported (the source format has no tables); its text is left out",
+        f"{source}: warning: paragraph 5: a bulleted paragraph is imported as an unnumbered paragraph "
+        "(the source format has no bullets)",
+        f"{source}: warning: paragraph 6: tracked changes: the text is imported as if they were accepted",
+    ]
+    body = (report / "en.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert body == ("\n# I. Organization of the session\n\n1. The session opened.\n\nan item\n\n"
+                    "2. The session closed.\n")
