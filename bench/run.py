@@ -27,6 +27,9 @@ peak memory of the stage's whole process tree (below):
                  real ``make report`` that builds it, then the timed ``make -s report`` runs,
                  which must do nothing (any output, or a manifest rewritten, fails the stage);
 ``pandoc-read``  baseline: ``pandoc -f commonmark_x -t json`` on each of the six files;
+``import``       ``reportgen import N/<lang>.docx --lang <lang> -o DIR --force`` on each of
+                 the six DOCX the report builds to (built once, untimed, if missing);
+``pandoc-docx-read``  baseline: ``pandoc -f docx -t json`` on the same six DOCX;
 ``pandoc-docx``  baseline: ``pandoc in.md -o out.docx`` on each of the six files,
 
 with the pandoc that pypandoc ships. The ratio column divides by ``pandoc-docx`` for
@@ -82,9 +85,10 @@ OUT = REPO / "build" / "bench"
 BIN = Path(sys.executable).parent
 DEFAULT_SIZES = (100, 500, 2000)
 FULL_SIZES = (100, 500, 2000, 8000)
-STAGES = ("read", "build", "check", "align", "noop", "pandoc-read", "pandoc-docx")
+STAGES = ("read", "build", "check", "align", "noop", "import", "pandoc-read", "pandoc-docx", "pandoc-docx-read")
 OURS = ("read", "build", "check", "align")    # reportgen's own stages (the memory and linearity targets)
-BASELINE = {"read": "pandoc-read", "build": "pandoc-docx", "check": "pandoc-read", "align": "pandoc-read"}
+BASELINE = {"read": "pandoc-read", "build": "pandoc-docx", "check": "pandoc-read", "align": "pandoc-read",
+            "import": "pandoc-docx-read"}
 LANGS = ("ar", "en", "es", "fr", "ru", "zh")
 TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "1200"))   # seconds per stage process
 SAMPLE_INTERVAL = 0.02                                      # seconds between two samples of the RSS
@@ -403,7 +407,15 @@ def _commands(stage: str, report: Path) -> list[tuple[list[str], tuple[int, ...]
         return [([reportgen, "check", str(report)], (0, 1))]
     if stage == "align":
         return [([reportgen, "align", str(report), "--format", "json", "-o", str(outputs(report) / "alignment.json")], (0, 1))]
+    if stage == "import":
+        docx = _built_docx(report)
+        return [([reportgen, "import", str(docx / f"{lang}.docx"), "--lang", lang, "-o",
+                  str(outputs(report) / "import"), "--force"], (0,)) for lang in LANGS]
     pandoc = _pandoc()
+    if stage == "pandoc-docx-read":
+        docx = _built_docx(report)
+        return [([pandoc, "-f", "docx", "-t", "json", "-o", os.devnull, str(docx / f"{lang}.docx")], (0,))
+                for lang in LANGS]
     if stage == "pandoc-read":
         return [([pandoc, "-f", "commonmark_x", "-t", "json", "-o", os.devnull, str(report / f"{lang}.md")], (0,))
                 for lang in LANGS]
@@ -414,6 +426,15 @@ def _commands(stage: str, report: Path) -> list[tuple[list[str], tuple[int, ...]
         out.mkdir(parents=True, exist_ok=True)
         return [([pandoc, str(report / f"{lang}.md"), "-o", str(out / f"{lang}.docx")], (0,)) for lang in LANGS]
     raise ValueError(stage)
+
+
+def _built_docx(report: Path) -> Path:
+    """The report's six DOCX (the ``build`` stage's output), built now, untimed, if missing."""
+    docx = outputs(report) / "docx"
+    if not all((docx / f"{lang}.docx").exists() for lang in LANGS):
+        subprocess.run([str(BIN / "reportgen"), "build", str(report), "-o", str(docx)], check=True,
+                       capture_output=True, timeout=3600)
+    return docx
 
 
 def measure(stage: str, report: Path, runs: int, n: int) -> Result:
@@ -699,7 +720,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         table(results, sizes),
         "",
-        "Ratios: `build` ÷ `pandoc-docx`; `read`, `check`, `align` ÷ `pandoc-read` (six files each).",
+        "Ratios: `build` ÷ `pandoc-docx`; `read`, `check`, `align` ÷ `pandoc-read`; `import` ÷ "
+        "`pandoc-docx-read` (six files each).",
         "Peak RSS: the largest sum of the resident sets of the stage's process and all its descendants",
         f"(sampled every {SAMPLE_INTERVAL * 1000:.0f} ms; `wait4`'s ru_maxrss if larger and above the driver's own peak);",
         "shared pages of forked workers count once per process. For `read`, a Python worker with reportgen",

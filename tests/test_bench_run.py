@@ -20,7 +20,7 @@ MB = 2**20
 def test_a_small_run_times_every_requested_stage_and_judges_the_targets(tmp_path: Path) -> None:
     if shutil.which("make") is None:
         pytest.skip("make is not installed (the noop stage runs make report)")
-    stages = ["build", "check", "align", "noop"]
+    stages = ["build", "check", "align", "noop", "import"]
     proc = subprocess.run([sys.executable, "-m", "bench.run", "--sizes", "20", "--runs", "1",
                            "--stages", ",".join(stages), "--out", str(tmp_path)],
                           cwd=REPO, capture_output=True, text=True, timeout=120)
