@@ -109,6 +109,8 @@ SCHEMA: dict[str, Any] = {
               "heading_east_asia": _Opt(_TEXT)},  # headings' face where it differs (黑体)
     "hyphenate": _Opt(bool),  # automatic hyphenation allowed (Word w:autoHyphenation)
     "hyphenation_patterns": _Opt(str),  # pyphen's dictionary, for judging PDF line-end hyphens
+    # scripts that emphasis (*text*) never slants: UN Chinese marks titles with 《》, not italics
+    "upright_scripts": _Opt(_ListOf(("latin", "cyrillic", "han", "arabic"))),
     "united_nations": _TEXT,
     "language_line": _TEXT,
     "masthead": {
@@ -313,6 +315,8 @@ class Language:
     #: the hyphenation dictionary (pyphen's name, e.g. ``ru_RU``) that tells a word broken
     #: at a line end from a hyphenated compound when importing PDF text; "" for none
     hyphenation_patterns: str = ""
+    #: scripts whose characters are set upright inside emphasis (data key ``upright_scripts``)
+    upright_scripts: frozenset[str] = frozenset()
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
@@ -572,6 +576,7 @@ def _build(path: Path | str, data: Any) -> Language:
         hyphenate=bool(data.get("hyphenate", False)),
         latin_word_lang=data.get("latin_word_lang", data["word_lang"]),
         hyphenation_patterns=data.get("hyphenation_patterns", ""),
+        upright_scripts=frozenset(data.get("upright_scripts", ())),
     )
     _smoke_test(path, lang)
     return lang

@@ -102,9 +102,11 @@ NoteFor = Callable[[str, int], "m.Note | None"]
 class InlineReader:
     """Reads the inline content of blocks of one file; reports through ``error``."""
 
-    def __init__(self, error: Error, note_for: NoteFor) -> None:
+    def __init__(self, error: Error, note_for: NoteFor, warn: Error | None = None) -> None:
         self.error = error
         self.note_for = note_for
+        # what is printed as written but probably not meant so (a stray '*'): said, not refused
+        self.warn: Error = warn or (lambda line, message: None)
 
     def read(self, lines: list[tuple[int, str]]) -> tuple[m.Inline, ...]:
         """Inlines of a block whose lines are ``(line number, text)``."""

@@ -54,10 +54,13 @@ class _Reader:
     def inline(self) -> InlineReader:
         # made per use, not kept: a kept one would hold bound methods of this reader,
         # a reference cycle keeping every scanned block alive until the cyclic collector runs
-        return InlineReader(self.error, self.note)
+        return InlineReader(self.error, self.note, self.warning)
 
     def error(self, line: int | None, message: str) -> None:
         self.diagnostics.append(Diagnostic("error", self.path, line, message))
+
+    def warning(self, line: int | None, message: str) -> None:
+        self.diagnostics.append(Diagnostic("warning", self.path, line, message))
 
     # ----------------------------------------------------------- blocks
 
