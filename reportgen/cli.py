@@ -181,7 +181,7 @@ def align(report_dir: Path, fmt: str, output: Path | None, jobs: int | None) -> 
     """Compare every language version of REPORT_DIR with the original, paragraph by paragraph.
 
     Exit 1 when a finding of severity error is open (not accepted)."""
-    from reportgen.align.text import render_text
+    from reportgen.align.text import render_text, summary_line
 
     with _progress(report_dir, "aligning") as progress:
         loaded, aligned = pipeline.align(report_dir, keep_model=fmt == "html", jobs=jobs, on_done=progress)
@@ -198,6 +198,7 @@ def align(report_dir: Path, fmt: str, output: Path | None, jobs: int | None) -> 
         data = render_text(result, colour=colour)
     if output is not None:
         write_atomically(output, data.encode("utf-8"))
+        click.echo(f"{output}: {summary_line(result)}", err=True)  # what the file holds, counted
     else:
         click.echo(data, nl=False)
     if result.has_errors or loaded.errors:
@@ -209,15 +210,19 @@ def align(report_dir: Path, fmt: str, output: Path | None, jobs: int | None) -> 
 @click.option("--check", "check_id", required=True, help="Check identifier, e.g. length-outlier.")
 @click.option("--lang", required=True, type=click.Choice(LANGUAGES), help="Language of the finding.")
 @click.option("--paragraph", help="Paragraph number (omit for a document-level finding).")
-@click.option("--note", default="", help="Why the finding is acceptable.")
+@click.option("--note", default=None,
+              help="Why the finding is acceptable (default: keep the note of an earlier acceptance; "
+                   "--note '' removes it).")
 @_in_report
-def accept(report_dir: Path, check_id: str, lang: str, paragraph: str | None, note: str) -> None:
+def accept(report_dir: Path, check_id: str, lang: str, paragraph: str | None, note: str | None) -> None:
     """Record a reviewed alignment finding as accepted (in REPORT_DIR/accepted.yaml).
 
-    The acceptance lapses when either paragraph text changes."""
+    Accepting it again renews the acceptance and keeps its note unless --note is
+    given. The acceptance lapses when either paragraph text changes."""
     from reportgen.align import align_report
-    from reportgen.align.accept import Acceptance, fingerprint, read_acceptances, write_acceptances
+    from reportgen.align.accept import Acceptance, fingerprint, read_acceptances, renewal, write_acceptances
 
+    _known_check(check_id)
     loaded = _load(report_dir)
     acceptances = read_acceptances(report_dir)
     result = align_report(loaded.report, acceptances=[])
@@ -228,10 +233,26 @@ def accept(report_dir: Path, check_id: str, lang: str, paragraph: str | None, no
         raise UserError(report_dir, None, f"no {check_id} finding for {lang} at {where} to accept")
     f = matches[0]
     original, version = result.versions[result.original], result.versions[lang]
-    new = Acceptance(check_id, lang, paragraph, fingerprint(f, original, version), note)
-    kept = [a for a in acceptances if a.key() != new.key()]
-    path = write_acceptances(report_dir, kept + [new])
-    click.echo(f"{path}: accepted {check_id} for {lang}" + (f" paragraph {paragraph}" if paragraph else ""))
+    recorded, remark = renewal(acceptances, Acceptance(check_id, lang, paragraph, fingerprint(f, original, version)),
+                               note)
+    path = write_acceptances(report_dir, recorded)
+    click.echo(f"{path}: accepted {check_id} for {lang}" + (f" paragraph {paragraph}" if paragraph else "")
+               + (f" ({remark})" if remark else ""))
+
+
+def _known_check(check_id: str) -> None:
+    """A misspelt ``--check`` is named with the valid ids (exit 2), not reported as a
+    finding that does not exist."""
+    import difflib
+
+    from reportgen.align import REGISTRY
+
+    if check_id in REGISTRY:
+        return
+    ids = sorted(REGISTRY)
+    close = difflib.get_close_matches(check_id, ids, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    raise click.ClickException(f"no check '{check_id}': the checks are {', '.join(ids)}{hint}")
 
 
 @cli.command()
@@ -335,12 +356,13 @@ def xliff_import(report_dir: Path, file: Path) -> None:
     """Write (create or replace) REPORT_DIR/<target-language>.md from the XLIFF FILE:
     the original's structure with each unit's target as its text (an empty or missing
     target keeps the existing version's). Every problem is reported, and then nothing
-    is written. Prints the path written."""
+    is written. A target is text: '*Digest*' is written with its asterisks, with a
+    warning that it is not italics. Prints the path written."""
     from reportgen.interchange import xliff as xlf
 
     imported, diagnostics = xlf.import_(report_dir, file)
+    _report(diagnostics)  # the errors, or warnings of text that looks like Markdown
     if imported is None:
-        _report(diagnostics)
         sys.exit(EXIT_UNUSABLE)
     write_atomically(imported.path, imported.text.encode("utf-8"))
     click.echo(str(imported.path))
@@ -467,6 +489,10 @@ def main(argv: list[str] | None = None) -> None:
     anything else is a bug, also one line (never a traceback), exit 3."""
     try:
         cli.main(args=argv, prog_name="reportgen", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        # bare 'reportgen' (or 'reportgen xliff') asks for the help, as '--help' does
+        click.echo(exc.ctx.get_help(), color=exc.ctx.color)
+        sys.exit(0)
     except UserError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_UNUSABLE)

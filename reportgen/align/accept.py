@@ -8,7 +8,7 @@ acceptance no longer matches and the finding is open again.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -69,6 +69,23 @@ def read_acceptances(report_dir: Path) -> list[Acceptance]:
                               None if paragraph is None else str(paragraph), str(item["hash"]),
                               str(item.get("note") or "")))
     return out
+
+
+def renewal(acceptances: list[Acceptance], accepted: Acceptance, note: str | None) -> tuple[list[Acceptance], str]:
+    """``acceptances`` with ``accepted`` recorded in place of an earlier acceptance of the
+    same finding, and what became of the earlier note ("" when there was none).
+
+    Without a new note (None) the earlier one is kept: accepting again after the text
+    changed must not erase the reviewer's reason. ``""`` removes it."""
+    earlier = next((a for a in acceptances if a.key() == accepted.key()), None)
+    before = earlier.note if earlier is not None else ""
+    new = replace(accepted, note=before if note is None else note)
+    others = [a for a in acceptances if a.key() != accepted.key()]
+    if not before or new.note == before:
+        remark = f'note kept: "{before}"' if before else ""
+    else:
+        remark = "note removed" if not new.note else f'note replaced; it was "{before}"'
+    return others + [new], remark
 
 
 def write_acceptances(report_dir: Path, acceptances: list[Acceptance]) -> Path:

@@ -38,5 +38,18 @@ def render_text(result: AlignmentResult, colour: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
+def summary_line(result: AlignmentResult) -> str:
+    """The open findings counted in total (as the text format's last line) and, for each
+    language that has any, by severity; then the accepted ones. ``align -o FILE`` prints it,
+    so that a run writing to a file still says what it found."""
+    by_lang = []
+    for lang in result.languages[1:]:
+        counts = {s: n for s, n in result.summary_for(lang).items() if n}
+        if counts:
+            by_lang.append(f"{lang}: {_counts(counts)}")
+    return (_counts(result.summary()) + (f" ({'; '.join(by_lang)})" if by_lang else "")
+            + (f", {len(result.accepted)} accepted" if result.accepted else ""))
+
+
 def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{n} {s}{'' if n == 1 or s == 'info' else 's'}" for s, n in counts.items())

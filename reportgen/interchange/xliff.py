@@ -7,7 +7,9 @@ existing version's unit of the same id (``state="translated"``) or empty
 context group (``en.md:18``) per unit. translate-toolkit writes and reads the file.
 
 Import: every target checked (unknown or missing units, placeholders lost, duplicated or
-reordered, text a document cannot hold), every problem reported in one run; then the
+reordered, text a document cannot hold), every problem reported in one run, with a
+warning for text a source file would read as Markdown (``*Digest*``: written as text,
+with its asterisks, which the translator may not have meant); then the
 original's structure is filled with the targets (a missing or empty one taken from the
 existing version), written by ``render.markdown`` and read back before anything is written.
 """
@@ -26,9 +28,11 @@ from translate.storage.placeables import StringElem
 
 from reportgen import model as m
 from reportgen.errors import Diagnostic, UserError, processing
+from reportgen.interchange.markdown_like import markdown_in
 from reportgen.interchange.placeholders import FromRich, matched, to_rich
 from reportgen.interchange.units import META_FIELDS, NoteBlocks, Unit, footnotes, rebuild, units
 from reportgen.l10n import LANGUAGES
+from reportgen.resolve import metadata_diagnostics
 from reportgen.source import language_files
 from reportgen.source.frontmatter import parse as parse_front, split
 from reportgen.source.inline import BAD_CHARS
@@ -80,7 +84,7 @@ def load(report_dir: Path, lang: str | None) -> tuple[Sources | None, list[Diagn
         if code in files:
             with processing(files[code]):
                 doc, found = read_document(files[code])
-            diagnostics += [d for d in found if d.severity == "error"]
+            diagnostics += [d for d in found if d.severity == "error"] + (metadata_diagnostics(doc) if doc else [])
             docs[code] = doc
     first = docs.get(original)
     if first is None or any(d.severity == "error" for d in diagnostics):
@@ -304,6 +308,7 @@ class _Import:
         self.lang = lang
         self.original = original
         self.errors: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []
         self.units = {u.id: u for u in units(sources.original)}
         self.theirs = counterparts(sources.original, sources.version)
         self.targets: dict[str, tuple[StringElem, int | None]] = {}
@@ -334,13 +339,14 @@ class _Import:
                 self.error(None, uid, f"missing from this file, and {self.lang}.md has no text for this unit")
         meta = self.metadata()
         blocks = rebuild(self.sources.original.blocks, self.fill)
+        warnings = list(dict.fromkeys(self.warnings))
         if self.errors:
-            return None, self.errors
+            return None, self.errors + warnings
         assert meta is not None
         doc = m.Document(meta, _numbered_lines(blocks), self.sources.version_path, self.comments())
         text = write_document(doc)
         _read_back(self.sources.version_path, text)
-        return Imported(self.sources.version_path, text), []
+        return Imported(self.sources.version_path, text), warnings
 
     # units -------------------------------------------------------------------------------
 
@@ -371,6 +377,11 @@ class _Import:
                 write_inlines(content, self.lang)
             except WriteError as exc:
                 self.error(line, uid, f"cannot be written in the source format: {exc}")
+            # written as text, as it should be; but '*Digest*' was probably meant as italics
+            # (not said of what the existing version already has: its author escaped it)
+            known = set(markdown_in(theirs.content)) if theirs is not None else set()
+            self.warnings += [Diagnostic("warning", self.file, line, f"unit {uid}: {said}")
+                              for said in markdown_in(content) if said not in known]
         return content
 
     def fill(self, uid: str, content: tuple[m.Inline, ...], line: int | None, what: str,

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from pathlib import Path
+
+from babel import Locale
+from babel.core import get_global
 
 from reportgen.errors import Diagnostic, UserError, processing
 from reportgen.l10n import LANGUAGES
@@ -40,15 +44,46 @@ def language_files(directory: Path) -> dict[str, Path]:
 # Files a report folder may hold besides its language versions (read by other stages).
 COMPANIONS = frozenset({"documents.yaml", "accepted.yaml", "terms.tbx", "terms.csv"})
 _TEXT_SUFFIXES = frozenset({"md", "markdown", "mdown", "mkd", "mkdn", "txt", "text"})
-# A language code, in any case, with optional region or script subtags: EN, zh-CN, zh_Hans, es-419.
-_LOOK_ALIKE = re.compile(rf"({'|'.join(LANGUAGES)})([-_]([a-z]{{2}}|[a-z]{{4}}|[0-9]{{3}}))*", re.IGNORECASE)
+# A language tag, in any case: a code with optional region or script subtags (EN, zh-CN, zh_Hans,
+# es-419, pt-BR); whether the code is a language is CLDR's to say (:func:`_language_of`).
+_TAG = re.compile(r"([a-z]{2,3})(?:[-_](?:[a-z]{2}|[a-z]{4}|[0-9]{3}))*", re.IGNORECASE)
+
+
+@functools.cache
+def _language_names() -> dict[str, str]:
+    """English names of the two-letter (ISO 639-1) language codes, from CLDR through Babel."""
+    return {code: name for code, name in Locale("en").languages.items() if len(code) == 2}
+
+
+@functools.cache
+def _three_letter_codes() -> dict[str, str]:
+    """Three-letter codes of the six languages (``eng``, ``fre``, ``zho``, ``arb``) → their own.
+
+    Only these: CLDR's three-letter codes of other languages are English words too
+    (``may``, ``run``, ``cat``, ``per``), and a ``may.md`` beside the versions is a note."""
+    aliases = get_global("language_aliases")
+    return {str(alias): str(code) for alias, code in aliases.items() if len(alias) == 3 and code in LANGUAGES}
+
+
+def _language_of(stem: str) -> str | None:
+    """The two-letter code a file name's stem stands for (``EN``, ``zh-Hans``, ``eng``,
+    ``pt-BR``, ``de``), or None when it is not a language tag (``notes``, ``draft-en``)."""
+    tag = _TAG.fullmatch(stem)
+    if tag is None:
+        return None
+    code = tag.group(1).lower()
+    if len(code) == 3:
+        return _three_letter_codes().get(code)
+    return code if code in LANGUAGES or code in _language_names() else None
 
 
 def folder_diagnostics(directory: Path) -> list[Diagnostic]:
     """What is wrong with the files of a report folder besides their content:
-    a look-alike of a language version (``EN.md``, ``en.markdown``, ``en.txt``, ``zh-CN.md``)
-    is an error, any other unknown file a warning; a link leading outside the
-    folder is an error. Companions, README.md, folders and hidden files are silent."""
+    a look-alike of a language version (``EN.md``, ``en.markdown``, ``en.txt``, ``zh-CN.md``,
+    ``eng.md``) is an error, and so is a version in a language that is not one of the six
+    (``de.md``, ``pt-BR.md``): either would otherwise be left out of every command while the
+    run succeeds. Any other unknown file is a warning; a link leading outside the folder
+    is an error. Companions, README.md, folders and hidden files are silent."""
     if not directory.is_dir():
         return []
     root = directory.resolve()
@@ -74,10 +109,15 @@ def folder_diagnostics(directory: Path) -> list[Diagnostic]:
         if name in {f"{c}.md" for c in LANGUAGES}:
             continue
         stem, _, suffixes = name.partition(".")
-        look_alike = _LOOK_ALIKE.fullmatch(stem)
-        if look_alike and all(s.lower() in _TEXT_SUFFIXES for s in suffixes.split(".") if suffixes):
-            out.append(Diagnostic("error", path, None,
-                                  f"not a language version: name it {look_alike.group(1).lower()}.md"))
+        code = _language_of(stem)
+        if code is not None and all(s.lower() in _TEXT_SUFFIXES for s in suffixes.split(".") if suffixes):
+            if code in LANGUAGES:
+                out.append(Diagnostic("error", path, None, f"not a language version: name it {code}.md"))
+            else:
+                six = ", ".join(f"{c}.md" for c in LANGUAGES[:-1]) + f" or {LANGUAGES[-1]}.md"
+                shown = f"{_language_names()[code]} ({code}{stem[len(code):]})"  # German (de), Portuguese (pt-BR)
+                out.append(Diagnostic("error", path, None, f"{shown} is not one of the six UN languages: "
+                                      f"a version is named {six} (keep other languages out of the report folder)"))
         else:
             out.append(Diagnostic("warning", path, None, f"not a language version (expected {expected}); ignored"))
     return out
