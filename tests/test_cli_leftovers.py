@@ -155,6 +155,14 @@ def test_accepting_again_keeps_the_note_unless_a_new_one_is_given(cli, damaged: 
     assert accept(cli, damaged).out == done + "\n"
 
 
+def test_a_note_on_several_lines_is_kept_as_written(cli, damaged: Path) -> None:
+    """YAML folds a line break inside a quoted value to a space: the note is written
+    with escapes, and read back as the reviewer typed it."""
+    note = "checked with the secretariat\n\tsee the e-mail of 3 May; \\ and \"quotes\""
+    assert accept(cli, damaged, "--note", note).code == 0
+    assert [a.note for a in read_acceptances(damaged)] == [note]
+
+
 # -- align -o FILE says what it found ------------------------------------------------
 
 @pytest.mark.parametrize("fmt", ["text", "json", "html"])

@@ -8,6 +8,7 @@ acceptance no longer matches and the finding is open again.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -102,4 +103,6 @@ def write_acceptances(report_dir: Path, acceptances: list[Acceptance]) -> Path:
 
 
 def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A YAML double-quoted scalar: a line break inside it would be folded to a space,
+    so it is written as the escape \\n (and tabs, other controls likewise)."""
+    return json.dumps(text, ensure_ascii=False)  # JSON strings are YAML double-quoted scalars
