@@ -23,7 +23,8 @@ from reportgen.importer.pdftext import read_pdf_text
 from reportgen.importer.structure import structure
 from reportgen.l10n import LANGUAGES, Language, language
 from reportgen.render.markdown import write_document
-from reportgen.resolve.symbols import canonical, is_symbol
+from reportgen.resolve import symbol_problem
+from reportgen.resolve.symbols import canonical
 from reportgen.source.reader import read_document
 
 __all__ = ["Imported", "import_document"]
@@ -43,8 +44,8 @@ def import_document(source: Path, lang_code: str, report_dir: Path, symbol: str 
     """Read ``source`` (.docx, .pdf or text) as the ``lang_code`` version of a report to be
     written to ``report_dir``. Raises ``UserError`` for input it cannot use."""
     lang = language(lang_code)
-    if symbol is not None and not is_symbol(symbol):
-        raise UserError(source, None, f"--symbol '{symbol}' is not a UN document symbol")
+    if symbol is not None and (problem := symbol_problem(symbol)) is not None:
+        raise UserError(source, None, f"--symbol '{symbol}' {problem}")
     if not source.is_file():
         raise UserError(source, None, "no such file")
     suffix = source.suffix.lower()

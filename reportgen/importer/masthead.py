@@ -18,14 +18,16 @@ from itertools import product
 
 from reportgen.l10n import LANGUAGES, Language, language
 from reportgen.l10n.dates import plain_digits
+from reportgen.l10n.jobs import JOB_PATTERN
 from reportgen.model import DISTRIBUTIONS
 from reportgen.resolve.symbols import canonical, is_symbol
 
 __all__ = ["WIDE", "Fields", "read_masthead", "parse_date", "parse_meeting_line", "JOB", "footer_fields"]
 
-# "V.21-06543 (C)  070921  080921": job number, language letter, processing dates DDMMYY
-JOB = re.compile(r"^(?:[A-Z]\.)?\d{2}-\d{5}\b")
-_FOOTER = re.compile(r"^((?:[A-Z]\.)?\d{2}-\d{5})(?:\s*\([A-Z]\))?((?:\s+\d{6}){0,2})\s*(?:\*\d+\*)?\s*$")
+# "V.21-06543 (C)  070921  080921": job number (any duty station's form: l10n/jobs.py),
+# language letter, processing dates DDMMYY
+JOB = re.compile(rf"^(?:{JOB_PATTERN})\b")
+_FOOTER = re.compile(rf"^({JOB_PATTERN})(?:\s*\([A-Z]\))?((?:\s+\d{{6}}){{0,2}})\s*(?:\*\d+\*)?\s*$")
 _NUMBER = re.compile(r"\d+")
 
 

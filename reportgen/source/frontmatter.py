@@ -25,7 +25,10 @@ from ruamel.yaml.reader import ReaderError
 
 from reportgen.errors import Diagnostic, UserError
 from reportgen.l10n import LANGUAGES
+from reportgen.l10n.jobs import JOB_EXAMPLES, job_form
 from reportgen.model import DISTRIBUTIONS, Metadata
+from reportgen.source.frontmatter_syntax import source_syntax
+from reportgen.source.yaml_advice import CLOSE, advice, body_starts, closing_problem, keys_after, quoted
 
 REQUIRED = ("symbol", "distribution", "date", "language", "original", "organ", "title")
 OPTIONAL = ("subtitle", "meeting", "venue", "dates", "agenda", "job", "processed", "emblem", "word_limit")
@@ -34,8 +37,8 @@ OPTIONAL = ("subtitle", "meeting", "venue", "dates", "agenda", "job", "processed
 # documentation): reports of the Secretariat, and all others. The larger is the default.
 WORD_LIMITS = {"secretariat": 8500, "other": 10700}
 
-# Job numbers as printed in the footer: optional duty-station prefix (V. for Vienna), YY-NNNNN.
-JOB_RE = re.compile(r"^(?:[A-Z]\.)?\d{2}-\d{5}$")
+# Keys printed as written in the masthead: source syntax in them is refused, not printed.
+PRINTED = ("organ", "title", "subtitle", "meeting", "venue")
 
 # Front matter needs two levels (a mapping of lists), documents.yaml three; anything
 # far deeper is a mistake, and ruamel's composer recurses once per level.
@@ -69,15 +72,22 @@ class Split:
 
 
 def split(path: Path, text: str) -> Split:
-    """Cut the front matter off; a file without one cannot be read at all, so this raises."""
+    """Cut the front matter off; a file without one cannot be read at all, so this raises.
+    When it is not closed, the message points at the line meant to close it, or at
+    the first line of the body, when there is one."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
         raise UserError(path, 1, "missing YAML front matter: the file must start with a '---' line")
     for i in range(1, len(lines)):
         if lines[i].rstrip() in ("---", "..."):
+            if lines[i].rstrip() == "..." and keys_after(lines, i, REQUIRED + OPTIONAL) is not None:
+                raise UserError(path, i + 1, "front matter is not closed: '...' ends it here, but front matter "
+                                             f"keys follow; {CLOSE} after the last key")
             front = "\n".join(lines[1:i])
             body = "\n" * (i + 1) + "\n".join(lines[i + 1 :])
             return Split(front, 2, body)
+    if (slip := closing_problem(lines[1:], len(lines), shown)) is not None:
+        raise UserError(path, slip[0] + 2, f"front matter is not closed: {slip[1]}")
     raise UserError(path, 1, "front matter is not closed: no '---' line after the opening one")
 
 
@@ -135,6 +145,8 @@ def compose(path: Path, text: str, first_line: int, invalid: str, subject: str
         problem = exc.problem or exc.context or "not YAML"
         if "'\\t'" in problem:  # ruamel's "found character '\t' that cannot start any token"
             problem = "found a tab character: use spaces, or put the value in quotes"
+        elif (said := advice(doc.text, exc, shown)) is not None:  # ruamel's words, as the author would say them
+            return doc, [doc.error(said[0], f"{invalid}: {said[1]}")]
         return doc, [doc.error(mark.index if mark else last, f"{invalid}: {problem}")]
     except ReaderError as exc:  # not Marked; should not happen once FORBIDDEN is replaced
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
@@ -316,10 +328,12 @@ def parse(path: Path, split_: Split) -> tuple[Metadata | None, list[Diagnostic]]
     """Parse and validate front matter; never raises. Every problem is a
     diagnostic at its own line, all in one pass; no Metadata if there is any."""
     doc, diags = compose(path, split_.front, split_.front_start, "invalid YAML front matter", "front matter")
+    diags = [_closing(doc, d) for d in diags]
     root = doc.root
     if diags or (root is not None and not is_null(root)
                  and (tag_problem(root) or not isinstance(root, MappingNode))):
         if not diags:
+            assert root is not None  # the condition above, which mypy does not carry over
             tag = tag_problem(root)
             diags = [doc.error(root, tag_message("front matter", tag) if tag else
                                "front matter must be a mapping of keys to values "
@@ -332,6 +346,15 @@ def parse(path: Path, split_: Split) -> tuple[Metadata | None, list[Diagnostic]]
 
 def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
     return sorted(diags, key=lambda d: d.line or 0)
+
+
+def _closing(doc: YamlText, diag: Diagnostic) -> Diagnostic:
+    """A YAML error at or after a line meant to close the front matter (``--``), or
+    after the body's first line, is that slip: say so, at that line."""
+    slip = closing_problem(doc.text.split("\n"), (diag.line or doc.first_line) - doc.first_line, shown)
+    if slip is None:
+        return diag
+    return Diagnostic("error", doc.path, doc.first_line + slip[0], f"invalid YAML front matter: {slip[1]}")
 
 
 class _FrontMatter:
@@ -371,11 +394,18 @@ class _FrontMatter:
         elif not is_text(k) and not merge:
             self.error(k, f"front matter key '{shown(name)}' is not a word such as 'title'")
         elif name not in REQUIRED and name not in OPTIONAL:
+            line = self.doc.text.split("\n")[self.doc.line(k) - self.start]
+            if body_starts([line], 0):  # "1. The Committee: …" reads as a key when '---' is missing
+                self.error(k, f"this line looks like the body, not front matter: {CLOSE} before it")
+                return
             known = ", ".join(REQUIRED + OPTIONAL)
             self.error(k, f"unknown front matter key '{shown(name)}' (known keys: {known})")
 
-    def value(self, key: str, required: bool = False) -> Node | None:
-        """The key's value node; None when absent or null (a missing required key is reported)."""
+    def value(self, key: str, required: bool = False, text: bool = False) -> Node | None:
+        """The key's value node; None when absent or null (a missing required key is reported).
+        For a ``text`` key, a value YAML took for an anchor, an alias or a local tag
+        (``&x report``, ``*x``, ``!x report``) is what the author typed as text:
+        printing what YAML made of it would change it silently."""
         pair = self.nodes.get(key)
         if pair is None:
             if required:  # at the first line: there is no line of its own to point at
@@ -387,10 +417,27 @@ class _FrontMatter:
             if required:
                 self.error(k, f"front matter key '{key}' is empty, but it is required")
             return None
+        if text and isinstance(v, ScalarNode):
+            if v.start_mark.index < k.start_mark.index:  # the node of an earlier '&name'
+                self.error(k, self._quote_advice(key, k, "'*'", "an alias (another key's value)"))
+                return None
+            if getattr(v, "anchor", None):
+                self.error(k, self._quote_advice(key, k, "'&'", "an anchor"))
+                return None
+            if (tag := tag_problem(v)) and not tag.startswith("!!"):
+                self.error(k, self._quote_advice(key, k, f"'{shown(tag)}'", "a tag"))
+                return None
         if tag := tag_problem(v):
             self.error(k, tag_message(f"'{key}'", tag))
             return None
         return v
+
+    def _quote_advice(self, key: str, k: Node, start: str, what: str) -> str:
+        """"'title' starts with '&', which YAML reads as …: put the value in quotes, title: "…""."""
+        line = self.doc.text.split("\n")[self.doc.line(k) - self.start]
+        value = line.split(":", 1)[1].strip() if ":" in line else ""
+        fix = f", {key}: {shown(quoted(value))}" if value else ""
+        return f"'{key}' starts with {start}, which YAML reads as {what}: put the value in quotes{fix}"
 
     def key(self, key: str) -> Node:
         """The key's own node: whole-value problems are reported at the key's line,
@@ -406,7 +453,7 @@ class _FrontMatter:
         return value
 
     def text(self, key: str, required: bool = False) -> str | None:
-        v = self.value(key, required)
+        v = self.value(key, required, text=True)
         if v is None:
             return None
         if not is_text(v):
@@ -419,7 +466,19 @@ class _FrontMatter:
             if required:
                 self.error(self.key(key), f"front matter key '{key}' is empty, but it is required")
             return None
+        if key in PRINTED and not self.printed(f"'{key}'", value, self.key(key)):
+            return None
         return value.strip()
+
+    def printed(self, subject: str, value: str, where: Node) -> bool:
+        """Whether ``value`` is free of source syntax, which front matter would print as
+        it is (``@mandate``, ``*draft*``); each piece found is an error at ``where``."""
+        found = source_syntax(value)
+        for piece in found:
+            self.error(where, f"{subject} contains '{shown(piece)}', which front matter does not resolve: front "
+                              "matter is printed as written; write the text itself (a reference or formatting "
+                              "belongs in the body)")
+        return not found
 
     def date(self, key: str, node: Node, where: Node) -> dt.date | None:
         if not isinstance(node, ScalarNode):
@@ -448,8 +507,10 @@ class _FrontMatter:
         dates = self.dates()
         agenda = self.agenda()
         job = self.text("job")
-        if job is not None and not JOB_RE.match(job):
-            self.error(self.key("job"), f"job number '{shown(job)}' is not of the form YY-NNNNN or V.YY-NNNNN")
+        if job is not None and job_form(job) is None:
+            self.error(self.key("job"), f"'job' value '{shown(job)}' is not a job number: write it as printed in "
+                                        f"the footer, e.g. {JOB_EXAMPLES}")
+            job = None
         word_limit = self.word_limit()
         processed = self.processed()
         emblem = self.emblem()
@@ -554,11 +615,18 @@ class _FrontMatter:
         out: list[str] = []
         for item in items:
             where = item if isinstance(v, SequenceNode) else self.key("agenda")
+            pair = item.value[0] if isinstance(item, MappingNode) and len(item.value) == 1 else None
+            if isinstance(v, SequenceNode) and pair and all(isinstance(n, ScalarNode) for n in pair):
+                # "- Item 3: Report" is a mapping to YAML; the author wrote one line of text
+                said = f"{pair[0].value}: {pair[1].value}"
+                self.error(where, f"'agenda' item '{shown(said)}' contains ': ': put it in quotes, "
+                                  f"- {shown(quoted(said))}")
+                return ()
             if not is_text(item) or tag_problem(item):
                 self.error(where, "'agenda' must be a line of text or a list of lines")
                 return ()
             value = self.clean("'agenda'", item, where)
-            if value is not None:
+            if value is not None and self.printed("'agenda'", value, where):
                 out.append(value.strip())
         return () if out == [""] and not isinstance(v, SequenceNode) else tuple(out)
 

@@ -128,7 +128,8 @@ def test_an_existing_version_is_replaced_only_with_force(cli, example_build, tmp
 
 def test_a_bad_symbol_option_is_refused(cli, example_build, tmp_path: Path) -> None:
     result = cli("import", str(example_build["en"]), "--lang", "en", "-o", str(tmp_path / "r"), "--symbol", "nope")
-    assert (result.code, result.err) == (2, f"{example_build['en']}: --symbol 'nope' is not a UN document symbol\n")
+    assert (result.code, result.err) == (2, f"{example_build['en']}: --symbol 'nope' is not a UN document symbol: "
+                                                "write it as issued, e.g. A/AC.1/2024/L.1\n")
 
 
 def test_what_has_no_place_in_the_source_is_named(cli, tmp_path: Path) -> None:

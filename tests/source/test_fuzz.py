@@ -92,7 +92,7 @@ def bodies(draw: st.DrawFn) -> str:
 
 # Front matter: the first value of each key is valid, the others are not (or are odd).
 FRONT = {
-    "symbol": ["A/1", "CAC/COSP/EG.1/2021/L.1/Add.1", "", "[a, b]", "!!int x"],
+    "symbol": ["A/75/1", "CAC/COSP/EG.1/2021/L.1/Add.1", "", "[a, b]", "!!int x"],
     "distribution": ["limited", "general", "secret", ""],
     "date": ["2021-09-07", "2024-02-30", "'2021-09-07'", "7 Sept", "!!timestamp x"],
     "organ": ["Conference", "[x]", "\"a\\x0bb\"", ""],

@@ -143,7 +143,8 @@ def test_quoted_dates_bom_and_crlf(report: Path) -> None:
     ("- A/75/1\n", 1, "a documents registry maps document symbols to their titles"),
     ("A/75/1\n", 1, "a documents registry maps document symbols to their titles"),
     ("!!set {A/75/1}\n", 1, "a documents registry maps document symbols to their titles"),
-    ("A/75/1:\n  title: {en: x\n", 3, "invalid YAML: expected ',' or '}', but got '<stream end>'"),
+    ("A/75/1:\n  title: {en: x\n", 2, "invalid YAML: the value of 'title' starts with '{', which YAML reads as a "
+                                    "mapping, and it is not closed: end it with '}', or put the value in quotes if it is text"),
     ("A/75/1:\n\ttitle: x\n", 2, "invalid YAML: found a tab character: use spaces, or put the value in quotes"),
     ("A/75/1: " + "[" * 10_000 + "\n", 1, "the documents registry is nested too deeply"),
     ("A/75/1: " + "{a: " * 10_000 + "\n", 1, "the documents registry is nested too deeply"),

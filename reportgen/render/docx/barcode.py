@@ -1,17 +1,20 @@
 """Code 39 barcode of a job number, as a 1-bit PNG written byte for byte here.
 
 Issued UN documents print, at the foot of page 1, a Code 39 barcode of the job
-number's digits between start/stop asterisks (``V.21-06543`` → ``*2106543*``,
-un-conventions.md "Footer and header"). No barcode font is needed (or shipped):
+number's digits between start/stop asterisks, whatever the duty station's form
+(``V.21-06543`` → ``*2106543*``, un-conventions.md "Footer and header";
+``GE.19-13879`` → ``*1913879*``, seen; ``K1401052`` → ``*1401052*``, inferred: the
+table is ``l10n/data/job_numbers.yaml``). No barcode font is needed (or shipped):
 the bars are pixels of an image whose bytes depend only on the job number, so
 the same sources still give the same DOCX.
 """
 
 from __future__ import annotations
 
-import re
 import struct
 import zlib
+
+from reportgen.l10n.jobs import job_digits
 
 # Code 39 (ISO/IEC 16388, formerly ANSI/AIM BC1-1995), the subset a job number needs:
 # each character is 9 elements, bar first, alternating bar/space; 'w' is wide, 'n'
@@ -41,9 +44,12 @@ HEIGHT_EMU = 288000
 
 
 def barcode_text(job: str) -> str:
-    """``V.21-06543`` → ``*2106543*``: the digits only, the duty-station prefix and
-    the hyphen dropped, between start/stop asterisks."""
-    digits = re.sub(r"\D", "", job.split(".", 1)[-1])
+    """``V.21-06543`` → ``*2106543*``, ``K2112345`` → ``*2112345*``: the year and
+    number digits of the station's form, between start/stop asterisks. The front
+    matter admits only those forms, so anything else is a caller's mistake."""
+    digits = job_digits(job)
+    if digits is None:
+        raise ValueError(f"{job!r} is not a job number of any duty station's form")
     return f"*{digits}*"
 
 
