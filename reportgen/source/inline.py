@@ -11,6 +11,7 @@ before it, since markdown-it keeps no positions inside a block.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Callable, assert_never
 
@@ -21,6 +22,7 @@ from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
 from reportgen import model as m
+from reportgen.source.emphasis import UNMATCHED, cjk_friendly_emphasis
 
 MAX_NESTING = 20
 _ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
@@ -45,6 +47,8 @@ def _footnote_ref(state: StateInline, silent: bool) -> bool:
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
     md.use(sub_plugin).use(superscript_plugin)
+    # CommonMark's flanking rules with the CJK-friendly amendment: *《标题》* is emphasis
+    md.use(cjk_friendly_emphasis)
     md.inline.ruler.before("link", "footnote_ref", _footnote_ref)
     # Escapes and entities stay separate ``text_special`` tokens, so literal
     # text the author escaped is never mistaken for unread syntax.
@@ -81,18 +85,23 @@ TAG_LIKE = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>")
 _REF_BEFORE = re.compile(r"[A-Za-z0-9_@/.]")
 
 
+# Direction embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): the
+# renderer sets each run's direction itself, and an override reverses what it covers.
+DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
 # The same set as one regular expression, to scan whole lines quickly.
 BAD_CHARS = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\ufeff"
     + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "]")
 
 
 def bad_char(ch: str) -> bool:
     """Characters that cannot appear in a document: C0/C1 controls (tab aside),
-    surrogates and Unicode non-characters."""
+    surrogates, Unicode non-characters, direction controls and the byte-order mark
+    (U+FEFF) inside the text."""
     o = ord(ch)
     return ((o < 0x20 and ch != "\t") or 0x7F <= o <= 0x9F or 0xD800 <= o <= 0xDFFF
-            or 0xFDD0 <= o <= 0xFDEF or (o & 0xFFFE) == 0xFFFE)
+            or 0xFDD0 <= o <= 0xFDEF or (o & 0xFFFE) == 0xFFFE or ch in DIRECTION_CONTROLS or ch == "\ufeff")
 
 
 Error = Callable[[int, str], None]
@@ -127,7 +136,7 @@ class InlineReader:
                 self._unread(line_text, no)
                 if k:
                     out.append(m.Text(SOFT))
-                out.extend(references(line_text.rstrip(" \t") if k == len(lines) - 1 else line_text, no))
+                out.extend(references(line_text.rstrip(" \t") if k == len(lines) - 1 else line_text, no, self.warn))
         else:
             out = self._tokens(_MD.parseInline(text, {})[0].children or [], numbers)
         return self._post_all(tuple(out), numbers[0])
@@ -155,9 +164,12 @@ class InlineReader:
                 return [m.Text("*")]
             if t == "text":
                 self._unread(tok.content, line())
-                for x in references(tok.content, line()):
+                for x in references(tok.content, line(), self.warn):
                     add(x)
             elif t == "text_special":
+                add(m.Text(tok.content))
+            elif t == UNMATCHED:
+                self.warn(line(), _unmatched(tok.content, tok.meta["open"], tok.meta["close"], tok.meta["hidden"]))
                 add(m.Text(tok.content))
             elif t == "softbreak":
                 breaks += 1
@@ -250,8 +262,10 @@ class InlineReader:
         return tuple(out)
 
 
-def references(text: str, line: int) -> list[m.Inline]:
-    """Split ``@label`` references out of text."""
+def references(text: str, line: int, warn: Error | None = None) -> list[m.Inline]:
+    """Split ``@label`` references out of text. With ``warn``, an ``@`` that starts no
+    reference and is no e-mail address's but touches the word after it (``见@别处``,
+    ``@1st``) is said at ``line``: it is printed as written, which is rarely what was meant."""
     if "@" not in text:
         return [m.Text(text)] if text else []
     out: list[m.Inline] = []
@@ -265,11 +279,52 @@ def references(text: str, line: int) -> list[m.Inline]:
             continue
         if start > pos:
             out.append(m.Text(text[pos:start]))
+            if warn is not None:
+                _stray_at(text[pos:start], pos, text, line, warn)
         out.append(m.Ref(match.group(1), match.group(2), line))
         pos = at = match.end()
     if pos < len(text):
         out.append(m.Text(text[pos:]))
+        if warn is not None:
+            _stray_at(text[pos:], pos, text, line, warn)
     return out
+
+
+# "@" and the word it touches: letters, digits (any script) and "_"
+_AT_WORD = re.compile(r"@\w+")
+_AT_SHOWN = 12  # characters of the word shown in the warning
+
+
+def _stray_at(piece: str, offset: int, text: str, line: int, warn: Error) -> None:
+    """Warn about each ``@`` of ``piece`` (text between references, at ``offset`` in
+    ``text``) that touches a word but is neither a reference nor in an e-mail address."""
+    for found in _AT_WORD.finditer(piece):
+        start = offset + found.start()
+        if start > 0 and _REF_BEFORE.match(text[start - 1]):
+            continue  # info@un.org
+        shown = found.group(0) if len(found.group(0)) <= _AT_SHOWN + 1 else found.group(0)[:_AT_SHOWN + 1] + "…"
+        warn(line, f"'{shown}' is not a reference: a label starts with a letter of any script but Chinese, "
+                   "as in {#name} and @name; to print '@' here, write \\@")
+
+
+def _unmatched(run: str, opens: bool, closes: bool, hidden: str | None = None) -> str:
+    """The warning for a run of ``*`` or ``_`` that could open or close emphasis but has
+    no partner in its paragraph, or that an invisible character beside it keeps from
+    either (``emphasis.mark_unmatched``)."""
+    one = "an asterisk" if run[0] == "*" else "an underscore"
+    what = one if len(run) == 1 else ("asterisks" if run[0] == "*" else "underscores")
+    escaped = "\\" + "\\".join(run)
+    if hidden is not None and not (opens or closes):
+        name = f"U+{ord(hidden):04X} ({unicodedata.name(hidden, 'a format character')})"
+        return (f"'{run}' beside the invisible character {name} starts or ends no emphasis: remove that "
+                f"character for emphasis, or write {escaped} to print {what}")
+    if opens and not closes:
+        why = f"opens no emphasis (no closing '{run}' in this paragraph)"
+    elif closes and not opens:
+        why = f"closes no emphasis (no opening '{run}' before it in this paragraph)"
+    else:
+        why = f"starts or ends no emphasis (no matching '{run}' in this paragraph)"
+    return f"'{run}' {why}: to print {what}, write {escaped}"
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -3,8 +3,11 @@
 ``source_syntax_in`` reads the text of every story part (body, footnotes, headers,
 footers) and returns each place where Markdown syntax of the source survived:
 a footnote reference ``[^``, a label ``{#``, a comment ``<!--``, a symbol link
-``](#)`` or an unresolved ``@label``. ``check_docx`` runs it on every DOCX the
-test suite produces."""
+``](#)``, an ``@`` before a letter of any script that no e-mail address explains
+(``@globe``, ``见@别处``), emphasis markers paired around text in one paragraph
+(``*《摘要》*``, ``**bold**``, ``_word_``; not ``5 * 3 * 2``, ``snake_case``, a lone
+``2020*``) and a full-width sub-item marker the reader left at a paragraph's start
+(``（a）``, ``（一）``). ``check_docx`` runs it on every DOCX the test suite produces."""
 
 from __future__ import annotations
 
@@ -17,7 +20,17 @@ from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STORY = re.compile(r"word/(document|footnotes|endnotes|comments|header\d*|footer\d*)\.xml$")
-SYNTAX = re.compile(r"\[\^|\{#|<!--|\]\(#\)|(?<![\w.@])@[^\W\d_][\w.:-]*")
+SYNTAX = re.compile(
+    r"\[\^|\{#|<!--|\]\(#\)"
+    # "@" before a letter, unless after what makes it an e-mail address (as the reader decides)
+    r"|(?<![A-Za-z0-9_@/.])@[^\W\d_][\w.:-]*"
+    # "*" pairs around text that starts and ends with no space, within one paragraph
+    r"|\*{1,3}[^\s*][^\n*]*?(?<=[^\s*])\*{1,3}"
+    # "_" pairs the same, but not inside a word (snake_case_name)
+    r"|(?<![^\W_])_{1,3}[^\s_][^\n_]*?(?<=[^\s_])_{1,3}(?![^\W_])"
+    # a full-width sub-item marker starting a paragraph: （a） （iv） （一）
+    r"|^（(?:[a-z]{1,3}|[ivxlcdm]{1,6}|[一二三四五六七八九十百]{1,4})）",
+    re.M)
 
 
 def story_text(docx: Path | bytes) -> dict[str, str]:

@@ -10,6 +10,7 @@ from typing import Callable, assert_never
 from lxml import etree
 
 from reportgen import model as m
+from reportgen.l10n.scripts import script_pattern
 from reportgen.render.docx.context import Env, State
 from reportgen.render.docx.oxml import el, paragraph, text_run
 from reportgen.resolve import ods_url
@@ -112,8 +113,9 @@ def _marked(style: str, marker: str, blocks: tuple[m.Block, ...], env: Env, stat
     p = paragraph(style, bidi=env.rtl)
     p.append(run(marker, env))
     p.append(run("\t", env))
-    if rest and isinstance(rest[0], m.Para):
-        inlines(rest.pop(0).content, env, state, p)
+    if rest and isinstance(lead := rest[0], m.Para):
+        inlines(lead.content, env, state, p)
+        rest.pop(0)
     append(_bookmark(p, label, state))
     for b in rest:
         if isinstance(b, m.Para):
@@ -146,7 +148,7 @@ def inlines(content: tuple[m.Inline, ...], env: Env, state: State, parent: etree
                 # A symbol is one left-to-right run in every language (CAC/COSP/EG.1/2021/2
                 # must read the same in Arabic as in English).
                 link = hyperlink(ods_url(x.symbol, env.lang.code), (), env, state)
-                link.append(run(x.text, env, "Hyperlink", rtl=False))
+                link.extend(run(piece, piece_env, "Hyperlink", rtl=False) for piece, piece_env in slants(x.text, env))
                 parent.append(link)
             case m.ResolvedRef():
                 # An internal link to the target's bookmark; the text is the number in
@@ -184,7 +186,16 @@ def run(text: str, env: Env, style: str | None = None, *, rtl: bool | None = Non
 def runs(text: str, env: Env, style: str | None = None) -> list[etree._Element]:
     """Text as runs. In a right-to-left version, Latin words, figures and symbols
     become runs of their own without ``w:rtl``: Word lays a run out by its
-    ``w:rtl`` flag, and an RTL run reorders ``2021/10`` or ``GlobE-2``."""
+    ``w:rtl`` flag, and an RTL run reorders ``2021/10`` or ``GlobE-2``. Inside
+    emphasis, text of the language's upright scripts is a run without italics
+    (``slants``)."""
+    out: list[etree._Element] = []
+    for piece, piece_env in slants(text, env):
+        out += _directed(piece, piece_env, style)
+    return out
+
+
+def _directed(text: str, env: Env, style: str | None) -> list[etree._Element]:
     if not env.rtl:
         return [run(text, env, style)]
     out, pos = [], 0
@@ -195,6 +206,26 @@ def runs(text: str, env: Env, style: str | None = None) -> list[etree._Element]:
         pos = match.end()
     if pos < len(text):
         out.append(run(text[pos:], env, style, rtl=True))
+    return out
+
+
+def slants(text: str, env: Env) -> list[tuple[str, Env]]:
+    """Italic text cut where the script changes between one the language sets upright
+    inside emphasis (``upright_scripts``: Han in Chinese, where a title is marked with
+    《》 and a slanted character is a synthetic oblique) and any other, each piece with
+    the environment it is set in. The model keeps the emphasis; only the print differs."""
+    if not env.italic or not env.lang.upright_scripts or not text:
+        return [(text, env)]
+    upright = script_pattern(*env.lang.upright_scripts)
+    out: list[tuple[str, Env]] = []
+    pos = 0
+    for match in upright.finditer(text):
+        if match.start() > pos:
+            out.append((text[pos:match.start()], env))
+        out.append((match.group(0), env.styled(italic=False)))
+        pos = match.end()
+    if pos < len(text):
+        out.append((text[pos:], env))
     return out
 
 
@@ -242,8 +273,9 @@ def footnote(note: m.Note, env: Env, state: State) -> etree._Element:
                     p.append(run(env.lang.subitem_marker(b.index, b.level), note_env))
                     p.append(run("\t", note_env))
                     rest = list(b.blocks)
-                    if rest and isinstance(rest[0], m.Para):
-                        inlines(rest.pop(0).content, note_env, state, p)
+                    if rest and isinstance(lead := rest[0], m.Para):
+                        inlines(lead.content, note_env, state, p)
+                        rest.pop(0)
                     body.append(p)
                     blocks_of(tuple(rest))
                 case m.NumberedParagraph() | m.Heading():  # pragma: no cover - the reader never nests them
