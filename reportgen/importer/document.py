@@ -25,12 +25,14 @@ from reportgen.l10n import LANGUAGES, Language, language
 from reportgen.render.markdown import write_document
 from reportgen.resolve import symbol_problem
 from reportgen.resolve.symbols import canonical
+from reportgen.source.frontmatter_syntax import source_syntax
 from reportgen.source.reader import read_document
 
 __all__ = ["Imported", "import_document"]
 
 _REQUIRED = ("symbol", "distribution", "date", "original", "organ", "title")
 _PLACEHOLDER = "import: not found in {name}; fill in"
+_PRINTED = ("organ", "title", "subtitle", "meeting", "venue")  # front matter printed as written
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def import_document(source: Path, lang_code: str, report_dir: Path, symbol: str 
         warnings.append(Diagnostic("warning", source, None, "no numbered paragraph was found"))
     if symbol is not None:
         fields.values["symbol"] = canonical(symbol)
-    meta, placeholders = _metadata(fields, lang, source)
+    meta, placeholders = _metadata(fields, lang, source, warnings)
     doc = m.Document(meta, blocks, target, tuple(comments))
     written = write_document(doc, placeholders)
     _read_back(target, written, placeholders)
@@ -98,9 +100,27 @@ def _read_text(source: Path) -> str:
         raise UserError(source, line, "is not UTF-8 text: save it as UTF-8 (pdftotext -enc UTF-8)") from None
 
 
-def _metadata(fields: Fields, lang: Language, source: Path) -> tuple[m.Metadata, dict[str, str]]:
+def _metadata(fields: Fields, lang: Language, source: Path,
+              warnings: list[Diagnostic]) -> tuple[m.Metadata, dict[str, str]]:
     values = dict(fields.values)
     placeholders = {key: _PLACEHOLDER.format(name=source.name) for key in _REQUIRED if key not in values}
+    # Front matter is printed as written: a masthead line such as "*Draft* report" would
+    # be refused by the reader (INTERFACE §2.2), so it is left for the author, with its text.
+    for key in _PRINTED:
+        value = values.get(key)
+        if isinstance(value, str) and (syntax := source_syntax(value)):
+            del values[key]
+            placeholders[key] = f"import: {source.name} gives {value!r}; front matter does not read {syntax[0]!r}"
+            warnings.append(Diagnostic("warning", source, None, f"the {key} '{value}' holds {syntax[0]!r}, which "
+                                       "front matter does not read: it is left for you to write"))
+    if any(source_syntax(item) for item in values.get("agenda", ())):
+        kept = tuple(item for item in values["agenda"] if not source_syntax(item))
+        for item in values["agenda"]:
+            if item not in kept:
+                warnings.append(Diagnostic("warning", source, None, f"the agenda line '{item}' holds "
+                                           f"{source_syntax(item)[0]!r}, which front matter does not read: "
+                                           "it is not imported"))
+        values["agenda"] = kept
     original = values.get("original")
     meta = m.Metadata(
         symbol=str(values.get("symbol", "")), distribution=str(values.get("distribution", "limited")),

@@ -26,6 +26,7 @@ from reportgen.importer.masthead import Fields, footer_fields, read_masthead
 from reportgen.importer.numbering import ListNumbering
 from reportgen.importer.structure import Classifier, Piece, plain_text, structure
 from reportgen.l10n import Language
+from reportgen.importer.chars import without_refused
 from reportgen.render.markdown import normalize
 from reportgen.resolve.symbols import canonical, is_symbol
 
@@ -326,7 +327,10 @@ class _Runs:
                 continue
             match local:
                 case "t":
-                    self.items.append((m.Text(child.text or ""), key))
+                    text, dropped = without_refused(child.text or "")
+                    for warning in dropped:
+                        self.warn(warning)
+                    self.items.append((m.Text(text), key))
                 case "tab" | "ptab":
                     self.items.append((m.Text("\t"), key))
                 case "br" if child.get(_w("type"), "textWrapping") == "textWrapping":

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pyphen
 
 from reportgen import model as m
+from reportgen.importer.chars import without_refused
 from reportgen.importer.masthead import JOB, WIDE, Fields, footer_fields, read_masthead
 from reportgen.importer.structure import Classifier, Piece, ends_sentence
 from reportgen.l10n import Language
@@ -32,7 +33,8 @@ _BARCODE = re.compile(r"^\s*\*[0-9A-Z]+\*\s*$")
 _HYPHENS = "-\u2010\u00ad"
 # Direction marks and embeddings pdftotext puts around right-to-left lines and the
 # left-to-right runs in them: extraction artefacts, never the author's text.
-_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# pdftotext marks right-to-left runs with direction controls, and a BOM may lead a page
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _MIRRORED = re.compile(r"^([^\w\s]+)\s*(\d+)$")
 _WORD_END = re.compile(r"(\w+)[-\u2010\u00ad]$")
 _WORD_START = re.compile(r"^(\w+)")
@@ -181,13 +183,15 @@ def read_pdf_text(text: str, lang: Language, by_page: bool = False) -> TextImpor
     fields = Fields()
     drop = _running(pages, fields)
     lines: list[_Line] = []
+    result_warnings: list[tuple[int, str]] = []
     gap = ""
     for k, page in enumerate(pages):
         gap = "page" if k else gap
         for no, t in page:
             if no in drop:
                 continue
-            t = _BIDI_CONTROLS.sub("", t)
+            t, dropped = without_refused(_BIDI_CONTROLS.sub("", t))
+            result_warnings += [(no, warning) for warning in dropped]
             if not t.strip():
                 gap = gap or "blank"
                 continue
@@ -202,7 +206,7 @@ def read_pdf_text(text: str, lang: Language, by_page: bool = False) -> TextImpor
     fields_found = read_masthead(head, lang, joiner.join_all)
     for key, value in fields_found.values.items():
         fields.set(key, value, fields_found.lines[key])
-    result = TextImport([], fields, by_page=by_page)
+    result = TextImport([], fields, warnings=result_warnings, by_page=by_page)
     page = 1
     for no, line in enumerate(text.split("\n"), start=1):
         result.page_of[no] = page

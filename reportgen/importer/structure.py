@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from reportgen import model as m
 from reportgen.l10n import Language
-from reportgen.source.reader import heading_splits
+from reportgen.source.markers import heading_splits
 
 __all__ = ["Piece", "Marker", "Classifier", "structure", "drop_prefix", "plain_text"]
 

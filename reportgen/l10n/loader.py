@@ -128,6 +128,14 @@ SCHEMA: dict[str, Any] = {
         "paragraph": _TEXT,
         "subitems": list,
     },
+    # how drafters of this language type markers, read as the UN forms of "numbering"
+    "typed_markers": _Opt({
+        "fullwidth": _Opt(bool),          # （a） １４． are (a) 14.: full-width forms of the same marker
+        "touching": _Opt(bool),           # a marker may touch text of this script: （a）秘书处
+        "chapter": _Opt(_ListOf(_TEXT)),  # more chapter templates: "{n}、" (一、)
+        "paragraph": _Opt(_ListOf(_TEXT)),  # more paragraph templates: "{n} -" (12 -)
+        "subitems": _Opt(_ListOf(_LABEL)),  # more level-1 item labels: han "({n})" (（一）)
+    }),
     "number_words": _Opt(dict),  # read by reportgen.align.numbers
     "times": _Opt({              # times of day, read by reportgen.align.numbers
         "separators": _ListOf(_TEXT),   # one character between hour and minutes: ":" "."
@@ -268,6 +276,19 @@ class _Label:
         return text.strip().rstrip(".-–").strip()
 
 
+@dataclass(frozen=True)
+class TypedMarkers:
+    """Marker forms drafters of a language type besides the UN forms (data key
+    ``typed_markers``): the reader takes them for the same marker, and the DOCX prints
+    the UN form, as it does for every marker (INTERFACE §4.2)."""
+
+    fullwidth: bool = False
+    touching: bool = False
+    chapter: tuple[str, ...] = ()
+    paragraph: tuple[str, ...] = ()
+    subitems: tuple[_Label, ...] = ()
+
+
 _ROMAN = BUILTIN_SYSTEMS["roman"]
 _LATIN_UPPER = BUILTIN_SYSTEMS["latin_upper"]
 _LATIN_LOWER = BUILTIN_SYSTEMS["latin_lower"]
@@ -317,6 +338,8 @@ class Language:
     hyphenation_patterns: str = ""
     #: scripts whose characters are set upright inside emphasis (data key ``upright_scripts``)
     upright_scripts: frozenset[str] = frozenset()
+    #: marker forms drafters type besides the UN ones (data key ``typed_markers``)
+    typed: TypedMarkers = TypedMarkers()
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
@@ -371,6 +394,10 @@ class Language:
     def chapter_number(self, n: int) -> str:
         return self._chapter.format(n)
 
+    def chapter_numeral(self, n: int) -> str:
+        """The numeral alone, without the template's punctuation (``III``, ``三``)."""
+        return self._chapter.system.format(n)
+
     def parse_chapter_number(self, text: str) -> int | None:
         """Number of a chapter label written in Roman numerals or this language's own form."""
         bare = self._chapter.strip(text)
@@ -378,6 +405,20 @@ class Language:
 
     def subheading_number(self, n: int) -> str:
         return self._subheading.format(n)
+
+    def subheading_numeral(self, n: int) -> str:
+        """The letter alone, without the template's punctuation (``C``, ``جيم``)."""
+        return self._subheading.system.format(n)
+
+    def reference_template(self, kind: str) -> str:
+        """The wording of a reference (``chapter {n}``, ``第{n}章``): also how authors
+        sometimes type a heading's number (``Chapter VI.``)."""
+        return self._refs[kind]
+
+    def parse_reference_numeral(self, kind: str, text: str) -> int | None:
+        """The number a reference's numeral stands for (``الرابع`` in ``الفصل الرابع``)."""
+        system = self._chapter_ref_system if kind == "chapter" else self._subheading.system
+        return system.parse(normalize_label(text))
 
     def parse_subheading_number(self, text: str) -> int | None:
         """Number of a sub-heading label: Latin capital letter(s) or this language's own form."""
@@ -396,7 +437,12 @@ class Language:
         label = self._subitem_label(level)
         bare = label.strip(text.strip().strip("()"))
         latin = _LATIN_LOWER if level == 1 else _ROMAN_LOWER
-        return latin.parse(bare) or label.system.parse(bare)
+        found = latin.parse(bare) or label.system.parse(bare)
+        if found is None and level == 1:
+            for typed in self.typed.subitems:  # （一）: another system drafters type
+                if (found := typed.system.parse(typed.strip(text.strip()))) is not None:
+                    break
+        return found
 
     def _subitem_label(self, level: int) -> _Label:
         if not 1 <= level <= len(self._subitems):
@@ -517,6 +563,22 @@ def _label(path: Path | str, spec: Any, key: str, systems: Mapping[str, NumeralS
     return _Label(systems[spec["system"]], spec["format"])
 
 
+def _typed_markers(path: Path | str, spec: Mapping[str, Any],
+                   systems: Mapping[str, NumeralSystem]) -> TypedMarkers:
+    for key in ("chapter", "paragraph"):
+        for i, template in enumerate(spec.get(key, ())):
+            if template_fields(template) != {"n"}:
+                raise DataFileError(path, f"typed_markers.{key}[{i}]", "template must use exactly {n}")
+    return TypedMarkers(
+        fullwidth=bool(spec.get("fullwidth", False)),
+        touching=bool(spec.get("touching", False)),
+        chapter=tuple(spec.get("chapter", ())),
+        paragraph=tuple(spec.get("paragraph", ())),
+        subitems=tuple(_label(path, item, f"typed_markers.subitems[{i}]", systems)
+                       for i, item in enumerate(spec.get("subitems", ()))),
+    )
+
+
 def _build(path: Path | str, data: Any) -> Language:
     _check(path, data, SCHEMA, "")
     for key, fields in _TEMPLATE_FIELDS.items():
@@ -577,6 +639,7 @@ def _build(path: Path | str, data: Any) -> Language:
         latin_word_lang=data.get("latin_word_lang", data["word_lang"]),
         hyphenation_patterns=data.get("hyphenation_patterns", ""),
         upright_scripts=frozenset(data.get("upright_scripts", ())),
+        typed=_typed_markers(path, data.get("typed_markers", {}), systems),
     )
     _smoke_test(path, lang)
     return lang

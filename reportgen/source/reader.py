@@ -17,22 +17,10 @@ from reportgen import model as m
 from reportgen.errors import Diagnostic, UserError
 from reportgen.l10n import LANGUAGES, Language, language
 from reportgen.source import frontmatter
-from reportgen.source.inline import BAD_CHARS, LABEL, InlineReader
+from reportgen.source.inline import BAD_CHARS, DIRECTION_CONTROLS, LABEL, InlineReader
+from reportgen.source.markers import heading_number
 from reportgen.source.scan import HeadingB, Lines, ParagraphB, SubItemB, TopBlock, scan
 
-# "III. Title", "三. 标题": a numeral without spaces, then ".", then the title; or
-# "ثالثا - العنوان", "حادي عشر - العنوان": a numeral of one or more words, then " - ".
-_HEADING_DOT = re.compile(r"^(\S+?)\.\s+(.*)$", re.S)
-_HEADING_DASH = re.compile(r"\s+-\s+")
-
-
-def heading_splits(text: str) -> list[tuple[str, str]]:
-    """Candidate (numeral, title) splits of a heading, in the order to try them."""
-    out = []
-    if m := _HEADING_DOT.match(text):
-        out.append((m.group(1), m.group(2)))
-    out += [(text[:m.start()], text[m.end():]) for m in _HEADING_DASH.finditer(text)]
-    return out
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 # Sources larger than this are refused before parsing: a report in six languages of
 # several hundred pages is a few MB per version.
@@ -92,13 +80,12 @@ class _Reader:
         text, label = self._label(block.text, block.line, "heading")
         number: int | None = None
         if block.level <= 2:
-            parse = self.lang.parse_chapter_number if block.level == 1 else self.lang.parse_subheading_number
-            for numeral, title in heading_splits(text):
-                number = parse(numeral)
-                if number is not None:
-                    text = title
-                    text, label = self._label(text, block.line, "heading") if label is None else (text, label)
-                    break
+            read = heading_number(self.lang, block.level, text)
+            if read.problem:
+                self.error(block.line, read.problem)
+            if read.number is not None:
+                number, text = read.number, read.title
+                text, label = self._label(text, block.line, "heading") if label is None else (text, label)
         if not text.strip():
             self.error(block.line, "a heading needs a title")
         content = self.inline.read([(block.line, text)])
@@ -173,9 +160,14 @@ class _Reader:
 
 def check_numbering(reader: _Reader, blocks: list[m.Block]) -> None:
     """Paragraph numbers increase by one from wherever the document starts (an
-    addendum continues its parent's count), and chapters likewise."""
+    addendum continues its parent's count), and chapters likewise; sub-headings run
+    A, B, C from each chapter's start (from any letter in the document's first chapter,
+    or before it)."""
     expected: int | None = None
     chapter: int | None = None
+    section: int | None = None
+    seen_chapter = False
+    lang = reader.lang
     for b in blocks:
         if isinstance(b, m.NumberedParagraph):
             if b.number < 1:
@@ -185,10 +177,27 @@ def check_numbering(reader: _Reader, blocks: list[m.Block]) -> None:
             elif expected is not None and b.number != expected:
                 reader.error(b.line, f"paragraph {b.number} follows paragraph {expected - 1}: expected {expected}")
             expected = b.number + 1
-        elif isinstance(b, m.Heading) and b.level == 1 and b.number is not None:
+        elif isinstance(b, m.Heading) and b.level == 1:
+            # a chapter starts its sub-headings at A; the document's first may continue a
+            # chapter of the parent document (an addendum's "II." then "C.")
+            section = 0 if seen_chapter else None
+            seen_chapter = True
+            if b.number is None:
+                continue
             if chapter is not None and b.number != chapter + 1:
-                reader.error(b.line, f"chapter {b.number} follows chapter {chapter}: expected {chapter + 1}")
+                shown, want = lang.chapter_numeral(b.number), lang.chapter_numeral(chapter + 1)
+                after = ("is numbered twice" if b.number == chapter
+                         else f"follows chapter {lang.chapter_numeral(chapter)}")
+                reader.error(b.line, f"chapter {shown} {after}: expected {want}")
             chapter = b.number
+        elif isinstance(b, m.Heading) and b.level == 2 and b.number is not None:
+            if section is not None and b.number != section + 1:
+                shown, want = lang.subheading_numeral(b.number), lang.subheading_numeral(section + 1)
+                after = ("is the first of its chapter" if section == 0
+                         else "is lettered twice" if b.number == section
+                         else f"follows sub-heading {lang.subheading_numeral(section)}")
+                reader.error(b.line, f"sub-heading {shown} {after}: expected {want}")
+            section = b.number
 
 
 # ------------------------------------------------------------ the file
@@ -216,6 +225,19 @@ def decode(path: Path) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
+def _refused_char(ch: str) -> str:
+    """Why a character is refused, and the fix."""
+    name = f"U+{ord(ch):04X} ({unicodedata.name(ch, 'a control character')})"
+    if ch in DIRECTION_CONTROLS:
+        # Word and LibreOffice obey them: an override prints "A/75/1" as "1/57/A"
+        return (f"the direction control {name} cannot appear in a document: remove it; reportgen "
+                "sets each version's direction and keeps symbols, figures and Latin words left to right")
+    if ch == "\ufeff":
+        return (f"the invisible character {name}, a byte-order mark, cannot appear inside a document: remove it "
+                "(for a place where a line may not break, use U+2060 WORD JOINER)")
+    return f"the character {name} cannot appear in a document: remove it"
+
+
 def body_lines(reader: _Reader, body: str, comments: list[m.Comment]) -> list[str | None]:
     """The body's lines with characters a document cannot hold refused, and
     comments taken out (into ``comments``). A line that held only a comment
@@ -224,9 +246,7 @@ def body_lines(reader: _Reader, body: str, comments: list[m.Comment]) -> list[st
     for no, line in enumerate(lines, 1):
         # isprintable() is a fast filter: every forbidden character is unprintable
         if not line.isprintable() and (bad := BAD_CHARS.search(line)):
-            ch = bad.group(0)
-            name = unicodedata.name(ch, "a control character")
-            reader.error(no, f"the character U+{ord(ch):04X} ({name}) cannot appear in a document: remove it")
+            reader.error(no, _refused_char(bad.group(0)))
             lines[no - 1] = BAD_CHARS.sub("", line)
     if "<!--" not in body:
         return list(lines)

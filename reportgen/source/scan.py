@@ -24,10 +24,13 @@ are refused at their line. Inline content is parsed later (``inline.py``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Union
 
 from reportgen.l10n import Language
+from reportgen.source.inline import BAD_CHARS
+from reportgen.source.markers import NUMBER, Found, invisible_lead, paragraph_marker, subitem_marker
 
 # ---------------------------------------------------------------- tree
 
@@ -86,8 +89,11 @@ class Problem:
 # ------------------------------------------------------------- markers
 
 _HEADING = re.compile(r"#+(?=[ \t]|$)")
-_NUMBER = re.compile(r"(-?\d+)[.)](?=[ \t]|$)")
-_SUBITEM = re.compile(r"(\(([^\s()]{1,8})\)|([a-z]{1,4})\))(?=[ \t]|$)")
+# "#III. Title", "＃ 标题": a heading marker without its space, or typed full width
+_HEADING_LOOKALIKE = re.compile(r"(?:#+|＃+)(?=[^\s#＃])|＃+(?=[ \t\u3000]|$)")
+_HEADING_NUMBERED = re.compile(r"#+[IVXLCDM\d]+\.")
+_SPACES = " \t\u3000"
+_DIGITS = re.compile(r"-?\d*")
 _FOOTNOTE_DEF = re.compile(r"\[\^([^\]]*)\]:")
 _FENCE = re.compile(r"(`{3,}|~{3,})")
 _RULE = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
@@ -147,23 +153,77 @@ class Scanner:
 
     def line(self, no: int, raw: str, after_blank: bool) -> None:
         indent, text = _indent(raw)
+        text = self.unhidden(no, text)
         if self.refused(no, text):
             return
         if m := _HEADING.match(text):
             self.heading(no, len(m.group(0)), text[m.end():])
             return
+        if (m := _HEADING_LOOKALIKE.match(text)) and self.heading_lookalike(no, m.group(0), text, after_blank):
+            return
         if m := _FOOTNOTE_DEF.match(text):
             self.footnote(no, m.group(1), text[m.end():])
             return
-        if m := _NUMBER.match(text):
-            number = int(m.group(1))
-            if after_blank or self.current is None or number == (self.last_number or 0) + 1:
-                self.numbered(no, number, text[m.end():])
+        expected = (self.last_number or 0) + 1
+        if found := paragraph_marker(self.lang, text):
+            number = found.value or 0
+            opens = after_blank or self.current is None
+            # a look-alike ("14 States", "14:") counts only opening an unindented block
+            if (opens and not indent and number == expected and self.last_number is not None) if found.lookalike \
+                    else (opens or number == expected):
+                if found.problem:
+                    self.problems.append(Problem(no, found.problem))
+                self.numbered(no, number, text[found.end:])
                 return
-        if m := _SUBITEM.match(text):
-            if self.subitem(no, indent, m.group(0), m.group(2) or m.group(3), text[m.end():], after_blank):
-                return
+        if (found := subitem_marker(self.lang, text)) and self.item(no, indent, found, text, after_blank):
+            return
         self.text(no, indent, text, after_blank)
+
+    def item(self, no: int, indent: int, found: Found, text: str, after_blank: bool) -> bool:
+        """A sub-item marker the sequence takes (its typed form's problem reported first)."""
+        before = len(self.problems)
+        if not self.subitem(no, indent, found.marker, found.token, text[found.end:], after_blank):
+            return False
+        if found.problem:
+            self.problems.insert(before, Problem(no, found.problem))
+        return True
+
+    def unhidden(self, no: int, text: str) -> str:
+        """``text`` without invisible characters before a marker, which would hide it: a
+        paragraph "\ufeff31." is paragraph 31, and the character is named at this line
+        (by the reader when no document may hold it, a BOM or direction control; here
+        when it is one a text may hold elsewhere, a zero-width space or a direction mark)."""
+        hidden, visible = invisible_lead(text)
+        if not hidden or not (visible.startswith(("#", "[^")) or paragraph_marker(self.lang, visible)
+                              or subitem_marker(self.lang, visible)):
+            return text
+        allowed = [c for c in hidden if not BAD_CHARS.match(c)]
+        if allowed:
+            shown = visible.split()[0] if visible.split() else visible
+            self.problems.append(Problem(no, f"the invisible character {_char_name(allowed[0])} before '{shown}' "
+                                             "hides the marker: remove it"))
+        return visible
+
+    def heading_lookalike(self, no: int, hashes: str, text: str, after_blank: bool) -> bool:
+        """``#III. Title`` (no space) or ``＃ 标题`` (a full-width '#'): a heading when it is
+        plainly meant as one, refused at its line (or accepted, full width, where the
+        version's drafters type so); ``#Title`` opening a paragraph is text, with a warning."""
+        level, rest = len(hashes), text[len(hashes):]
+        wide, plain = hashes.startswith("＃"), "#" * len(hashes)
+        if wide and self.lang.typed.fullwidth and (not rest or rest[0] in _SPACES):
+            self.heading(no, level, rest)
+            return True
+        title = rest.strip(_SPACES)[:30]
+        fix = f"write '{plain} {title}'"
+        if wide or _HEADING_NUMBERED.match(text):
+            what = f"'{hashes}' is a full-width '#'" if wide else f"'{plain}' needs a space after it"
+            self.problems.append(Problem(no, f"{what}: {fix}"))
+            self.heading(no, level, rest)
+            return True
+        if after_blank or self.current is None:
+            self.problems.append(Problem(no, f"'{text.split()[0][:30]}' at the start of this paragraph is printed "
+                                             f"as written: for a heading, {fix}", "warning"))
+        return False
 
     # ------------------------------------------------------------ refusals
 
@@ -183,7 +243,7 @@ class Scanner:
             message = "a bullet list is not supported in a report: use sub-items (a), (b)"
         elif _SETEXT.match(text) and self.current is not None:
             message = "an '===' underline heading is not supported: write '# Title'"
-        elif _NUMBER.match(text) and text.startswith("-"):
+        elif NUMBER.match(text) and text.startswith("-"):
             message = "paragraph numbers start at 1 or above"
         if message is None:
             return False
@@ -222,10 +282,8 @@ class Scanner:
         self.container = ParagraphB(no, number=number)
         self.top.append(self.container)
         lead = rest.lstrip(" \t")
-        if m := _SUBITEM.match(lead):
-            # "11. (a) Everyone ...": the paragraph opens straight on its first item
-            if self.subitem(no, len(rest) - len(lead), m.group(0), m.group(2) or m.group(3), lead[m.end():], True):
-                return
+        if (found := subitem_marker(self.lang, lead)) and self.item(no, len(rest) - len(lead), found, lead, True):
+            return  # "11. (a) Everyone ...": the paragraph opens straight on its first item
         self.current = self._new_lines(self.container.children, no, rest)
 
     def subitem(self, no: int, indent: int, marker: str, token: str, rest: str, after_blank: bool) -> bool:
@@ -337,6 +395,34 @@ class Scanner:
         block = Lines([(no, rest.lstrip(" \t"))] if rest.strip() else [])
         owner.append(block)
         return block
+
+
+def structure_at(lang: Language, line: str, expected: int | None = None) -> int | None:
+    """Where a line (as written, indentation removed) reads as structure to the scanner:
+    the index of the character a writer escapes to keep the line text (``14\\.``,
+    ``\\(a)``, ``\\#``), or None. The one statement of the scanner's line starts, for
+    ``render/markdown``: markers in the UN and typed forms, look-alikes of the paragraph
+    number ``expected`` (``14 States``, ``14:``; only when it is that number), ``#``
+    headings and their look-alikes, footnote definitions, refused constructs, and
+    invisible characters in front of any of them."""
+    hidden, visible = invisible_lead(line)
+    if hidden:
+        return 0 if structure_at(lang, visible, expected) is not None else None
+    if (line.startswith(("#", "＃", "|", ">")) or _FOOTNOTE_DEF.match(line) or _FENCE.match(line)
+            or _RULE.match(line) or _BULLET.match(line) or _SETEXT.match(line)):
+        return 0
+    if (found := paragraph_marker(lang, line)) and (not found.lookalike or found.value == expected):
+        digits = _DIGITS.match(line).end()  # type: ignore[union-attr]  # always matches
+        after = line[digits:].lstrip(" \t")
+        # the punctuation after the number ("14.", "12 -", "14 :"), or the space of "14 States"
+        return digits if not after or after[0].isalnum() else len(line) - len(after)
+    if found := subitem_marker(lang, line):
+        return found.marker.index(")") if found.marker[:1].isascii() and found.marker[:1].isalpha() else 0
+    return None
+
+
+def _char_name(ch: str) -> str:
+    return f"U+{ord(ch):04X} ({unicodedata.name(ch, 'a format character')})"
 
 
 def scan(lines: list[str | None], lang: Language, first: int = 1) -> tuple[list[TopBlock], list[Problem]]:

@@ -211,7 +211,10 @@ SPECIALS = list("*_`[]<>@{}#^~\\&!|-+=.():;'\"%$/") + ["\u00a0", "\t"]
 FRAGMENTS = ["word", "The meeting", "文字", "会议。", "كلمة", "слово", "l'été", "1er", "12.", "(a)", "a)",
              "(iv)", "&amp;", "&#x41;", "&copy;", "<!--", "-->", "<b>", "<https://un.org>", "[^1]", "{#x}",
              "@lab", "@a–@b", "e-mail@un.org", "](", "[t](u)", "![i](x)", "~~", "**", "- ", "# ", "> ", "| ",
-             "---", "===", "```", "A/RES/75/1", "CAC/COSP/EG.1/2021/2", " ", "  ", "I. ", "ثالثا - "]
+             "---", "===", "```", "A/RES/75/1", "CAC/COSP/EG.1/2021/2", " ", "  ", "I. ", "ثالثا - ",
+             # markers as authors type them (source/markers.py): typed forms and look-alikes
+             "14.The", "（a）", "１４．", "㈠", "⒜", "#x", "＃ ", "Chapter VI. ", "四、", "三．", "2 States", "8: x",
+             "102 y", "12 - ", "\u200b", "\u200b12. ", "c. ", "iv. ", "第四章 "]
 LABELS = ["lab", "débat", "x-1", "a.b", "прения"]
 URLS = ["https://un.org", "https://un.org/a_(b)", "mailto:x@un.org", "https://un.org/?a=1&b=2"]
 
@@ -299,9 +302,10 @@ def _items(draw: st.DrawFn, level: int) -> list[m.Block]:
 
 @st.composite
 def _documents(draw: st.DrawFn) -> m.Document:
+    lang = draw(st.sampled_from(["en", "zh", "ar"]))  # typed forms: zh full width, 一、; ar "12 -"
     blocks: list[m.Block] = []
     number = draw(st.sampled_from([1, 7, 101]))
-    chapter = 1
+    chapter, section = 1, 0
     for _ in range(draw(st.integers(1, 5))):
         kind = draw(st.integers(0, 5))
         if kind == 0:
@@ -309,7 +313,9 @@ def _documents(draw: st.DrawFn) -> m.Document:
             numbered = level < 3 and draw(st.booleans())
             title = draw(_inlines(notes=True, depth=1).filter(lambda c: not _breaks(c)))
             label = draw(st.sampled_from([None] + LABELS)) if numbered else None
-            heading_number = (chapter if level == 1 else draw(st.integers(1, 3))) if numbered else None
+            # chapters run on, and sub-headings from A in each chapter (reader.check_numbering)
+            section = 0 if level == 1 else section + 1 if numbered and level == 2 else section
+            heading_number = (chapter if level == 1 else section) if numbered else None
             if numbered and level == 1:
                 chapter += 1
             blocks.append(m.Heading(level, heading_number, title, label))
@@ -330,13 +336,13 @@ def _documents(draw: st.DrawFn) -> m.Document:
                          ["", "check this", "a <!-- b", "vérifier"])), max_size=2)))
     comments = tuple(sorted(comments, key=lambda c: c.line))
     meta = _meta(organ=draw(st.sampled_from(["Organ", "Org: anised", "'quoted'", "yes", "2021", "# hash",
-                                             "Comité — «x»", "@at", "- dash"])),
-                 title=draw(st.sampled_from(["Title", "Title: sub", "[x]", "null", "*star*", "&anchor"])),
+                                             "Comité — «x»", "@ at", "- dash"])),
+                 title=draw(st.sampled_from(["Title", "Title: sub", "[x]", "null", "*star", "&anchor"])),
                  agenda=draw(st.sampled_from([(), ("Item 1",), ("a: b", "c")])),
                  word_limit=draw(st.sampled_from([10700, 8500, 5000])),
                  dates=draw(st.sampled_from([None, (dt.date(2024, 1, 1), dt.date(2024, 1, 3))])),
-                 job=draw(st.sampled_from([None, "V.21-06543", "24-00001"])))
-    return m.Document(meta, tuple(blocks), Path("en.md"), comments)
+                 job=draw(st.sampled_from([None, "V.21-06543", "24-00001"])), language=lang, original=lang)
+    return m.Document(meta, tuple(blocks), Path(f"{lang}.md"), comments)
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))

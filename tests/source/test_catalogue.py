@@ -44,7 +44,7 @@ BODY_CASES: dict[str, tuple[str, list[str]]] = {
     "zero": ("0. Zero.\n", ["11: paragraph numbers start at 1 or above"]),
     "negative": ("-1. Minus one.\n", ["11: paragraph numbers start at 1 or above"]),
     "empty paragraph": ("1.\n\n2. Two.\n", ["11: paragraph 1 has no text after its number"]),
-    "chapter skipped": ("# I. One\n\n1. A.\n\n# III. Three\n\n2. B.\n", ["15: chapter 3 follows chapter 1: expected 2"]),
+    "chapter skipped": ("# I. One\n\n1. A.\n\n# III. Three\n\n2. B.\n", ["15: chapter III follows chapter I: expected II"]),
     "heading too deep": ("#### Deep\n", ["11: heading level 4 is too deep: use '#' (chapter), '##' or '###'"]),
     # -- constructs a report cannot hold
     "code block": ("1. Text.\n\n```\ncode\n```\n", ["13: a code block is not supported in a report"]),
@@ -131,8 +131,9 @@ FRONT_CASES: dict[str, tuple[tuple[str, str], list[str]]] = {
                                        ["8: 'title' contains the control character U+000B, which cannot appear in a document"]),
     "bad word limit": (("title: Draft report", "title: Draft report\nword_limit: short"),
                        ["9: word_limit 'short' must be 'secretariat' (8,500), 'other' (10,700) or a number of words"]),
-    "bad job number": (("title: Draft report", "title: Draft report\njob: V-1234"),
-                       ["9: job number 'V-1234' is not of the form YY-NNNNN or V.YY-NNNNN"]),
+    "bad job number": (("title: Draft report", "title: Draft report\njob: V-1234"), [
+        "9: 'job' value 'V-1234' is not a job number: write it as printed in the footer, e.g. 21-12345 (New York), "
+        "GE.21-12345 (Geneva), V.21-12345 (Vienna) or K2112345 (Nairobi)"]),
 }
 
 

@@ -97,7 +97,7 @@ def test_numbering_continues_across_headings(tmp_path: Path) -> None:
     path = write(tmp_path, "\n# I. One\n\n1. A.\n\n# II. Two\n\n2. B.\n\n# IV. Four\n\n1. C.\n")
     _, diagnostics = read_document(path)
     assert [str(d) for d in diagnostics] == [
-        f"{path}:19: chapter 4 follows chapter 2: expected 3",
+        f"{path}:19: chapter IV follows chapter II: expected III",
         f"{path}:21: paragraph 1 follows paragraph 2: expected 3",
     ]
 

@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass
 from typing import Protocol, assert_never
 
-from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+from markdown_it.common.utils import isMdAsciiPunct, isWhiteSpace
 from mdit_py_plugins.utils import UNESCAPE_RE
 
 from reportgen import model as m
+from reportgen.source.emphasis import opens_closes
 from reportgen.source.inline import TAG_LIKE, BAD_CHARS, REFERENCE
 
 
@@ -35,6 +36,10 @@ class Context(Protocol):
 
     def plain_symbol(self, items: tuple[m.Inline, ...], k: int) -> bool:
         """Whether symbol ``items[k]`` is found again when written as plain text."""
+
+    def structure_at(self, line: str, first: bool) -> int | None:
+        """Where a line start (``first``: the block's first line) reads as structure to
+        the block scanner: the index of the character to escape, or None."""
 
 
 # --------------------------------------------------------------------- atoms
@@ -64,16 +69,13 @@ _ALWAYS = frozenset("\\`*_^~")
 _ENTITY_LIKE = re.compile(r"&(?:#[0-9]{1,9}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{0,40});")
 # "@label" is no reference after these (an e-mail address): reader's references()
 _REF_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_@/.")
-# Line starts the block scanner reads as structure (scan.py: markers and refusals).
-_LINE_NUMBER = re.compile(r"-?\d+([.)])(?=[ \t]|$)")
-_LINE_SUBITEM = re.compile(r"\([^\s()]{1,8}\)(?=[ \t]|$)|[a-z]{1,4}(\))(?=[ \t]|$)")
-_LINE_FIRST = re.compile(r"#+(?=[ \t]|$)|[-+>|=]")
 # Text without ASCII punctuation, starting and ending with a character that is not
 # whitespace; group 1 is its inside (Inlines.text).
 _PLAIN_RUN = re.compile(r"[^\s!-/:-@\[-`{-~]([^!-/:-@\[-`{-~]+)[^\s!-/:-@\[-`{-~]")
 _LINE_WINDOW = 12  # characters of a line start that edges() reads one by one
 _REF_LOOKAHEAD = 200  # characters after a reference that could continue it (a range)
 _SUP_UNSAFE = re.compile(r"\[\^|\]\(|\{#|-->|~~")
+_WORD_START = re.compile(r"\w")  # after "@": the reader's stray "@" (source/inline.py)
 
 
 def escaped(char: str) -> str:
@@ -85,10 +87,6 @@ def escaped(char: str) -> str:
     if isMdAsciiPunct(ord(char)):
         return "\\" + char
     return f"&#{ord(char)};"
-
-
-def _punct(char: str) -> bool:
-    return isMdAsciiPunct(ord(char)) or isPunctChar(char)
 
 
 def _space(char: str) -> bool:
@@ -228,9 +226,13 @@ class Inlines:
             return True
         raise WriteError(f"{what} cannot be written next to what follows or precedes it")
 
-    def before(self, i: int) -> str:
-        """The written character just before atom ``i`` ("" at the start)."""
-        return self.atoms[i - 1].out[-1] if i > 0 else ""
+    def before(self, i: int, size: int = 1) -> str:
+        """Up to ``size`` written characters just before atom ``i`` ("" at the start)."""
+        out, k = "", i - 1
+        while k >= 0 and len(out) < size:
+            out = self.atoms[k].out + out
+            k -= 1
+        return out[-size:]
 
     def after(self, i: int, size: int = 1) -> str:
         """Up to ``size`` written characters after atom ``i``."""
@@ -275,9 +277,9 @@ class Inlines:
                         queue.append(q)
                     elif colour[q] == colour[p]:
                         raise WriteError("these nested or adjacent emphases cannot be written apart")
-        for a in self.atoms:
-            if a.kind == _DELIM and colour.get(a.pair):
-                a.out = a.out.replace("*", "_")
+        for atom in self.atoms:
+            if atom.kind == _DELIM and colour.get(atom.pair):
+                atom.out = atom.out.replace("*", "_")
 
     def edges(self, line_start: bool) -> bool:
         """Whitespace at the start or end of a line is stripped by the reader, and a line
@@ -307,13 +309,10 @@ class Inlines:
                 units += len(part) if a.chunk else 1
                 line += part
                 owner += [k] * len(part)
-            if found := _LINE_NUMBER.match(line):
-                changed = self.need(owner[found.start(1)], "a number at a line start") or changed
-            elif found := _LINE_SUBITEM.match(line):
-                at = found.start(1) if found.group(1) else 0
-                changed = self.need(owner[at], "a sub-item marker at a line start") or changed
-            elif _LINE_FIRST.match(line):
-                changed = self.need(owner[0], "this line start") or changed
+            # what the block scanner reads as structure at a line start: one rule, scan.py's
+            at = self.writer.structure_at(line, i == 0) if line else None
+            if at is not None:
+                changed = self.need(owner[at], f"'{line[at]}' at a line start") or changed
         for i, a in enumerate(self.atoms):
             if i + 1 == len(self.atoms) or self.atoms[i + 1].newline:
                 j = i
@@ -362,29 +361,29 @@ class Inlines:
             elif a.kind == _RAW and a.char == "@":
                 if prev is not None and prev.kind == _RAW and prev.char in _REF_BEFORE:
                     continue  # an e-mail address: no reference
-                if REFERENCE.match(self.raw_run(i)):
+                run = self.raw_run(i)
+                # a reference, or an "@" touching a word, which the reader warns about
+                if REFERENCE.match(run) or _WORD_START.match(run, 1):
                     changed = self.escape(i) or changed
         return changed
 
     def flanking(self) -> bool:
-        """CommonMark's flanking rules decide whether a delimiter opens or closes; where
-        the text around would defeat it, escape the neighbouring character (an escape
-        or entity ends in punctuation, which lets the delimiter work)."""
+        """The flanking rules (CommonMark's, CJK-friendly: ``source/emphasis.py``) decide
+        whether a delimiter opens or closes; where the text around would defeat it,
+        escape the neighbouring character: an escape or entity ends in ASCII
+        punctuation, which lets the delimiter work (a space must itself be escaped
+        first where it stands inside the delimiter)."""
         changed = False
         for i, a in enumerate(self.atoms):
             if a.kind != _DELIM:
                 continue
-            underscore = a.out[0] == "_"
-            last, nxt = self.before(i) or " ", self.after(i) or " "
-            if a.opener:
-                if _space(nxt):
-                    changed = self.need(i + 1, "emphasis") or changed
-                elif (_punct(nxt) or underscore) and not (_space(last) or _punct(last)):
-                    changed = self.need(i - 1, "emphasis") or changed
-            elif _space(last):
-                changed = self.need(i - 1, "emphasis") or changed
-            elif (_punct(last) or underscore) and not (_space(nxt) or _punct(nxt)):
-                changed = self.need(i + 1, "emphasis") or changed
+            # two characters before: a variation selector belongs to the one before it
+            last, nxt = self.before(i, 2), self.after(i)
+            opens, closes = opens_closes(a.out[0], last, nxt)
+            if a.opener and not opens:
+                changed = self.need(i + 1 if _space(nxt or " ") else i - 1, "emphasis") or changed
+            elif not a.opener and not closes:
+                changed = self.need(i - 1 if _space(last[-1:] or " ") else i + 1, "emphasis") or changed
         return changed
 
     def tildes(self) -> None:

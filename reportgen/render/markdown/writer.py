@@ -32,8 +32,9 @@ from reportgen.l10n.numerals import BUILTIN_SYSTEMS
 from reportgen.resolve.symbols import find_symbols
 from reportgen.source.frontmatter import WORD_LIMITS
 from reportgen.source.inline import LABEL
-from reportgen.source.reader import heading_splits
-from reportgen.render.markdown.inline import Inlines, WriteError
+from reportgen.source.markers import heading_number
+from reportgen.source.scan import structure_at
+from reportgen.render.markdown.inline import Inlines, WriteError, escaped
 
 __all__ = ["WriteError", "write_document", "write_front_matter", "write_inlines", "normalize"]
 
@@ -56,6 +57,14 @@ class _Writer:
         self.lang = lang
         self.notes: list[str] = []
         self.in_note = False
+        self.last_number: int | None = None  # of the numbered paragraph written last
+        self.top_level = False  # writing an unnumbered paragraph of the body's own
+
+    def structure_at(self, line: str, first: bool) -> int | None:
+        """The scanner's line starts (scan.structure_at); a look-alike of the next
+        paragraph number ("14 States") counts only opening an unnumbered paragraph."""
+        due = self.last_number + 1 if first and self.top_level and self.last_number is not None else None
+        return structure_at(self.lang, line, due)
 
     # inline content -----------------------------------------------------------------------
 
@@ -95,9 +104,14 @@ class _Writer:
                 return self.heading(b)
             case m.NumberedParagraph():
                 label = f" {{#{_label(b.label)}}}" if b.label else ""
+                self.last_number = b.number
                 return self.container(f"{b.number}.{label}", b.blocks, 0)
             case m.Para():
-                return self.para(b, 0)
+                self.top_level = True
+                try:
+                    return self.para(b, 0)
+                finally:
+                    self.top_level = False
             case m.SubItem():
                 raise WriteError("a sub-item must be inside a numbered paragraph or a footnote")
             case _:
@@ -122,17 +136,16 @@ class _Writer:
         return f"{head} {title}"
 
     def unnumbered_title(self, title: str, level: int) -> str:
-        """A title the reader would split into a numeral and a title (``I. Intro``,
-        ``ثالثا - …``) gets that ``.`` or ``-`` escaped."""
-        parse = self.lang.parse_chapter_number if level == 1 else self.lang.parse_subheading_number
-        while True:
-            for numeral, _rest in heading_splits(title):
-                if parse(numeral) is not None:
-                    cut = len(numeral) if title.startswith(numeral + ".") else title.index("-", len(numeral))
-                    title = title[:cut] + "\\" + title[cut:]
-                    break
-            else:
+        """A title the reader would read a numeral in (``I. Intro``, ``ثالثا - …``,
+        ``四、…``, or one typed wrongly, ``Chapter VI. …``) gets the punctuation after that
+        numeral escaped (``I\\. Intro``; ``&#12289;`` for a character that has no
+        backslash escape), as often as it takes."""
+        for _ in range(len(title)):
+            read = heading_number(self.lang, level, title)
+            if (read.number is None and read.problem is None) or read.at is None:
                 return title
+            title = title[:read.at] + escaped(title[read.at]) + title[read.at + 1:]
+        raise WriteError(f"the heading '{title}' cannot be written unnumbered")
 
     def para(self, p: m.Para, indent: int) -> str:
         """A text block; lines after a line break are indented like its first."""
