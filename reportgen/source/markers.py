@@ -82,7 +82,7 @@ def _fold(text: str) -> tuple[str, list[int]] | None:
     for each folded character the index in ``text`` just after its source; None when
     folding changes nothing."""
     head = text[:_FOLD_WINDOW]
-    if head.isascii():
+    if head.isascii() or unicodedata.is_normalized("NFKC", head):  # most lines: nothing to fold
         return None
     out: list[str] = []
     ends: list[int] = []
@@ -93,6 +93,11 @@ def _fold(text: str) -> tuple[str, list[int]] | None:
     if "".join(out) == head:
         return None
     return "".join(out) + text[len(head):], ends
+
+
+def _compat(char: str) -> bool:
+    """A full-width or compatibility character (``（``, ``１``, ``㈠``), which NFKC folds."""
+    return bool(char) and not char.isascii() and not unicodedata.is_normalized("NFKC", char)
 
 
 def _source_end(fold: tuple[str, list[int]], end: int) -> int:
@@ -133,6 +138,9 @@ def _typed_paragraph_patterns(templates: tuple[str, ...]) -> tuple[re.Pattern[st
 def paragraph_marker(lang: Language, text: str) -> Found | None:
     """A paragraph number at the start of ``text`` (indentation removed), in the UN form
     ``14.`` (also ``14)``), a typed form, or a look-alike; None when there is none."""
+    first = text[:1]
+    if not (first.isdigit() or first == "-" or _compat(first)):
+        return None  # most lines: a word (a number starts with a digit, of any width)
     if m := NUMBER.match(text):
         return Found(m.group(0), m.end(), int(m.group(1)))
     for pattern in _typed_paragraph_patterns(lang.typed.paragraph):
@@ -177,6 +185,9 @@ def subitem_marker(lang: Language, text: str) -> Found | None:
     """A sub-item marker at the start of ``text``: ``(a)``, ``a)``, ``(i)``, a typed form
     (``（a）``, ``（一）``) or one glued to its text; ``token`` is the letter or numeral
     for the scanner to read by the sequence."""
+    first = text[:1]
+    if first != "(" and ")" not in text[:6] and not _compat(first):
+        return None  # most lines: no bracket where a marker's would be
     if m := SUBITEM.match(text):
         return Found(m.group(0), m.end(), token=m.group(2) or m.group(3))
     fold = _fold(text)
