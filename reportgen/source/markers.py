@@ -32,9 +32,10 @@ INVISIBLE = "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 _INVISIBLE_LEAD = re.compile(f"[{INVISIBLE}]+")
 
 NUMBER = re.compile(r"(-?\d+)[.)](?=[ \t]|$)")
-SUBITEM = re.compile(r"(\(([^\s()]{1,8})\)|([a-z]{1,4})\))(?=[ \t]|$)")
+# "(a)", "a)", and items lettered in another script where the language's data says so ("а)")
+SUBITEM = re.compile(r"(\(([^\s()]{1,8})\)|([^\W\d_]{1,4})\))(?=[ \t]|$)")
 _GLUED_NUMBER = re.compile(r"(\d+)[.)](?=[^\W\d_])")
-_GLUED_SUBITEM = re.compile(r"(\(([^\s()]{1,8})\)|([a-z]{1,4})\))(?=[^\W\d_])")
+_GLUED_SUBITEM = re.compile(r"(\(([^\s()]{1,8})\)|([^\W\d_]{1,4})\))(?=[^\W\d_])")
 # "14: text", "14 - text" (where the language does not print "14 -"): meant as 14.
 _NUMBER_LOOKALIKE = re.compile(r"(\d+)(?:\s*[:：]|\s+[-–—])(?=[ \t])")
 _BARE_NUMBER = re.compile(r"(\d+)[ \t]+(?=[^\W\d_])")

@@ -320,7 +320,8 @@ class Scanner:
         if not in_sequence:
             expected_index = (container.last_index if level == 1 else level1.last_child_index) + 1  # type: ignore[union-attr]
             expected = self.lang.subitem_marker(expected_index, level)
-            self.problems.append(Problem(no, f"sub-item {marker} is out of sequence: expected {expected}"))
+            self.problems.append(Problem(no, f"sub-item {marker} is out of sequence: expected {expected}"
+                                             + _other_script(marker, expected)))
         item = SubItemB(index, level, no, indent, marker)
         if level == 1:
             container.last_index = index
@@ -419,6 +420,15 @@ def structure_at(lang: Language, line: str, expected: int | None = None) -> int 
     if found := subitem_marker(lang, line):
         return found.marker.index(")") if found.marker[:1].isascii() and found.marker[:1].isalpha() else 0
     return None
+
+
+def _other_script(marker: str, expected: str) -> str:
+    """A note for a marker that only looks like the expected one: a Cyrillic 'с' typed
+    for the Latin 'c' (a Russian keyboard), named, since the two print alike."""
+    if not expected.isascii():
+        return ""
+    odd = [c for c in marker if c.isalpha() and not c.isascii()]
+    return f" ('{odd[0]}' is {unicodedata.name(odd[0], 'not a Latin letter')})" if odd else ""
 
 
 def _char_name(ch: str) -> str:

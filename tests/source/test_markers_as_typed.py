@@ -40,6 +40,8 @@ REFUSED: dict[str, tuple[str, str, list[str]]] = {
         "15: sub-item 'b)' is glued to its text: write 'b) dos.', with a space after the marker"]),
     "compatibility item in French": ("fr", "1. Texte :\n\n    ⒜ un ;\n", [
         "13: '⒜' is a compatibility form of a marker: write '(a)'"]),
+    "a Cyrillic letter among Latin ones": ("ru", "1. Текст:\n\n    a) первое;\n\n    b) второе;\n\n    с) третье.\n", [
+        "17: sub-item с) is out of sequence: expected c) ('с' is CYRILLIC SMALL LETTER ES)"]),
     # -- chapters: the number the author meant, named at its line
     "'Chapter VI.' as the last chapter": ("en", "# V. Five\n\n1. A.\n\n# Chapter VI. Adoption of the report\n\n2. B.\n", [
         "15: 'Chapter VI.' is not how a chapter is numbered: write '# VI. Adoption of the report'"]),
@@ -116,6 +118,10 @@ ACCEPTED: dict[str, tuple[str, str, list[tuple[str, str]]]] = {
         ("NumberedPara", "2.\t结束。")]),
     "Chinese full-width '#' and full stop": ("zh", "＃ 三．其他事项\n\n5. 文字。\n", [
         ("HCh", "三.\t其他事项"), ("NumberedPara", "5.\t文字。")]),
+    "Russian items lettered in Cyrillic": ("ru", "1. Комитет рекомендовал:\n\n    а) укрепить;\n\n    б) обмениваться;\n\n"
+                                              "    в) представить.\n", [
+        ("NumberedPara", "1.\tКомитет рекомендовал:"), ("SubItem1", "a)\tукрепить;"), ("SubItem1", "b)\tобмениваться;"),
+        ("SubItem1", "c)\tпредставить.")]),
     "Arabic paragraph numbers as printed": ("ar", "12 - نص الفقرة.\n\n13 - نص آخر.\n", [
         ("NumberedPara", "12 -\tنص الفقرة."), ("NumberedPara", "13 -\tنص آخر.")]),
     "French sub-headings restart in each chapter": ("fr", "# I. Un\n\n## A. Premier\n\n1. Texte.\n\n## B. Deuxième\n\n"
