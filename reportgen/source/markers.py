@@ -23,7 +23,7 @@ from functools import lru_cache
 from reportgen.l10n import LANGUAGES, Language, language, parse_roman
 from reportgen.l10n.scripts import script_pattern
 
-__all__ = ["Found", "HeadingNumber", "paragraph_marker", "subitem_marker",
+__all__ = ["Found", "HeadingNumber", "paragraph_marker", "subitem_marker", "outline_number",
            "heading_number", "heading_splits", "invisible_lead", "INVISIBLE"]
 
 # Invisible format characters that can hide a marker at a line's start: zero-width
@@ -31,13 +31,18 @@ __all__ = ["Found", "HeadingNumber", "paragraph_marker", "subitem_marker",
 INVISIBLE = "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 _INVISIBLE_LEAD = re.compile(f"[{INVISIBLE}]+")
 
-NUMBER = re.compile(r"(-?\d+)[.)](?=[ \t]|$)")
+# After a marker: a space of any kind (a no-break space from Word, U+3000), or the line's end.
+NUMBER = re.compile(r"(-?\d+)[.)](?=\s|$)")
 # "(a)", "a)", and items lettered in another script where the language's data says so ("а)")
-SUBITEM = re.compile(r"(\(([^\s()]{1,8})\)|([^\W\d_]{1,4})\))(?=[ \t]|$)")
+SUBITEM = re.compile(r"(\(([^\s()]{1,8})\)|([^\W\d_]{1,4})\))(?=\s|$)")
 _GLUED_NUMBER = re.compile(r"(\d+)[.)](?=[^\W\d_])")
 _GLUED_SUBITEM = re.compile(r"(\(([^\s()]{1,8})\)|([^\W\d_]{1,4})\))(?=[^\W\d_])")
-# "14: text", "14 - text" (where the language does not print "14 -"): meant as 14.
-_NUMBER_LOOKALIKE = re.compile(r"(\d+)(?:\s*[:：]|\s+[-–—])(?=[ \t])")
+# "14: text", "14 - text" (where the language does not print "14 -"), "14 . text": meant as 14.
+_NUMBER_LOOKALIKE = re.compile(r"(\d+)(?:\s*[:：]|\s+[-–—.)])(?=\s)")
+# "**14.** text", "*(a)* text": a marker set in emphasis, as Word users bold numbers
+_EMPHASISED = re.compile(r"(\*{1,3}|_{1,3})(\d+[.)]|\([^\s()]{1,8}\)|[^\W\d_]{1,4}\))\1(?=\s|$)")
+# "1.1 Text", "2.3.1. Text": outline numbers, which UN paragraphs never have
+_OUTLINE = re.compile(r"\d+(?:\.\d+)+\.?(?=\s)")
 _BARE_NUMBER = re.compile(r"(\d+)[ \t]+(?=[^\W\d_])")
 # Full-width and compatibility forms are folded (NFKC) in this many leading characters.
 _FOLD_WINDOW = 16
@@ -96,6 +101,18 @@ def _fold(text: str) -> tuple[str, list[int]] | None:
     return "".join(out) + text[len(head):], ends
 
 
+def _emphasised_problem(typed: str, plain: str) -> str:
+    return (f"'{typed}' sets the marker in emphasis: write '{plain}' (the template sets each "
+            "marker as the UN prints it)")
+
+
+def outline_number(text: str) -> str | None:
+    """``1.1`` at the start of a line: outline numbering, printed as written (UN
+    paragraphs are numbered 1, 2, 3 throughout; their parts are sub-items)."""
+    m = _OUTLINE.match(text) if text[:1].isdigit() else None
+    return m.group(0) if m else None
+
+
 def _compat(char: str) -> bool:
     """A full-width or compatibility character (``（``, ``１``, ``㈠``), which NFKC folds."""
     return bool(char) and not char.isascii() and not unicodedata.is_normalized("NFKC", char)
@@ -132,7 +149,7 @@ def _typed_paragraph_patterns(templates: tuple[str, ...]) -> tuple[re.Pattern[st
     out = []
     for template in templates:
         prefix, _, suffix = template.partition("{n}")
-        out.append(re.compile(re.escape(prefix) + r"(\d+)" + re.escape(suffix) + r"(?=[ \t]|$)"))
+        out.append(re.compile(re.escape(prefix) + r"(\d+)" + re.escape(suffix) + r"(?=\s|$)"))
     return tuple(out)
 
 
@@ -140,6 +157,9 @@ def paragraph_marker(lang: Language, text: str) -> Found | None:
     """A paragraph number at the start of ``text`` (indentation removed), in the UN form
     ``14.`` (also ``14)``), a typed form, or a look-alike; None when there is none."""
     first = text[:1]
+    if first in ("*", "_") and (m := _EMPHASISED.match(text)) and m.group(2)[0].isdigit():
+        plain = m.group(2)
+        return Found(m.group(0), m.end(), int(plain[:-1]), problem=_emphasised_problem(m.group(0), plain))
     if not (first.isdigit() or first == "-" or _compat(first)):
         return None  # most lines: a word (a number starts with a digit, of any width)
     if m := NUMBER.match(text):
@@ -187,6 +207,9 @@ def subitem_marker(lang: Language, text: str) -> Found | None:
     (``（a）``, ``（一）``) or one glued to its text; ``token`` is the letter or numeral
     for the scanner to read by the sequence."""
     first = text[:1]
+    if first in ("*", "_") and (m := _EMPHASISED.match(text)) and not m.group(2)[0].isdigit():
+        token = m.group(2).strip("()")
+        return Found(m.group(0), m.end(), token=token, problem=_emphasised_problem(m.group(0), m.group(2)))
     if first != "(" and ")" not in text[:6] and not _compat(first):
         return None  # most lines: no bracket where a marker's would be
     if m := SUBITEM.match(text):
@@ -226,9 +249,11 @@ _HEADING_DOT = re.compile(r"^(\S+?)\.\s+(.*)$", re.S)
 _HEADING_DASH = re.compile(r"\s+-\s+")
 _HEADING_TOUCHING = re.compile(r"^(\S+?)\.(.+)$", re.S)
 # A token that may be meant as a heading's numeral, and the punctuation after it.
-_LOOKALIKE = re.compile(r"^(?P<num>[^\s.．、:：)）\-–—]{1,12}?)(?P<sep>[.．、:：)）]|\s+[-–—](?=\s|$))\s*"
+_LOOKALIKE = re.compile(r"^(?P<num>[^\s.．、:：(（)）\-–—]{1,12}?)(?P<sep>[.．、:：)）]|\s+[-–—](?=\s|$))\s*"
                         r"(?P<title>.*)$", re.S)
 _ROMAN_LIKE = re.compile(r"[IVXLCDM]+|[ivxlcdm]+")
+# "（一）会议开幕", "(A) Title": a numeral in brackets, as Chinese outlines and some drafts number
+_BRACKETED = re.compile(r"^[(（](?P<num>[^\s()（）]{1,8})(?P<sep>[)）])\s*(?P<title>.*)$", re.S)
 
 
 def heading_splits(text: str) -> list[tuple[str, str]]:
@@ -290,13 +315,25 @@ def heading_number(lang: Language, level: int, text: str) -> HeadingNumber:
 
 def _lookalike(lang: Language, level: int, text: str) -> HeadingNumber:
     """A numeral this version does not write its headings with, meant as one."""
+    if text[:1] in ("*", "_"):
+        # "# **I.** Title", "# **I. Title**": the number in emphasis, as Word users bold it
+        run = text[:len(text) - len(text.lstrip(text[0]))]
+        inner = text[len(run):].replace(run, "", 1).strip()
+        read = heading_number(lang, level, inner)
+        if read.number is not None and read.at is not None:
+            at = text.index(inner[read.at], len(run))
+            numeral = (lang.chapter_number if level == 1 else lang.subheading_number)(read.number)
+            shown = text[:at + 1] + (run if text[at + 1:].startswith(run) else "")
+            return HeadingNumber(read.number, read.title, (
+                f"'{shown}' sets the heading's number in emphasis: write '{'#' * level} {numeral} "
+                f"{read.title.strip() or 'Title'}' (the template sets headings in bold)"), at)
     kind = "chapter" if level == 1 else "section"
     worded = _template_split(lang.reference_template(kind)).match(text)
     if worded and (value := lang.parse_reference_numeral(kind, worded.group(1))
                    or _value(worded.group(1), level)) is not None:
         shown = text[:len(text) - len(worded.group(2))].strip() if worded.group(2) else text.strip()
         return _mistyped(lang, level, shown, value, worded.group(2), _punctuation_at(text, worded.end(1)))
-    m = _LOOKALIKE.match(text)
+    m = _LOOKALIKE.match(text) or _BRACKETED.match(text)
     if m is None:
         return HeadingNumber(None, text)
     num, title = m.group("num"), m.group("title")
@@ -340,7 +377,7 @@ def _value(num: str, level: int) -> int | None:
         return ord(num.upper()) - ord("A") + 1
     for code in LANGUAGES:
         other = language(code)
-        found = other.parse_chapter_number(num) if level == 1 else other.parse_subheading_number(num)
+        found = (other.parse_subheading_number(num) if level == 2 else None) or other.parse_chapter_number(num)
         if found is not None:
             return found
     return None

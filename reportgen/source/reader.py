@@ -222,7 +222,10 @@ def decode(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise UserError(path, line, "file is not valid UTF-8 text: save it as UTF-8") from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    if "\r" in text and "\n" not in text.rstrip("\r"):
+        text = text.replace("\r", "\n")  # carriage returns alone end the lines (classic Mac OS)
+    return text
 
 
 def _refused_char(ch: str) -> str:

@@ -30,7 +30,8 @@ from typing import Union
 
 from reportgen.l10n import Language
 from reportgen.source.inline import BAD_CHARS
-from reportgen.source.markers import NUMBER, Found, invisible_lead, paragraph_marker, subitem_marker
+from reportgen.source.markers import (NUMBER, Found, invisible_lead, outline_number, paragraph_marker,
+                                      subitem_marker)
 
 # ---------------------------------------------------------------- tree
 
@@ -93,6 +94,7 @@ _HEADING = re.compile(r"#+(?=[ \t]|$)")
 _HEADING_LOOKALIKE = re.compile(r"(?:#+|＃+)(?=[^\s#＃])|＃+(?=[ \t\u3000]|$)")
 _HEADING_NUMBERED = re.compile(r"#+[IVXLCDM\d]+\.")
 _SPACES = " \t\u3000"
+_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _DIGITS = re.compile(r"-?\d*")
 _FOOTNOTE_DEF = re.compile(r"\[\^([^\]]*)\]:")
 _FENCE = re.compile(r"(`{3,}|~{3,})")
@@ -177,6 +179,10 @@ class Scanner:
                 return
         if (found := subitem_marker(self.lang, text)) and self.item(no, indent, found, text, after_blank):
             return
+        if (after_blank or self.current is None) and not indent and (outline := outline_number(text)):
+            self.problems.append(Problem(no, f"'{outline}' at the start of this paragraph is printed as written: "
+                                             "UN paragraphs are numbered 1, 2, 3 throughout, and their parts "
+                                             "are sub-items (a), (b)", "warning"))
         self.text(no, indent, text, after_blank)
 
     def item(self, no: int, indent: int, found: Found, text: str, after_blank: bool) -> bool:
@@ -262,7 +268,8 @@ class Scanner:
         if level > 3:
             self.problems.append(Problem(no, f"heading level {level} is too deep: use '#' (chapter), '##' or '###'"))
             return
-        self.top.append(HeadingB(level, no, rest.strip()))
+        # "## A. Title ##": a closing run of '#' (CommonMark's) is no part of the title
+        self.top.append(HeadingB(level, no, _CLOSING_HASHES.sub("", rest).strip()))
 
     def footnote(self, no: int, name: str, rest: str) -> None:
         self.close()
@@ -392,8 +399,9 @@ class Scanner:
     @staticmethod
     def _new_lines(owner: list[Child], no: int, rest: str) -> Lines:
         """A text block for a container; an empty first line (``5.`` alone) still
-        opens it, so the next line continues the paragraph."""
-        block = Lines([(no, rest.lstrip(" \t"))] if rest.strip() else [])
+        opens it, so the next line continues the paragraph. The space after a marker
+        may be any (a no-break space from Word, an ideographic space)."""
+        block = Lines([(no, rest.lstrip())] if rest.strip() else [])
         owner.append(block)
         return block
 
@@ -412,6 +420,10 @@ def structure_at(lang: Language, line: str, expected: int | None = None) -> int 
     if (line.startswith(("#", "＃", "|", ">")) or _FOOTNOTE_DEF.match(line) or _FENCE.match(line)
             or _RULE.match(line) or _BULLET.match(line) or _SETEXT.match(line)):
         return 0
+    run = len(line) - len(line.lstrip("*_"))  # "**14.**": the marker inside emphasis
+    if run and (paragraph_marker(lang, line) or subitem_marker(lang, line)):
+        inner = structure_at(lang, line[run:].replace(line[:run], "", 1), expected)
+        return run + inner if inner is not None else None
     if (found := paragraph_marker(lang, line)) and (not found.lookalike or found.value == expected):
         digits = _DIGITS.match(line).end()  # type: ignore[union-attr]  # always matches
         after = line[digits:].lstrip(" \t")

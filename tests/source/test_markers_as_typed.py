@@ -42,6 +42,12 @@ REFUSED: dict[str, tuple[str, str, list[str]]] = {
         "13: '⒜' is a compatibility form of a marker: write '(a)'"]),
     "a Cyrillic letter among Latin ones": ("ru", "1. Текст:\n\n    a) первое;\n\n    b) второе;\n\n    с) третье.\n", [
         "17: sub-item с) is out of sequence: expected c) ('с' is CYRILLIC SMALL LETTER ES)"]),
+    "a paragraph number in bold": ("en", "1. One.\n\n**2.** Two.\n", [
+        "13: '**2.**' sets the marker in emphasis: write '2.' (the template sets each marker as the UN prints it)"]),
+    "an item in italics": ("fr", "1. Texte :\n\n    *a)* premier ;\n", [
+        "13: '*a)*' sets the marker in emphasis: write 'a)' (the template sets each marker as the UN prints it)"]),
+    "a space before the full stop": ("es", "2. Dos.\n\n3 . Tres.\n", [
+        "13: '3 .' is not how a paragraph is numbered: write '3.'"]),
     # -- chapters: the number the author meant, named at its line
     "'Chapter VI.' as the last chapter": ("en", "# V. Five\n\n1. A.\n\n# Chapter VI. Adoption of the report\n\n2. B.\n", [
         "15: 'Chapter VI.' is not how a chapter is numbered: write '# VI. Adoption of the report'"]),
@@ -59,6 +65,13 @@ REFUSED: dict[str, tuple[str, str, list[str]]] = {
     "a sub-heading given one '#'": ("en", "# I. One\n\n## A. First\n\n1. A.\n\n# B. Second\n\n2. B.\n", [
         "17: 'B.' is not how a chapter is numbered: write '# II. Second' for a chapter, or '## B. Second' for a "
         "sub-heading"]),
+    "a chapter number in bold": ("en", "# **I.** Opening\n\n1. A.\n", [
+        "11: '**I.**' sets the heading's number in emphasis: write '# I. Opening' (the template sets headings in "
+        "bold)"]),
+    "a Chinese outline sub-heading （一）": ("zh", "# 一. 开幕\n\n## （一）会议开幕\n\n1. 文字。\n", [
+        "13: '（一）' is not how a sub-heading is numbered: write '## A. 会议开幕'"]),
+    "Arabic chapter with a colon": ("ar", "# أولاً: الافتتاح\n\n1. نص.\n", [
+        "11: 'أولاً:' is not how a chapter is numbered: write '# أولا - الافتتاح'"]),
     "chapter numbered twice": ("en", "# I. One\n\n1. A.\n\n# I. Again\n\n2. B.\n", [
         "15: chapter I is numbered twice: expected II"]),
     "no space after '#'": ("en", "#V. Five\n\n1. A.\n", ["11: '#' needs a space after it: write '# V. Five'"]),
@@ -132,6 +145,11 @@ ACCEPTED: dict[str, tuple[str, str, list[tuple[str, str]]]] = {
         ("H1", "C.\tThird"), ("NumberedPara", "101.\tText."), ("H1", "D.\tFourth"), ("NumberedPara", "102.\tText.")]),
     "a zero-width space inside the text": ("en", "1. Dis\u200bcussion, and 2030 Agenda.\n\n2030 was named.\n", [
         ("NumberedPara", "1.\tDis\u200bcussion, and 2030 Agenda."), ("SingleTxt", "2030 was named.")]),
+    "a no-break space after the number (French, from Word)": ("fr", "1.\u00a0Les participants\u00a0:\n\n"
+                                                                  "    a)\u00a0premier ;\n", [
+        ("NumberedPara", "1.\tLes participants\u00a0:"), ("SubItem1", "a)\tpremier ;")]),
+    "a closing run of '#' (CommonMark's)": ("en", "# I. Opening #\n\n## A. Attendance ##\n\n1. A.\n", [
+        ("HCh", "I.\tOpening"), ("H1", "A.\tAttendance"), ("NumberedPara", "1.\tA.")]),
     "unnumbered headings that only look numbered": ("en", "# Mr. Smith's statement\n\n1. A.\n\n"
                                                           "# 2030 Agenda for Sustainable Development\n\n2. B.\n", [
         ("HCh", "Mr. Smith's statement"), ("NumberedPara", "1.\tA."),
@@ -148,6 +166,24 @@ def test_a_typed_form_is_read_as_the_same_marker(cli, tmp_path: Path, case: str)
     body_paragraphs = [(p.style, p.text) for p in Docx(tmp_path / "out" / f"{lang}.docx").body_paragraphs()]
     assert body_paragraphs[-len(paragraphs):] == paragraphs
     assert body_paragraphs[:-len(paragraphs)] == [("ReportTitle", "Draft report")]
+
+
+def test_outline_numbers_are_printed_with_a_warning(cli, tmp_path: Path) -> None:
+    source = _write(tmp_path / "r", "en.md", HEAD.format(lang="en") + "1. One.\n\n1.1 A part of it.\n")
+    result = cli("build", source.parent, "-o", tmp_path / "out")
+    assert result.code == 0
+    assert result.err.splitlines() == [
+        f"{source}:13: warning: '1.1' at the start of this paragraph is printed as written: UN paragraphs are "
+        "numbered 1, 2, 3 throughout, and their parts are sub-items (a), (b)"]
+    assert [p.text for p in Docx(tmp_path / "out" / "en.docx").body_paragraphs()][-1] == "1.1 A part of it."
+
+
+def test_a_file_with_carriage_returns_alone_reads_line_by_line(cli, tmp_path: Path) -> None:
+    """Classic Mac OS line ends: the lines are the file's, not one line of control characters."""
+    source = _write(tmp_path / "r", "en.md", (HEAD.format(lang="en") + "1. One.\n\n2. Two.\n").replace("\n", "\r"))
+    result = cli("build", source.parent, "-o", tmp_path / "out")
+    assert (result.code, result.err) == (0, "")
+    assert [p.text for p in Docx(tmp_path / "out" / "en.docx").body_paragraphs()][-2:] == ["1.\tOne.", "2.\tTwo."]
 
 
 def test_a_hash_opening_a_paragraph_is_printed_with_a_warning(cli, tmp_path: Path) -> None:
