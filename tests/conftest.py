@@ -78,6 +78,17 @@ def report_copy(tmp_path: Path):
     return copy
 
 
+@pytest.fixture
+def damaged(tmp_path: Path) -> Path:
+    """The faithful alignment fixture (en, fr) with one error-level finding: fr paragraph 4
+    says 134 for 133 (a number-mismatch)."""
+    folder = tmp_path / "report"
+    shutil.copytree(FIXTURES / "align" / "faithful", folder)
+    fr = folder / "fr.md"
+    fr.write_text(fr.read_text(encoding="utf-8").replace("133 États parties", "134 États parties"), encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def example_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The example report built once for the session, every DOCX validated."""

@@ -25,16 +25,6 @@ def not_one_of_the_six(path: Path, language: str) -> str:
             "(keep other languages out of the report folder)")
 
 
-@pytest.fixture
-def damaged(tmp_path: Path) -> Path:
-    """Two versions with one error-level finding: fr paragraph 4 says 134 for 133."""
-    folder = tmp_path / "report"
-    shutil.copytree(FAITHFUL, folder)
-    fr = folder / "fr.md"
-    fr.write_text(fr.read_text(encoding="utf-8").replace("133 États parties", "134 États parties"), encoding="utf-8")
-    return folder
-
-
 # -- §2.1 a file named for a language that is not one of the six ----------------------
 
 @pytest.mark.parametrize(("name", "language"), [

@@ -167,25 +167,9 @@ def paragraph_marker(lang: Language, text: str) -> Found | None:
     for pattern in _typed_paragraph_patterns(lang.typed.paragraph):
         if m := pattern.match(text):
             return Found(m.group(0), m.end(), int(m.group(1)))
-    fold = _fold(text)
-    if fold is not None and (m := NUMBER.match(fold[0])):
-        end = _source_end(fold, m.end())
-        typed = text[:end]
-        problem = None if lang.typed.fullwidth else _fullwidth_problem(typed, m.group(0))
-        return Found(typed, end, int(m.group(1)), problem=problem)
-    for source in ((text, None), (fold[0], fold) if fold else (None, None)):
-        line, folding = source
-        if line is None or not (m := _GLUED_NUMBER.match(line)):
-            continue
-        end = _source_end(folding, m.end()) if folding else m.end()
-        typed = text[:end]
-        problem = None
-        if folding is not None and not lang.typed.fullwidth:
-            problem = _fullwidth_problem(typed, m.group(0))
-        elif not _touches(lang, text[end]):
-            problem = (f"paragraph number '{typed}' is glued to its text: write "
-                       f"'{m.group(0)} {_next_word(text, end)}', with a space after the number")
-        return Found(typed, end, int(m.group(1)), problem=problem)
+    if read := _as_typed(lang, text, NUMBER, _GLUED_NUMBER, "paragraph number", "the number"):
+        m, end, problem = read
+        return Found(text[:end], end, int(m.group(1)), problem=problem)
     if m := _NUMBER_LOOKALIKE.match(text):
         number = int(m.group(1))
         return Found(m.group(0), m.end(), number, lookalike=True,
@@ -212,26 +196,35 @@ def subitem_marker(lang: Language, text: str) -> Found | None:
         return Found(m.group(0), m.end(), token=token, problem=_emphasised_problem(m.group(0), m.group(2)))
     if first != "(" and ")" not in text[:6] and not _compat(first):
         return None  # most lines: no bracket where a marker's would be
-    if m := SUBITEM.match(text):
-        return Found(m.group(0), m.end(), token=m.group(2) or m.group(3))
+    if read := _as_typed(lang, text, SUBITEM, _GLUED_SUBITEM, "sub-item", "the marker"):
+        m, end, problem = read
+        return Found(text[:end], end, token=m.group(2) or m.group(3), problem=problem)
+    return None
+
+
+def _as_typed(lang: Language, text: str, plain: re.Pattern[str], glued: re.Pattern[str], what: str,
+              after: str) -> tuple[re.Match[str], int, str | None] | None:
+    """The marker ``plain`` at the start of ``text`` as typed: as is; in full-width or
+    compatibility forms (accepted where the language's drafters type them); or glued to
+    its text (accepted where a marker may touch the language's script, as Chinese does).
+    Gives the match (on the folded text, when folded), where the block's text starts in
+    ``text``, and the problem to report, if any."""
+    if m := plain.match(text):
+        return m, m.end(), None
     fold = _fold(text)
-    if fold is not None and (m := SUBITEM.match(fold[0])):
+    if fold is not None and (m := plain.match(fold[0])):
         end = _source_end(fold, m.end())
-        typed = text[:end]
-        problem = None if lang.typed.fullwidth else _fullwidth_problem(typed, m.group(0))
-        return Found(typed, end, token=m.group(2) or m.group(3), problem=problem)
+        return m, end, None if lang.typed.fullwidth else _fullwidth_problem(text[:end], m.group(0))
     for line, folding in ((text, None), (fold[0] if fold else None, fold)):
-        if line is None or not (m := _GLUED_SUBITEM.match(line)):
+        if line is None or not (m := glued.match(line)):
             continue
         end = _source_end(folding, m.end()) if folding else m.end()
-        typed = text[:end]
-        problem = None
         if folding is not None and not lang.typed.fullwidth:
-            problem = _fullwidth_problem(typed, m.group(0))
-        elif not _touches(lang, text[end]):
-            problem = (f"sub-item '{typed}' is glued to its text: write "
-                       f"'{m.group(0)} {_next_word(text, end)}', with a space after the marker")
-        return Found(typed, end, token=m.group(2) or m.group(3), problem=problem)
+            return m, end, _fullwidth_problem(text[:end], m.group(0))
+        if _touches(lang, text[end]):
+            return m, end, None
+        return m, end, (f"{what} '{text[:end]}' is glued to its text: write "
+                        f"'{m.group(0)} {_next_word(text, end)}', with a space after {after}")
     return None
 
 

@@ -7,7 +7,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,15 +17,6 @@ from reportgen.align.prepare import prepare
 from tests.conftest import EXAMPLE, FIXTURES
 
 FAITHFUL = FIXTURES / "align" / "faithful"
-
-
-@pytest.fixture
-def damaged(tmp_path: Path) -> Path:
-    folder = tmp_path / "report"
-    shutil.copytree(FAITHFUL, folder)
-    fr = folder / "fr.md"
-    fr.write_text(fr.read_text(encoding="utf-8").replace("133 États parties", "134 États parties"), encoding="utf-8")
-    return folder
 
 
 def test_json_matches_the_contract(cli, damaged: Path) -> None:
