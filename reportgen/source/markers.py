@@ -149,7 +149,7 @@ def _typed_paragraph_patterns(templates: tuple[str, ...]) -> tuple[re.Pattern[st
     out = []
     for template in templates:
         prefix, _, suffix = template.partition("{n}")
-        out.append(re.compile(re.escape(prefix) + r"(\d+)" + re.escape(suffix) + r"(?=\s|$)"))
+        out.append(re.compile(re.escape(prefix) + r"(\d+)" + re.escape(suffix)))
     return tuple(out)
 
 
@@ -165,7 +165,8 @@ def paragraph_marker(lang: Language, text: str) -> Found | None:
     if m := NUMBER.match(text):
         return Found(m.group(0), m.end(), int(m.group(1)))
     for pattern in _typed_paragraph_patterns(lang.typed.paragraph):
-        if m := pattern.match(text):
+        if (m := pattern.match(text)) and (m.end() == len(text) or text[m.end()].isspace()
+                                           or _touches(lang, text[m.end()])):
             return Found(m.group(0), m.end(), int(m.group(1)))
     if read := _as_typed(lang, text, NUMBER, _GLUED_NUMBER, "paragraph number", "the number"):
         m, end, problem = read

@@ -214,7 +214,7 @@ FRAGMENTS = ["word", "The meeting", "文字", "会议。", "كلمة", "слов
              "---", "===", "```", "A/RES/75/1", "CAC/COSP/EG.1/2021/2", " ", "  ", "I. ", "ثالثا - ",
              # markers as authors type them (source/markers.py): typed forms and look-alikes
              "14.The", "（a）", "１４．", "㈠", "⒜", "#x", "＃ ", "Chapter VI. ", "四、", "三．", "2 States", "8: x",
-             "102 y", "12 - ", "\u200b", "\u200b12. ", "c. ", "iv. ", "第四章 "]
+             "102 y", "12 - ", "\u200b", "\u200b12. ", "c. ", "iv. ", "第四章 ", "8。", "**2.**"]
 LABELS = ["lab", "débat", "x-1", "a.b", "прения"]
 URLS = ["https://un.org", "https://un.org/a_(b)", "mailto:x@un.org", "https://un.org/?a=1&b=2"]
 

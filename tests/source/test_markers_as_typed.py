@@ -122,6 +122,8 @@ ACCEPTED: dict[str, tuple[str, str, list[tuple[str, str]]]] = {
     "Chinese full-width number and items": ("zh", "１４．委员会审议了下列文件：\n\n（a）秘书处的说明；\n\n（b）其他文件。\n", [
         ("NumberedPara", "14.\t委员会审议了下列文件："), ("SubItem1", "(a)\t秘书处的说明；"),
         ("SubItem1", "(b)\t其他文件。")]),
+    "Chinese ideographic full stop after the number": ("zh", "14。委员会审议了文件。\n\n15。 委员会结束。\n", [
+        ("NumberedPara", "14.\t委员会审议了文件。"), ("NumberedPara", "15.\t委员会结束。")]),
     "Chinese items numbered （一）": ("zh", "3. 委员会注意到：\n\n（一）第一项；\n\n（二）第二项。\n", [
         ("NumberedPara", "3.\t委员会注意到："), ("SubItem1", "(a)\t第一项；"), ("SubItem1", "(b)\t第二项。")]),
     "Chinese parenthesised ideographs": ("zh", "3. 委员会注意到：\n\n㈠第一项；\n\n㈡第二项。\n", [
