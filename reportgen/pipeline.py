@@ -158,7 +158,7 @@ def load_each(directory: Path, task: Task[R], langs: tuple[str, ...] = (), *,
         name=directory.resolve().name,
         directory=directory,
         values={o.code: o.value for o in readable},
-        metas={o.code: o.meta for o in readable},
+        metas={o.code: o.meta for o in readable if o.meta is not None},
         paths={o.code: o.path for o in readable},
         diagnostics=diagnostics,
         registry=registry,
@@ -256,7 +256,7 @@ def load(directory: Path, langs: tuple[str, ...] = (), *, jobs: int | None = Non
 
 
 def build(directory: Path, langs: tuple[str, ...] = (), *, jobs: int | None = None,
-          on_done: Callable[[Outcome], None] | None = None) -> Each[bytes]:
+          on_done: Callable[[Outcome], None] | None = None) -> Each[bytes | None]:
     """Every version rendered to DOCX bytes, one version at a time per process (a
     whole report is never held as six DOCX trees). Write them with :func:`write_all`
     only when the load has no error."""

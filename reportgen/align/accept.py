@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from reportgen.align.findings import Finding, Version
@@ -62,7 +63,7 @@ def read_acceptances(report_dir: Path) -> list[Acceptance]:
         raise UserError(path, 1, "expected a list of accepted findings")
     out = []
     for i, item in enumerate(data):
-        line = data.lc.item(i)[0] + 1
+        line = data.lc.item(i)[0] + 1 if isinstance(data, CommentedSeq) else None
         if not isinstance(item, dict) or not {"check", "lang", "hash"} <= set(item):
             raise UserError(path, line, "an accepted finding needs check, lang, paragraph and hash")
         paragraph = item.get("paragraph")

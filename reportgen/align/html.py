@@ -426,22 +426,22 @@ def _place(result: AlignmentResult, rows: list[Row], owner: dict[str, dict[int, 
                 missing.setdefault(cell.lang, []).append(r)
     document: list[Finding] = []
     for f in result.findings:
-        r = _row_of(f, rows, by_line, missing, by_number)
-        if r is None or f.lang not in owner:
+        found = _row_of(f, rows, by_line, missing, by_number)
+        if found is None or f.lang not in owner:
             document.append(f)
             continue
-        r = owner[f.lang].get(r, r)
-        cell = rows[r].cells.get(f.lang)
-        if cell is None:
+        at = owner[f.lang].get(found, found)
+        placed = rows[at].cells.get(f.lang)
+        if placed is None:
             document.append(f)
         else:
-            cell.findings.append(f)
+            placed.findings.append(f)
     return document
 
 
 def _lines(unit: Unit) -> set[int | None]:
     """Every line of ``unit``: its paragraphs, sub-items and footnotes."""
-    blocks = (unit.block,)
+    blocks: tuple[m.Block, ...] = (unit.block,) if unit.block is not None else ()
     return ({unit.line} | {b.line for b in m.walk_blocks(blocks)}
             | {x.line for x, _, _ in m.walk(blocks) if isinstance(x, m.Note)})
 
@@ -515,10 +515,11 @@ def by_number(orig: tuple[Unit, ...], mine: tuple[Unit, ...]) -> tuple[Link, ...
 def _numbers(units: list[Unit]) -> str:
     """"¶ 5–6" for the original's units a merge joins."""
     numbers = [u.number for u in units]
-    if all(n is not None for n in numbers):
-        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):  # type: ignore[arg-type]
-            return f"{PARA}{numbers[0]}–{numbers[-1]}"
-        return PARA + ", ".join(str(n) for n in numbers)
+    known = [n for n in numbers if n is not None]
+    if len(known) == len(numbers):
+        if known == list(range(known[0], known[0] + len(known))):
+            return f"{PARA}{known[0]}–{known[-1]}"
+        return PARA + ", ".join(str(n) for n in known)
     if all(n is None for n in numbers):
         return f"{len(numbers)} unnumbered paragraphs"
     return ", ".join(f"{PARA}{n}" if n is not None else "unnumbered" for n in numbers)
@@ -593,7 +594,7 @@ def _shown(unit: Unit, code: str, marks: list[Mark], notes: dict[int, str], orig
                 pending = f"{pending} {_marker(code, b.index, b.level)}".strip()
                 collect(b.blocks, b.level)
 
-    collect((unit.block,) if isinstance(unit.block, m.Para) else unit.block.blocks, 0)
+    collect((unit.block,) if isinstance(unit.block, m.Para) else unit.block.blocks if unit.block else (), 0)
     # an item found whole somewhere in the unit is not also marked inside a longer number elsewhere
     texts = [p[0] for p in paragraphs] + [body for _, body in bodies]
     whole = frozenset(item for _, _, items in marks for item in items

@@ -429,8 +429,8 @@ def _dp(orig: Sequence[Features], mine: Sequence[Features], i0: int, i1: int, j0
     while (i, j) != (0, 0):
         di, dj, s = back[(i, j)]
         if di < 0:  # a swap: two crossing one-to-one links, the later one moved
-            a, b = i0 + i - 2, j0 + j - 2
-            links += [Link((a + 1,), (b,), s, moved=True, swapped=True), Link((a,), (b + 1,), s, swapped=True)]
+            oi, vj = i0 + i - 2, j0 + j - 2  # the first of the two crossing units on each side
+            links += [Link((oi + 1,), (vj,), s, moved=True, swapped=True), Link((oi,), (vj + 1,), s, swapped=True)]
             i, j = i - 2, j - 2
             continue
         links.append(Link(tuple(range(i0 + i - di, i0 + i)), tuple(range(j0 + j - dj, j0 + j)), s))

@@ -180,11 +180,11 @@ def _place(findings: list[Finding], rows: list[Row], slot: str) -> list[Finding]
             by_number.setdefault(n, r)
     document: list[Finding] = []
     for f in findings:
-        r = _row_of(f, rows, by_line, by_number, slot)
-        if r is None:
+        found = _row_of(f, rows, by_line, by_number, slot)
+        if found is None:
             document.append(f)
         else:
-            getattr(rows[r], slot).append(f)
+            getattr(rows[found], slot).append(f)
     return document
 
 

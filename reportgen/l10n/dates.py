@@ -18,7 +18,7 @@ import datetime as _dt
 import string
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Mapping
+from typing import cast, Mapping
 
 from babel import Locale
 from babel.dates import DateTimeFormat, tokenize_pattern
@@ -77,7 +77,7 @@ class DateStyle:
             if kind == "chars":
                 out.append(str(value))
                 continue
-            char, count = value  # type: ignore[misc]
+            char, count = cast(tuple[str, int], value)
             if char == "d" and date.day in self.day_names:
                 out.append(self.day_names[date.day])
             elif char in "ML" and count == 4 and self.month_names_from:

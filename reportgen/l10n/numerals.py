@@ -529,6 +529,12 @@ def _make_positional(spec: Mapping[str, Any]) -> NumeralSystem:
     )
 
 
+def _four(words: tuple[str, ...]) -> tuple[str, str, str, str]:
+    """A scale's four forms (singular, dual, plural, accusative); ``_texts`` checked the count."""
+    singular, dual, plural, accusative = words
+    return singular, dual, plural, accusative
+
+
 def _make_arabic_ordinal(spec: Mapping[str, Any]) -> NumeralSystem:
     words, card = spec["words"], spec["words"]["cardinal"]
 
@@ -548,7 +554,7 @@ def _make_arabic_ordinal(spec: Mapping[str, Any]) -> NumeralSystem:
         card_ten=str(card["ten"]),
         teen_units=_texts(card["teen_units"], "cardinal.teen_units", 9),
         hundreds=_texts(card["hundreds"], "cardinal.hundreds", 9),
-        scales=tuple(_texts(s, "cardinal.scales", 4) for s in card["scales"]),
+        scales=tuple(_four(_texts(s, "cardinal.scales", 4)) for s in card["scales"]),
         genitive=endings("genitive"),
         construct=endings("construct"),
         definite=bool(spec.get("definite", False)),

@@ -39,7 +39,7 @@ def collect_targets(doc: m.Document) -> tuple[dict[str, Target], list[Diagnostic
                     "and sub-headings can be referred to"))
                 continue
             target = Target("chapter" if block.level == 1 else "section", block.number, block.line)
-        if target is None:
+        if target is None or not isinstance(block, (m.NumberedParagraph, m.Heading)) or block.label is None:
             continue
         label = block.label
         if label in targets:

@@ -300,6 +300,6 @@ def read_document(path: Path) -> tuple[m.Document | None, list[Diagnostic]]:
     numbering = _Reader(path, reader.lang)
     check_numbering(numbering, blocks)
     diagnostics += numbering.diagnostics
-    if unreadable:
+    if unreadable or meta is None:
         return None, diagnostics
     return m.Document(meta, tuple(blocks), path, tuple(comments)), diagnostics

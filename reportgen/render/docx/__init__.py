@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from docx.opc.part import XmlPart
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
@@ -46,6 +47,7 @@ def _render(doc: Document) -> tuple[bytes, StreamedBody]:
     document = open_template()
     main = document.part
     footnotes_part = main.part_related_by(RT.FOOTNOTES)
+    assert isinstance(footnotes_part, XmlPart)  # package.py loads the footnotes part as XML
     env = Env(lang=lang, meta=doc.meta, part=main)
     state = State(footnotes_part=footnotes_part)
 

@@ -5,10 +5,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass, field, replace
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import Part, XmlPart
+from docx.opc.part import Part
+from docx.parts.story import StoryPart, XmlPart
 from lxml import etree
 
 from reportgen.l10n import Language
@@ -19,7 +22,7 @@ from reportgen.model import Metadata
 class Env:
     lang: Language
     meta: Metadata
-    part: Part  # the package part whose relationships links must use
+    part: StoryPart  # the story part (document, header, footer) whose relationships runs use
     bold: bool = False
     italic: bool = False
     vert: str | None = None  # "superscript" | "subscript"
@@ -28,7 +31,8 @@ class Env:
     def rtl(self) -> bool:
         return self.lang.direction == "rtl"
 
-    def styled(self, **changes: object) -> "Env":
+    def styled(self, **changes: Any) -> "Env":
+        """This environment with some run formatting changed (italic=True, vert=…)."""
         return replace(self, **changes)
 
 

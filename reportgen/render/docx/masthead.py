@@ -13,6 +13,7 @@ import io
 
 import docx.document
 from docx.opc.part import Part
+from docx.parts.story import StoryPart
 from docx.shared import Cm, Emu, Length
 from lxml import etree
 
@@ -74,8 +75,7 @@ def masthead(env: Env) -> list[etree._Element]:
         out.append(p)
     if meta.dates or meta.venue:
         p = paragraph("MeetingPlace", bidi=env.rtl)
-        start, end = meta.dates if meta.dates else (None, None)
-        text = lang.meeting_line(meta.venue, start, end) if meta.dates else meta.venue or ""
+        text = lang.meeting_line(meta.venue, *meta.dates) if meta.dates else meta.venue or ""
         p.append(run(text, env))
         out.append(p)
     title = paragraph("ReportTitle", bidi=env.rtl)
@@ -172,7 +172,7 @@ def headers_and_footers(document: docx.document.Document, env: Env) -> None:
     _fill(section.footer, "Footer", odd_footer)
 
 
-def first_page_footer(part: Part, env: Env) -> list[etree._Element]:
+def first_page_footer(part: StoryPart, env: Env) -> list[etree._Element]:
     """As issued: job number with its letter and the processing dates DDMMYY at the
     inner edge, the Code 39 barcode of the job number at the outer one (swapped in a
     right-to-left version, as its running footers are)."""
@@ -187,7 +187,7 @@ def first_page_footer(part: Part, env: Env) -> list[etree._Element]:
     return left + [text_run("\t")] + right  # the footer style has a right tab at the margin
 
 
-def _picture(part: Part, image: bytes, width: Length | None, height: Length | None) -> etree._Element:
+def _picture(part: StoryPart, image: bytes, width: Length | None, height: Length | None) -> etree._Element:
     """An inline picture run; python-docx adds the image part (named and related by
     counting, so reproducible) and its relationship to ``part``."""
     inline = part.new_pic_inline(io.BytesIO(image), width, height)

@@ -301,8 +301,9 @@ def _marked(marker: str, blocks: tuple[m.Block, ...], level: int, side: Side, ou
     rest = list(blocks)
     p = _para(side.env, left=left, hanging=INDENT)
     p.extend(_styled(runs(marker + "\t", side.env), side.env))
-    if rest and isinstance(rest[0], m.Para):
-        _inlines(rest.pop(0).content, side.env, side, p, notes)
+    if rest and isinstance(lead := rest[0], m.Para):
+        _inlines(lead.content, side.env, side, p, notes)
+        rest.pop(0)
     out.append(p)
     for b in rest:
         match b:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -163,7 +164,7 @@ class Revisions:
 
     def whole(self, p: etree._Element, kind: str) -> etree._Element:
         """A paragraph inserted or deleted whole, its mark included."""
-        marked = [(kind, t) for t in tokens(p, self.split)]
+        marked: list[tuple[str | None, Token]] = [(kind, t) for t in tokens(p, self.split)]
         self._note_footnotes(marked)
         out = self._paragraph(p, marked, keep_bookmarks=kind == "ins")
         ppr = out.find(qn("w:pPr"))
@@ -252,7 +253,7 @@ class Revisions:
             for fid in ids:
                 fn = by_id[fid]
                 for p in fn.findall(qn("w:p")):
-                    marked = [(kind, t) for t in tokens(p, self.split)]
+                    marked: list[tuple[str | None, Token]] = [(kind, t) for t in tokens(p, self.split)]
                     fn.replace(p, self._paragraph(p, marked, keep_bookmarks=False))
 
 
@@ -326,7 +327,9 @@ def render_revisions(old: m.Document, new: m.Document, steps: list[Step]) -> byt
     lang = language(new.meta.language)
     document = open_template()
     env = Env(lang=lang, meta=new.meta, part=document.part)
-    state = State(footnotes_part=document.part.part_related_by(RT.FOOTNOTES))
+    footnotes_part = document.part.part_related_by(RT.FOOTNOTES)
+    assert isinstance(footnotes_part, XmlPart)  # package.py loads the footnotes part as XML
+    state = State(footnotes_part=footnotes_part)
     language_defaults(document, lang)
     sect_pr = document.element.body.find(qn("w:sectPr"))
     body = StreamedBody(document.element.body, before=sect_pr)

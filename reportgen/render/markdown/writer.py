@@ -89,8 +89,9 @@ class _Writer:
     def plain_symbol(self, items: tuple[m.Inline, ...], k: int) -> bool:
         """Whether a symbol written as plain text is found again by the resolver, in the
         text around it; otherwise it is written ``[SYMBOL](#)``."""
-        before = items[k - 1].text if k > 0 and isinstance(items[k - 1], m.Text) else ""
-        after = items[k + 1].text if k + 1 < len(items) and isinstance(items[k + 1], m.Text) else ""
+        prev, next_ = (items[k - 1] if k > 0 else None), (items[k + 1] if k + 1 < len(items) else None)
+        before = prev.text if isinstance(prev, m.Text) else ""
+        after = next_.text if isinstance(next_, m.Text) else ""
         symbol = items[k]
         assert isinstance(symbol, m.SymbolRef)
         found = find_symbols(before + symbol.text + after)
