@@ -10,8 +10,7 @@ from typing import Any
 from dataclasses import dataclass, field, replace
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import Part
-from docx.parts.story import StoryPart, XmlPart
+from docx.opc.part import Part, XmlPart
 from lxml import etree
 
 from reportgen.l10n import Language
@@ -22,7 +21,7 @@ from reportgen.model import Metadata
 class Env:
     lang: Language
     meta: Metadata
-    part: StoryPart  # the story part (document, header, footer) whose relationships runs use
+    part: Part  # the part (document, header, footer, footnotes) whose relationships runs use
     bold: bool = False
     italic: bool = False
     vert: str | None = None  # "superscript" | "subscript"

@@ -50,6 +50,7 @@ def masthead(env: Env) -> list[etree._Element]:
 
     un = paragraph("MastheadUN", bidi=env.rtl)
     if meta.emblem is not None:  # the emblem slot, before "United Nations" (after it, mirrored)
+        assert isinstance(env.part, StoryPart)  # the main document part
         un.append(_picture(env.part, meta.emblem.read_bytes(), None, Cm(EMBLEM_HEIGHT_CM)))
         un.append(text_run(" "))
     un.append(run(lang.united_nations, env))
