@@ -10,20 +10,23 @@ they are made (``package.StreamedBody``), never held as one tree.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from docx.opc.part import XmlPart
+from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
+from lxml import etree
 
 from reportgen.l10n import Language, language
-from reportgen.model import Document
+from reportgen.model import Document, Metadata
 from reportgen.render.docx.body import name_bookmarks, render_blocks
 from reportgen.render.docx.context import Env, State
 from reportgen.render.docx.masthead import headers_and_footers, masthead
 from reportgen.render.docx.oxml import el
 from reportgen.render.docx.package import StreamedBody, open_template, package_bytes, save_reproducibly
 
-__all__ = ["render_docx"]
+__all__ = ["render_docx", "Skeleton", "language_defaults", "document_properties"]
 
 #: The heading styles of the template (chapter, sub-heading, minor heading) and the
 #: title and subtitle, which issued Chinese documents set in the same face.
@@ -43,28 +46,47 @@ def _render(doc: Document) -> tuple[bytes, StreamedBody]:
     and the body serialised. Nothing looks back at an element once appended (a
     bookmark is added to its paragraph before, a footnote goes to footnotes.xml),
     so each is serialised and dropped at once."""
-    lang = language(doc.meta.language)
-    document = open_template()
-    main = document.part
-    footnotes_part = main.part_related_by(RT.FOOTNOTES)
-    assert isinstance(footnotes_part, XmlPart)  # package.py loads the footnotes part as XML
-    env = Env(lang=lang, meta=doc.meta, part=main)
-    state = State(footnotes_part=footnotes_part)
+    skeleton = Skeleton.of(doc.meta)
+    for node in masthead(skeleton.env):
+        skeleton.body.append(node)
+    name_bookmarks(doc.blocks, skeleton.state)
+    render_blocks(doc.blocks, skeleton.env, skeleton.state, skeleton.body.append)
+    return skeleton.finish(doc)
 
-    language_defaults(document, lang)
-    sect_pr = document.element.body.find(qn("w:sectPr"))
-    body = StreamedBody(document.element.body, before=sect_pr)
 
-    for node in masthead(env):
-        body.append(node)
-    name_bookmarks(doc.blocks, state)
-    render_blocks(doc.blocks, env, state, body.append)
-    if env.rtl:
-        # The section itself runs right to left (page numbers, columns).
-        sect_pr.find(qn("w:docGrid")).addprevious(el("w:bidi"))  # CT_SectPr order: bidi before docGrid
-    headers_and_footers(document, env)
-    document_properties(document, doc, lang)
-    return package_bytes(document), body
+@dataclass
+class Skeleton:
+    """A report version's document as every writer of it starts and ends it (``build``
+    and ``diff``; the review is a table of two versions and makes its own page): the
+    template, the version's fonts and language on the document defaults, the body
+    streamed before the section properties, and the writer's environment and state.
+    ``finish`` adds what follows the body (the section's direction, the running headers
+    and footers, the document properties) and gives the package and the body."""
+
+    document: DocxDocument
+    env: Env
+    state: State
+    body: StreamedBody
+    sect_pr: etree._Element
+
+    @classmethod
+    def of(cls, meta: Metadata) -> "Skeleton":
+        lang = language(meta.language)
+        document = open_template()
+        footnotes_part = document.part.part_related_by(RT.FOOTNOTES)
+        assert isinstance(footnotes_part, XmlPart)  # package.py loads the footnotes part as XML
+        language_defaults(document, lang)
+        sect_pr = document.element.body.find(qn("w:sectPr"))
+        return cls(document, Env(lang=lang, meta=meta, part=document.part), State(footnotes_part=footnotes_part),
+                   StreamedBody(document.element.body, before=sect_pr), sect_pr)
+
+    def finish(self, doc: Document) -> tuple[bytes, StreamedBody]:
+        if self.env.rtl:
+            # The section itself runs right to left (page numbers, columns).
+            self.sect_pr.find(qn("w:docGrid")).addprevious(el("w:bidi"))  # CT_SectPr: bidi before docGrid
+        headers_and_footers(self.document, self.env)
+        document_properties(self.document, doc, self.env.lang)
+        return package_bytes(self.document), self.body
 
 
 def language_defaults(document, lang: Language) -> None:

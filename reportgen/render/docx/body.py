@@ -147,20 +147,35 @@ def inlines(content: tuple[m.Inline, ...], env: Env, state: State, parent: etree
             case m.SymbolRef():
                 # A symbol is one left-to-right run in every language (CAC/COSP/EG.1/2021/2
                 # must read the same in Arabic as in English).
-                link = hyperlink(ods_url(x.symbol, env.lang.code), (), env, state)
-                link.extend(run(piece, piece_env, "Hyperlink", rtl=False) for piece, piece_env in slants(x.text, env))
-                parent.append(link)
-            case m.ResolvedRef():
+                pieces = [run(piece, piece_env, "Hyperlink" if env.links else None, rtl=False)
+                          for piece, piece_env in slants(x.text, env)]
+                if env.links:
+                    link = hyperlink(ods_url(x.symbol, env.lang.code), (), env, state)
+                    link.extend(pieces)
+                    parent.append(link)
+                else:
+                    parent.extend(pieces)
+            case m.ResolvedRef() if env.links:
                 # An internal link to the target's bookmark; the text is the number in
                 # the language's wording ("paragraph 3", "第3段").
                 link = el("w:hyperlink", {"w:anchor": state.bookmarks[x.label], "w:history": "1"})
                 link.extend(runs(x.text, env))
                 parent.append(link)
-            case m.Link():
+            case m.ResolvedRef():
+                parent.extend(runs(x.text, env))
+            case m.Link() if env.links:
                 parent.append(hyperlink(x.url, x.content, env, state))
-            case m.Note():
+            case m.Link():
+                inlines(x.content, env, state, parent)
+            case m.Note() if env.footnotes:
                 parent.append(footnote(x, env, state))
-            case m.Ref():  # pragma: no cover - resolve replaces every Ref before rendering
+            case m.Note():  # a number here; the caller prints the note (take_notes)
+                state.pending_notes.append(x)
+                parent.extend(runs(str(state.note_numbers.get(id(x), "*")), env.styled(vert="superscript")))
+            case m.Ref() if not env.links:
+                # a version aligned despite an unknown label keeps its reference: as written
+                parent.extend(runs(f"@{x.first}" + (f"–@{x.last}" if x.last else ""), env))
+            case m.Ref():  # pragma: no cover - resolve replaces every Ref before a build renders
                 raise AssertionError(f"unresolved reference @{x.first} reached the DOCX writer")
             case _:
                 assert_never(x)
@@ -180,6 +195,14 @@ def run(text: str, env: Env, style: str | None = None, *, rtl: bool | None = Non
     if env.rtl and (rtl if rtl is not None else bool(_RTL.search(text))):
         props.append(el("w:rtl"))
     props.append(lang_props(env))
+    if env.fonts:
+        fonts = env.lang.fonts
+        props.append(el("w:rFonts", {"w:ascii": fonts["ascii"], "w:hAnsi": fonts["h_ansi"],
+                                     "w:eastAsia": fonts["east_asia"], "w:cs": fonts["cs"]}))
+    if env.size:
+        props += [el("w:sz", {"w:val": env.size}), el("w:szCs", {"w:val": env.size})]
+    if env.colour:
+        props.append(el("w:color", {"w:val": env.colour}))
     return text_run(unicodedata.normalize("NFC", text), props)
 
 

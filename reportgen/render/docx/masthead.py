@@ -12,12 +12,10 @@ from __future__ import annotations
 import io
 
 import docx.document
-from docx.opc.part import Part
 from docx.parts.story import StoryPart
 from docx.shared import Cm, Emu, Length
 from lxml import etree
 
-from reportgen.model import Metadata
 from reportgen.render.docx.barcode import HEIGHT_EMU, WIDTH_EMU, barcode_png
 from reportgen.render.docx.body import lang_props, run
 from reportgen.render.docx.context import Env
@@ -141,7 +139,7 @@ def _row(cells: list[tuple[int, list[etree._Element]]], rule: int, bottom_align:
 
 
 def headers_and_footers(document: docx.document.Document, env: Env) -> None:
-    meta, lang = env.meta, env.lang
+    meta = env.meta
     section = document.sections[0]
     section.different_first_page_header_footer = True
     document.settings.odd_and_even_pages_header_footer = True

@@ -32,6 +32,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 from lxml import etree
@@ -40,9 +41,9 @@ from reportgen import model as m
 from reportgen.align.findings import Finding, Unit, Version
 from reportgen.align.review import Review, Row
 from reportgen.l10n import Language, language
-from reportgen.render.docx.body import lang_props, run, runs
-from reportgen.render.docx.context import Env
-from reportgen.render.docx.oxml import el, ppr, rpr, simple_field
+from reportgen.render.docx.body import inlines, runs
+from reportgen.render.docx.context import Env, State
+from reportgen.render.docx.oxml import el, ppr, simple_field
 from reportgen.render.docx.package import open_template, save_reproducibly
 
 __all__ = ["render_review", "AUTHOR", "INITIALS"]
@@ -67,24 +68,32 @@ PLACEHOLDER = {"missing": "— not in this version —", "extra": "— not in th
 
 @dataclass(frozen=True)
 class Side:
-    """One column: the version it shows, how its runs are made, its footnote numbers."""
+    """One column: the version it shows, how its runs are made (the build's writer, set
+    for a two-language document: text for links, footnotes numbered after the cell,
+    every run naming its fonts), and its footnotes' numbers and the ones called."""
 
     version: Version
     env: Env
-    notes: dict[int, int]  # footnote number in the document, by id() of the model's Note
+    state: State
 
     @property
     def lang(self) -> Language:
         return self.env.lang
 
 
+def _side(version: Version, part: Part) -> Side:
+    env = Env(lang=language(version.lang), meta=version.doc.meta, part=part, links=False, footnotes=False,
+              fonts=True)
+    return Side(version, env, State(note_numbers=_note_numbers(version.doc)))
+
+
 def render_review(review: Review) -> bytes:
     """The review document of ``review`` (see the module docstring) as DOCX bytes."""
     document = open_template()
     part = document.part
-    original, version = (Side(v, Env(lang=language(v.lang), meta=v.doc.meta, part=part), _note_numbers(v.doc))
-                         for v in (review.original, review.version))
-    ui = Env(lang=language(UI_LANGUAGE), meta=review.original.doc.meta, part=part)
+    original, version = _side(review.original, part), _side(review.version, part)
+    ui = Env(lang=language(UI_LANGUAGE), meta=review.original.doc.meta, part=part, links=False, footnotes=False,
+             fonts=True)
     _page_setup(document, review)
     _comment_styles(document)
 
@@ -175,14 +184,14 @@ def _title(review: Review, original: Side, version: Side, ui: Env) -> list[etree
     """The symbol line (document-level findings are comments on it), each version's
     title, and a line saying how to read the table."""
     head = _para(ui, after=120)
-    head.extend(_styled(runs(f"{review.symbol} — review: {original.lang.code} → {version.lang.code}",
-                             ui.styled(bold=True)), ui, size="28"))
+    head.extend(runs(f"{review.symbol} — review: {original.lang.code} → {version.lang.code}",
+                     ui.styled(bold=True, size="28")))
     out = [head]
     for side in (original, version):
         meta = side.version.doc.meta
         p = _para(side.env, after=0 if side is original else 120)
-        p.extend(_styled(runs(f"{meta.title} — {meta.subtitle}" if meta.subtitle else meta.title,
-                              side.env.styled(bold=True)), side.env))
+        p.extend(runs(f"{meta.title} — {meta.subtitle}" if meta.subtitle else meta.title,
+                      side.env.styled(bold=True)))
         out.append(p)
     counts = {s: sum(f.severity == s for f in review.findings) for s in SHADE}
     accepted = sum(len(r.accepted) for r in review.rows) + len(review.document_accepted)
@@ -192,7 +201,7 @@ def _title(review: Review, original: Side, version: Side, ui: Env) -> list[etree
             f"translation's cell of its row (findings about the whole document: on the first line); "
             f"rows with open findings are shaded, red for errors, yellow for warnings.")
     note = _para(ui, after=120)
-    note.extend(_styled(runs(text, ui), ui, size="18"))
+    note.extend(runs(text, ui.styled(size="18")))
     out.append(note)
     return out
 
@@ -221,8 +230,7 @@ def _table(review: Review, original: Side, version: Side, ui: Env) -> etree._Ele
     header = el("w:tr", children=[el("w:trPr", children=[el("w:tblHeader")])])
     for label, side in (("Original", original), ("Translation", version)):
         p = _para(ui)
-        p.extend(_styled(runs(f"{label} ({side.lang.english_name}, {side.version.doc.path.name})",
-                              ui.styled(bold=True)), ui))
+        p.extend(runs(f"{label} ({side.lang.english_name}, {side.version.doc.path.name})", ui.styled(bold=True)))
         header.append(_cell([p], HEADER_SHADE))
     tbl.append(header)
     for row in review.rows:
@@ -255,7 +263,7 @@ def _cell(paragraphs: list[etree._Element], shade: str | None) -> etree._Element
 def _placeholder(text: str, side: Side, ui: Env) -> etree._Element:
     """An empty side, said in the review's words (italic, grey), in the column's direction."""
     p = _para(side.env)
-    p.extend(_styled(runs(text, ui.styled(italic=True)), ui, colour="7F7F7F"))
+    p.extend(runs(text, ui.styled(italic=True, colour="7F7F7F")))
     return p
 
 
@@ -268,51 +276,48 @@ def _heading(h: m.Heading, side: Side) -> list[etree._Element]:
     env = side.env.styled(bold=True)
     if h.number is not None and h.level <= 2:
         number = lang.chapter_number(h.number) if h.level == 1 else lang.subheading_number(h.number)
-        p.extend(_styled(runs(number + " ", env), env))
-    notes: list[m.Note] = []
-    _inlines(h.content, env, side, p, notes)
-    return [p] + _footnotes(notes, side)
+        p.extend(runs(number + " ", env))
+    inlines(h.content, env, side.state, p)
+    return [p] + _footnotes(side.state.take_notes(), side)
 
 
 def _unit(u: Unit, side: Side) -> list[etree._Element]:
     """A paragraph of one version with its number, sub-items and footnotes."""
     out: list[etree._Element] = []
-    notes: list[m.Note] = []
     block = u.block
     match block:
         case m.NumberedParagraph():
-            _marked(side.lang.paragraph_number(block.number), block.blocks, 0, side, out, notes)
+            _marked(side.lang.paragraph_number(block.number), block.blocks, 0, side, out)
         case m.Para():
             p = _para(side.env)
-            _inlines(block.content, side.env, side, p, notes)
+            inlines(block.content, side.env, side.state, p)
             out.append(p)
         case None:  # pragma: no cover - the review is made from an alignment that kept its models
             raise AssertionError("the review needs the versions' models (pipeline.align(keep_model=True))")
         case _:
             assert_never(block)
-    return out + _footnotes(notes, side)
+    return out + _footnotes(side.state.take_notes(), side)
 
 
-def _marked(marker: str, blocks: tuple[m.Block, ...], level: int, side: Side, out: list[etree._Element],
-            notes: list[m.Note]) -> None:
+def _marked(marker: str, blocks: tuple[m.Block, ...], level: int, side: Side, out: list[etree._Element]) -> None:
     """A paragraph led by its marker and a tab, hung ``level`` + 1 indents deep;
     further text continues at the text's indent, nested items follow."""
     left = INDENT * (level + 1)
     rest = list(blocks)
     p = _para(side.env, left=left, hanging=INDENT)
-    p.extend(_styled(runs(marker + "\t", side.env), side.env))
+    p.extend(runs(marker + "\t", side.env))
     if rest and isinstance(lead := rest[0], m.Para):
-        _inlines(lead.content, side.env, side, p, notes)
+        inlines(lead.content, side.env, side.state, p)
         rest.pop(0)
     out.append(p)
     for b in rest:
         match b:
             case m.Para():
                 cont = _para(side.env, left=left)
-                _inlines(b.content, side.env, side, cont, notes)
+                inlines(b.content, side.env, side.state, cont)
                 out.append(cont)
             case m.SubItem():
-                _marked(side.lang.subitem_marker(b.index, b.level), b.blocks, b.level, side, out, notes)
+                _marked(side.lang.subitem_marker(b.index, b.level), b.blocks, b.level, side, out)
             case m.NumberedParagraph() | m.Heading():  # pragma: no cover - never inside a paragraph
                 raise AssertionError("a paragraph holds paragraphs and sub-items only")
             case _:
@@ -323,10 +328,10 @@ def _footnotes(notes: list[m.Note], side: Side) -> list[etree._Element]:
     """The footnotes called in a cell, after its text, in smaller type, each led by
     its number in the document."""
     out: list[etree._Element] = []
+    small = side.env.styled(size=SMALL)
     for note in notes:
-        call = side.env.styled(vert="superscript")
-        lead = _styled(runs(str(side.notes.get(id(note), "*")), call), call, size=SMALL) + \
-            _styled(runs("\t", side.env), side.env, size=SMALL)
+        lead = runs(str(side.state.note_numbers.get(id(note), "*")), small.styled(vert="superscript")) + \
+            runs("\t", small)
         _note_blocks(note.blocks or (m.Para(()),), 0, lead, side, out)
     return out
 
@@ -336,22 +341,22 @@ def _note_blocks(blocks: tuple[m.Block, ...], level: int, lead: list[etree._Elem
     """A footnote's paragraphs and sub-items; ``lead`` (a number or a marker, then a
     tab) opens the first paragraph, hung one indent from its text."""
     left = NOTE_INDENT * (level + 1)
+    small = side.env.styled(size=SMALL)
     for b in blocks:
         match b:
             case m.Para():
                 p = _para(side.env, left=left, hanging=NOTE_INDENT if lead else None)
                 p.extend(lead or [])
                 lead = None
-                _inlines(b.content, side.env, side, p, [], size=SMALL)
+                inlines(b.content, small, side.state, p)
                 out.append(p)
             case m.SubItem():
                 if lead:  # a footnote that opens on its first item: the number on a line of its own
                     out.append(_para(side.env, left=left, hanging=NOTE_INDENT))
                     out[-1].extend(lead)
                     lead = None
-                marker = _styled(runs(side.lang.subitem_marker(b.index, b.level) + "\t", side.env), side.env,
-                                 size=SMALL)
-                _note_blocks(b.blocks, b.level, marker, side, out)
+                _note_blocks(b.blocks, b.level, runs(side.lang.subitem_marker(b.index, b.level) + "\t", small),
+                             side, out)
             case m.NumberedParagraph() | m.Heading():  # pragma: no cover - never in a footnote
                 raise AssertionError("a footnote holds paragraphs and sub-items only")
             case _:
@@ -359,41 +364,6 @@ def _note_blocks(blocks: tuple[m.Block, ...], level: int, lead: list[etree._Elem
     if lead:  # an item with no text of its own
         out.append(_para(side.env, left=left, hanging=NOTE_INDENT))
         out[-1].extend(lead)
-
-
-def _inlines(content: tuple[m.Inline, ...], env: Env, side: Side, parent: etree._Element,
-             notes: list[m.Note], size: str | None = None) -> None:
-    """Inlines as runs; footnote calls as superscript numbers (the footnotes go to
-    ``notes``, printed after the cell's text). Symbols and references are text."""
-    for x in content:
-        match x:
-            case m.Text():
-                parent.extend(_styled(runs(x.text, env), env, size=size))
-            case m.LineBreak():
-                parent.append(el("w:r", children=[el("w:br")]))
-            case m.Emph():
-                _inlines(x.content, env.styled(italic=True), side, parent, notes, size)
-            case m.Strong():
-                _inlines(x.content, env.styled(bold=True), side, parent, notes, size)
-            case m.Superscript():
-                _inlines(x.content, env.styled(vert="superscript"), side, parent, notes, size)
-            case m.Subscript():
-                _inlines(x.content, env.styled(vert="subscript"), side, parent, notes, size)
-            case m.SymbolRef():  # one left-to-right run in every language, as in the version's DOCX
-                parent.extend(_styled([run(x.text, env, rtl=False)], env, size=size))
-            case m.ResolvedRef():
-                parent.extend(_styled(runs(x.text, env), env, size=size))
-            case m.Ref():  # left unresolved in a version with an unknown label: shown as written
-                written = f"@{x.first}" + (f"–@{x.last}" if x.last else "")
-                parent.extend(_styled(runs(written, env), env, size=size))
-            case m.Link():
-                _inlines(x.content, env, side, parent, notes, size)
-            case m.Note():
-                notes.append(x)
-                call = env.styled(vert="superscript")
-                parent.extend(_styled(runs(str(side.notes.get(id(x), "*")), call), call, size=size))
-            case _:
-                assert_never(x)
 
 
 def _note_numbers(doc: m.Document) -> dict[int, int]:
@@ -419,23 +389,3 @@ def _para(env: Env, *, left: int | None = None, hanging: int | None = None, afte
             ind["w:hanging"] = str(hanging)
         items.append(el("w:ind", ind))
     return el("w:p", children=[ppr(*items)])
-
-
-def _styled(made: list[etree._Element], env: Env, *, size: str | None = None,
-            colour: str | None = None) -> list[etree._Element]:
-    """Runs from ``body.runs`` with the language's fonts (the document defaults carry
-    one language's; a review holds two), a size and a colour where given."""
-    fonts = env.lang.fonts
-    for r in made:
-        extra = [el("w:rFonts", {"w:ascii": fonts["ascii"], "w:hAnsi": fonts["h_ansi"],
-                                 "w:eastAsia": fonts["east_asia"], "w:cs": fonts["cs"]})]
-        if size:
-            extra += [el("w:sz", {"w:val": size}), el("w:szCs", {"w:val": size})]
-        if colour:
-            extra.append(el("w:color", {"w:val": colour}))
-        old = r.find(qn("w:rPr"))
-        items = list(old) if old is not None else [lang_props(env)]
-        if old is not None:
-            r.remove(old)
-        r.insert(0, rpr(*items, *extra))  # fresh elements per run (lxml moves, never copies); rpr orders them
-    return made

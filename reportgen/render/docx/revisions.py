@@ -32,20 +32,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 from lxml import etree
 
 from reportgen import model as m
 from reportgen.align.revisions import TOKENS, Step
-from reportgen.l10n import language
-from reportgen.render.docx import document_properties, language_defaults
+from reportgen.render.docx import Skeleton
 from reportgen.render.docx.body import name_bookmarks, render_blocks
 from reportgen.render.docx.context import Env, State
-from reportgen.render.docx.masthead import headers_and_footers, masthead
+from reportgen.render.docx.masthead import masthead
 from reportgen.render.docx.oxml import XML_SPACE, el
-from reportgen.render.docx.package import StreamedBody, open_template, package_bytes, save_reproducibly
+from reportgen.render.docx.package import StreamedBody, save_reproducibly
 
 __all__ = ["AUTHOR", "render_revisions"]
 
@@ -324,15 +321,14 @@ def _text(p: etree._Element) -> str:
 
 def render_revisions(old: m.Document, new: m.Document, steps: list[Step]) -> bytes:
     """The DOCX of ``new`` with ``steps`` (``align.revisions.revision_steps``) tracked."""
-    lang = language(new.meta.language)
-    document = open_template()
-    env = Env(lang=lang, meta=new.meta, part=document.part)
-    footnotes_part = document.part.part_related_by(RT.FOOTNOTES)
-    assert isinstance(footnotes_part, XmlPart)  # package.py loads the footnotes part as XML
-    state = State(footnotes_part=footnotes_part)
-    language_defaults(document, lang)
-    sect_pr = document.element.body.find(qn("w:sectPr"))
-    body = StreamedBody(document.element.body, before=sect_pr)
+    package, body = _tracked(old, new, steps)
+    return save_reproducibly(package, body)
+
+
+def _tracked(old: m.Document, new: m.Document, steps: list[Step]) -> tuple[bytes, StreamedBody]:
+    """The new draft's skeleton (as ``build`` starts and ends it) with tracked blocks."""
+    skeleton = Skeleton.of(new.meta)
+    env, state = skeleton.env, skeleton.state
     heads = masthead(env.styled(meta=old.meta)), masthead(env)
 
     name_bookmarks(new.blocks, state)
@@ -342,22 +338,17 @@ def render_revisions(old: m.Document, new: m.Document, steps: list[Step]) -> byt
     # Same language, same part: the old draft's runs as its own build writes them.
     rendered_old = {id(s.old): _strip_bookmarks(_render(s.old, env, state)) for s in steps if s.old is not None}
 
-    revisions = Revisions(f"{new.meta.date.isoformat()}T00:00:00Z", TOKENS[lang.diff_tokens],
+    revisions = Revisions(f"{new.meta.date.isoformat()}T00:00:00Z", TOKENS[env.lang.diff_tokens],
                           first_id=state.next_bookmark)
     for node in revisions.masthead(*heads):
-        body.append(node)
+        skeleton.body.append(node)
     paired: list[etree._Element] = []
     for s in steps:
         paired += revisions.paragraphs(rendered_old.get(id(s.old), []), rendered_new.get(id(s.new), []))
     for p in _closed(paired):
-        body.append(p)
+        skeleton.body.append(p)
     revisions.footnotes(state.footnotes)
-
-    if env.rtl:
-        sect_pr.find(qn("w:docGrid")).addprevious(el("w:bidi"))  # CT_SectPr order: bidi before docGrid
-    headers_and_footers(document, env)
-    document_properties(document, new, lang)
-    return save_reproducibly(package_bytes(document), body)
+    return skeleton.finish(new)
 
 
 def _render(block: m.Block, env: Env, state: State) -> list[etree._Element]:
