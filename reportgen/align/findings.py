@@ -4,6 +4,7 @@ severity and a description a translator understands)."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Iterable
@@ -152,6 +153,31 @@ class Pair:
 
 
 CheckFn = Callable[[Pair], Iterable[Finding]]
+
+
+class CheckId(StrEnum):
+    """The alignment checks' identifiers (INTERFACE §5.3), as users name them in
+    ``reportgen accept --check`` and as JSON reports them: one constant each, so no
+    stage spells one again."""
+
+    MISSING_PARAGRAPH = "missing-paragraph"
+    EXTRA_PARAGRAPH = "extra-paragraph"
+    MERGED_PARAGRAPHS = "merged-paragraphs"
+    SPLIT_PARAGRAPH = "split-paragraph"
+    UNNUMBERED_MISMATCH = "unnumbered-mismatch"
+    ORDER_MISMATCH = "order-mismatch"
+    NUMBERING_MISMATCH = "numbering-mismatch"
+    DUPLICATE_PARAGRAPH = "duplicate-paragraph"
+    HEADING_MISMATCH = "heading-mismatch"
+    SUBITEM_MISMATCH = "subitem-mismatch"
+    FOOTNOTE_MISMATCH = "footnote-mismatch"
+    UNTRANSLATED = "untranslated"
+    LENGTH_OUTLIER = "length-outlier"
+    TERM_MISMATCH = "term-mismatch"
+    NUMBER_MISMATCH = "number-mismatch"
+    SYMBOL_MISMATCH = "symbol-mismatch"
+    REFERENCE_MISMATCH = "reference-mismatch"
+    METADATA_MISMATCH = "metadata-mismatch"
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from pathlib import Path
 import jinja2
 
 from reportgen import model as m
-from reportgen.align.findings import REGISTRY, SEVERITIES, Finding, Link, Unit, Version, missing_unit_line
+from reportgen.align.findings import CheckId, REGISTRY, SEVERITIES, Finding, Link, Unit, Version, missing_unit_line
 from reportgen.align.prepare import plain, prepare
 from reportgen.align.result import AlignmentResult
 from reportgen.l10n import LANGUAGES, language
@@ -448,10 +448,10 @@ def _lines(unit: Unit) -> set[int | None]:
 
 def _row_of(f: Finding, rows: list[Row], by_line: dict[tuple[str, int], list[int]],
             missing: dict[str, list[int]], by_number: dict[str, int]) -> int | None:
-    if f.check == "missing-paragraph" or (f.check == "unnumbered-mismatch" and f.paragraph is None):
+    if f.check == CheckId.MISSING_PARAGRAPH or (f.check == CheckId.UNNUMBERED_MISMATCH and f.paragraph is None):
         for r in missing.get(f.lang, []):
             cell = rows[r].cells[f.lang]
-            fits = (cell.paragraph == f.paragraph if f.check == "missing-paragraph"
+            fits = (cell.paragraph == f.paragraph if f.check == CheckId.MISSING_PARAGRAPH
                     else rows[r].kind == "unnumbered" and cell.expect_line == f.line)
             if fits and not any(x.check == f.check for x in cell.findings):
                 return r

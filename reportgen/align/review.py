@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import assert_never
 
 from reportgen import model as m
-from reportgen.align.findings import Finding, Link, Pair, Unit, Version, missing_unit_line
+from reportgen.align.findings import CheckId, Finding, Link, Pair, Unit, Version, missing_unit_line
 from reportgen.align.result import AlignmentResult
 from reportgen.errors import UserError
 
@@ -191,12 +191,12 @@ def _place(findings: list[Finding], rows: list[Row], slot: str) -> list[Finding]
 def _row_of(f: Finding, rows: list[Row], by_line: dict[int, list[int]], by_number: dict[int, int],
             slot: str) -> int | None:
     number = int(f.paragraph) if f.paragraph is not None and f.paragraph.isdigit() else None
-    if f.check in ("missing-paragraph", "unnumbered-mismatch"):
+    if f.check in (CheckId.MISSING_PARAGRAPH, CheckId.UNNUMBERED_MISMATCH):
         for r, row in enumerate(rows):
             if row.kind != "missing" or any(x.check == f.check for x in getattr(row, slot)):
                 continue
-            if (f.check == "missing-paragraph" and number is not None and row.numbers() == [number]) or \
-                    (f.check == "unnumbered-mismatch" and f.paragraph is None and not row.numbers()
+            if (f.check == CheckId.MISSING_PARAGRAPH and number is not None and row.numbers() == [number]) or \
+                    (f.check == CheckId.UNNUMBERED_MISMATCH and f.paragraph is None and not row.numbers()
                      and row.expect_line == f.line):
                 return r
     candidates = by_line.get(f.line, []) if f.line is not None else []

@@ -7,7 +7,7 @@ from collections import Counter
 from decimal import Decimal
 from typing import Iterator
 
-from reportgen.align.findings import Finding, Pair, check, finding
+from reportgen.align.findings import CheckId, Finding, Pair, check, finding
 from reportgen.align.numbers import comparable
 
 
@@ -19,7 +19,7 @@ def _show(value: Decimal) -> str:
     return format(value.normalize(), "f") if value == value.to_integral() else str(value)
 
 
-@check("number-mismatch", "error",
+@check(CheckId.NUMBER_MISMATCH, "error",
        "A figure, date or percentage of the original is missing or different in the translation.")
 def number_mismatch(pair: Pair) -> Iterator[Finding]:
     """A figure in digits present on one side only is an error; a difference in
@@ -43,7 +43,7 @@ def number_mismatch(pair: Pair) -> Iterator[Finding]:
         if extra:
             parts.append("this version has " + ", ".join(_show(v) for v in sorted(extra.elements())) +
                          " not in the original")
-        yield finding(pair, "number-mismatch", mine_u, f"paragraph {n}: {'; '.join(parts)}", original=orig_u,
+        yield finding(pair, CheckId.NUMBER_MISMATCH, mine_u, f"paragraph {n}: {'; '.join(parts)}", original=orig_u,
                       severity="error" if digit_gap else "warning",
                       items=[x.text for x in mine if x.value in extra],
                       original_items=[x.text for x in orig if x.value in missing])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from reportgen.align.findings import Finding, Link, Pair, Unit, check, finding, missing_unit_line
+from reportgen.align.findings import CheckId, Finding, Link, Pair, Unit, check, finding, missing_unit_line
 
 
 def _units(pair: Pair, link: Link) -> tuple[list[Unit], list[Unit]]:
@@ -43,7 +43,7 @@ def _numbered(pair: Pair, link: Link) -> bool:
     return any(u.number is not None for u in origs + mine)
 
 
-def _defects(pair: Pair, kind: str, numbered: bool, check_id: str) -> Iterator[Finding]:
+def _defects(pair: Pair, kind: str, numbered: bool, check_id: CheckId) -> Iterator[Finding]:
     """Findings for the links of one kind (1-0, 0-1, 2-1, 1-2) between numbered
     paragraphs, or between unnumbered ones."""
     for link in pair.links:
@@ -67,31 +67,31 @@ def _defects(pair: Pair, kind: str, numbered: bool, check_id: str) -> Iterator[F
                                                    f"{_names(mine)} here", original=origs[0])
 
 
-@check("missing-paragraph", "error", "A paragraph of the original has no counterpart in the translation.")
+@check(CheckId.MISSING_PARAGRAPH, "error", "A paragraph of the original has no counterpart in the translation.")
 def missing_paragraph(pair: Pair) -> Iterator[Finding]:
-    yield from _defects(pair, "1-0", True, "missing-paragraph")
+    yield from _defects(pair, "1-0", True, CheckId.MISSING_PARAGRAPH)
 
 
-@check("extra-paragraph", "error", "The translation has a paragraph with no counterpart in the original.")
+@check(CheckId.EXTRA_PARAGRAPH, "error", "The translation has a paragraph with no counterpart in the original.")
 def extra_paragraph(pair: Pair) -> Iterator[Finding]:
-    yield from _defects(pair, "0-1", True, "extra-paragraph")
+    yield from _defects(pair, "0-1", True, CheckId.EXTRA_PARAGRAPH)
 
 
-@check("merged-paragraphs", "error", "Two paragraphs of the original are merged into one in the translation.")
+@check(CheckId.MERGED_PARAGRAPHS, "error", "Two paragraphs of the original are merged into one in the translation.")
 def merged_paragraphs(pair: Pair) -> Iterator[Finding]:
-    yield from _defects(pair, "n-1", True, "merged-paragraphs")
+    yield from _defects(pair, "n-1", True, CheckId.MERGED_PARAGRAPHS)
 
 
-@check("split-paragraph", "error", "A paragraph of the original is split into two in the translation.")
+@check(CheckId.SPLIT_PARAGRAPH, "error", "A paragraph of the original is split into two in the translation.")
 def split_paragraph(pair: Pair) -> Iterator[Finding]:
-    yield from _defects(pair, "1-n", True, "split-paragraph")
+    yield from _defects(pair, "1-n", True, CheckId.SPLIT_PARAGRAPH)
 
 
-@check("unnumbered-mismatch", "error",
+@check(CheckId.UNNUMBERED_MISMATCH, "error",
        "An unnumbered paragraph (a preamble, a lead-in) is missing, added, merged or split.")
 def unnumbered_mismatch(pair: Pair) -> Iterator[Finding]:
     for kind in ("1-0", "0-1", "n-1", "1-n"):
-        yield from _defects(pair, kind, False, "unnumbered-mismatch")
+        yield from _defects(pair, kind, False, CheckId.UNNUMBERED_MISMATCH)
 
 
 def _previous_original(pair: Pair, link: Link) -> int | None:
@@ -109,14 +109,14 @@ def _after(pair: Pair, link: Link) -> str:
     return f" (inserted after the original's paragraph {n})" if n is not None else ""
 
 
-@check("order-mismatch", "error", "A paragraph stands elsewhere than in the original's order.")
+@check(CheckId.ORDER_MISMATCH, "error", "A paragraph stands elsewhere than in the original's order.")
 def order_mismatch(pair: Pair) -> Iterator[Finding]:
     for link in pair.links:
         if link.moved:
             (orig,), (mine,) = _units(pair, link)
             before = _previous_in_version(pair, link)
             where = f" after the original's paragraph {before}" if before is not None else " first"
-            yield finding(pair, "order-mismatch", mine,
+            yield finding(pair, CheckId.ORDER_MISMATCH, mine,
                           f"{_name(orig)} of the original stands{where} here (as {_name(mine)})", original=orig)
 
 
@@ -133,7 +133,7 @@ def _previous_in_version(pair: Pair, link: Link) -> int | None:
     return None
 
 
-@check("numbering-mismatch", "error",
+@check(CheckId.NUMBERING_MISMATCH, "error",
        "After a defect, the translation's paragraph numbers no longer match the original's.")
 def numbering_mismatch(pair: Pair) -> Iterator[Finding]:
     """One finding per run of matched paragraphs shifted by the same amount."""
@@ -145,7 +145,7 @@ def numbering_mismatch(pair: Pair) -> Iterator[Finding]:
             text = f"paragraph {v1.number} here is paragraph {o1.number} of the original"
         else:
             text = f"paragraphs {v1.number}–{v2.number} here are {o1.number}–{o2.number} of the original"
-        yield finding(pair, "numbering-mismatch", v1, text + ": renumber them", original=o1)
+        yield finding(pair, CheckId.NUMBERING_MISMATCH, v1, text + ": renumber them", original=o1)
 
     moved = {pair.version.segments[l.version[0]].line for l in pair.links if l.moved or l.swapped}
     for orig, mine in pair.matched():
@@ -162,15 +162,15 @@ def numbering_mismatch(pair: Pair) -> Iterator[Finding]:
         yield from report(run)
 
 
-@check("duplicate-paragraph", "error", "A paragraph number appears more than once in the translation.")
+@check(CheckId.DUPLICATE_PARAGRAPH, "error", "A paragraph number appears more than once in the translation.")
 def duplicate_paragraph(pair: Pair) -> Iterator[Finding]:
     for u in pair.version.duplicates:
         first = pair.version.units[u.number]  # type: ignore[index]
-        yield finding(pair, "duplicate-paragraph", u,
+        yield finding(pair, CheckId.DUPLICATE_PARAGRAPH, u,
                       f"paragraph {u.number} appears again (first at line {first.line})", paragraph=u.number)
 
 
-@check("heading-mismatch", "error", "Chapters and sub-headings differ from the original's.")
+@check(CheckId.HEADING_MISMATCH, "error", "Chapters and sub-headings differ from the original's.")
 def heading_mismatch(pair: Pair) -> Iterator[Finding]:
     mine, theirs = pair.version.structure.headings, pair.original.structure.headings
     shape = [(lv, n) for lv, n, _ in mine]
@@ -179,14 +179,14 @@ def heading_mismatch(pair: Pair) -> Iterator[Finding]:
         # the line of the first heading that differs, else of the last one this version has
         differing = [line for (lv, n, line), other in zip(mine, original_shape) if (lv, n) != other]
         line = differing[0] if differing else (mine[-1][2] if mine else None)
-        yield finding(pair, "heading-mismatch", None,
+        yield finding(pair, CheckId.HEADING_MISMATCH, None,
                       f"headings differ: {_headings(shape)} here, {_headings(original_shape)} in the original",
                       line=line, items=[_heading(lv, n) for lv, n in shape if (lv, n) not in original_shape],
                       original_items=[_heading(lv, n) for lv, n in original_shape if (lv, n) not in shape])
         return
     for orig_u, mine_u in pair.matched():
         if mine_u.chapter != orig_u.chapter:
-            yield finding(pair, "heading-mismatch", mine_u,
+            yield finding(pair, CheckId.HEADING_MISMATCH, mine_u,
                           f"paragraph {orig_u.number} stands {mine_u.place} here, {orig_u.place} in the original",
                           original=orig_u)
 
@@ -216,11 +216,11 @@ def _letters(n: int) -> str:
     return BUILTIN_SYSTEMS["latin_upper"].format(n)
 
 
-@check("subitem-mismatch", "error", "A paragraph has different sub-items (a), (b)… than in the original.")
+@check(CheckId.SUBITEM_MISMATCH, "error", "A paragraph has different sub-items (a), (b)… than in the original.")
 def subitem_mismatch(pair: Pair) -> Iterator[Finding]:
     for orig, mine in pair.matched():
         if mine.subitems != orig.subitems:
-            yield finding(pair, "subitem-mismatch", mine,
+            yield finding(pair, CheckId.SUBITEM_MISMATCH, mine,
                           f"paragraph {orig.number} has {_subitems(mine.subitems)} here, "
                           f"the original {_subitems(orig.subitems)}", original=orig)
 
@@ -235,10 +235,10 @@ def _subitems(items: tuple[tuple[int, int], ...]) -> str:
     return " and ".join(parts)
 
 
-@check("footnote-mismatch", "error", "A paragraph has a different number of footnotes than in the original.")
+@check(CheckId.FOOTNOTE_MISMATCH, "error", "A paragraph has a different number of footnotes than in the original.")
 def footnote_mismatch(pair: Pair) -> Iterator[Finding]:
     for orig, mine in pair.matched():
         if len(mine.footnotes) != len(orig.footnotes):
-            yield finding(pair, "footnote-mismatch", mine,
+            yield finding(pair, CheckId.FOOTNOTE_MISMATCH, mine,
                           f"paragraph {orig.number} has {len(mine.footnotes)} footnote(s) here, "
                           f"the original {len(orig.footnotes)}", original=orig)

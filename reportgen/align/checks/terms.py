@@ -9,7 +9,7 @@ from __future__ import annotations
 import weakref
 from typing import Iterator
 
-from reportgen.align.findings import Finding, Pair, Version, check, finding
+from reportgen.align.findings import CheckId, Finding, Pair, Version, check, finding
 from reportgen.l10n.stems import matcher
 from reportgen.source.termbase import TermBase
 
@@ -49,7 +49,7 @@ def _original_terms(original: Version, terms: TermBase) -> dict[int, tuple[tuple
     return found
 
 
-@check("term-mismatch", "warning",
+@check(CheckId.TERM_MISMATCH, "warning",
        "A term of the term base in the original is not rendered by an approved term of the translation's language.")
 def term_mismatch(pair: Pair) -> Iterator[Finding]:
     terms = pair.terms
@@ -69,6 +69,6 @@ def term_mismatch(pair: Pair) -> Iterator[Finding]:
             if unit_key is None:
                 unit_key = mine.key(unit.prose)
             if not any(k in unit_key for _, k in wanted[i]):
-                yield finding(pair, "term-mismatch", unit,
+                yield finding(pair, CheckId.TERM_MISMATCH, unit,
                               f'"{hit}" should be rendered as {_quoted(tuple(t for t, _ in wanted[i]))}',
                               original=orig, original_items=(hit,))

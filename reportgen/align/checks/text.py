@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterator
 
-from reportgen.align.findings import Finding, Pair, Unit, check, finding
+from reportgen.align.findings import CheckId, Finding, Pair, Unit, check, finding
 from reportgen.l10n import language
 from reportgen.l10n.numerals import BUILTIN_SYSTEMS
 
@@ -51,7 +51,7 @@ def _normal(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-@check("untranslated", "error",
+@check(CheckId.UNTRANSLATED, "error",
        "A paragraph, sub-item, footnote, heading or sentence is identical or nearly identical to the original, "
        "or written in the original's script.")
 def untranslated(pair: Pair) -> Iterator[Finding]:
@@ -73,17 +73,17 @@ def untranslated(pair: Pair) -> Iterator[Finding]:
         n = orig.number
         whole = _whole(orig, mine, own, theirs)
         if whole is not None:
-            yield finding(pair, "untranslated", mine, f"paragraph {n} {whole}", original=orig)
+            yield finding(pair, CheckId.UNTRANSLATED, mine, f"paragraph {n} {whole}", original=orig)
             continue
         parts = list(_parts(pair, orig, mine, own, theirs))
         if parts:
             (line, _, message), rest = parts[0], parts[1:]
-            yield finding(pair, "untranslated", mine, f"paragraph {n}{message}{_also(rest)}",
+            yield finding(pair, CheckId.UNTRANSLATED, mine, f"paragraph {n}{message}{_also(rest)}",
                           original=orig, line=line)
     headings = list(_headings(pair, own, theirs))
     if headings:  # one finding: a document-level finding is accepted by its check and language
         (line, _, message), rest = headings[0], headings[1:]
-        yield finding(pair, "untranslated", None, message + _also(rest), line=line)
+        yield finding(pair, CheckId.UNTRANSLATED, None, message + _also(rest), line=line)
 
 
 def _also(rest: list[tuple[int | None, str, str]]) -> str:
@@ -307,7 +307,7 @@ def _word_overlap(a: str, b: str) -> float:
     return len(x & y) / min(len(x), len(y)) if x and y else 0.0
 
 
-@check("length-outlier", "warning",
+@check(CheckId.LENGTH_OUTLIER, "warning",
        "A paragraph is much longer or shorter than the document's usual ratio to the original suggests.")
 def length_outlier(pair: Pair) -> Iterator[Finding]:
     """Robust statistics on log length ratios: the median ratio of this language
@@ -331,6 +331,6 @@ def length_outlier(pair: Pair) -> Iterator[Finding]:
         if z > ROBUST_Z and deviation > math.log(MIN_FACTOR):
             actual = math.exp(r)
             longer = "longer" if r > median else "shorter"
-            yield finding(pair, "length-outlier", units[n][1], original=units[n][0], message=
+            yield finding(pair, CheckId.LENGTH_OUTLIER, units[n][1], original=units[n][0], message=
                           f"paragraph {n} is {actual:.2f} times the original's length where this document's "
                           f"median is {expected:.2f}: much {longer} than expected")
