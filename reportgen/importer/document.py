@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportgen import model as m
-from reportgen.errors import Diagnostic, UserError
+from reportgen.errors import Diagnostic, UserError, processing
 from reportgen.importer.docx import label_of, read_docx
 from reportgen.importer.masthead import Fields
-from reportgen.importer.pdf import pdf_text
+from reportgen.importer.layout_read import read_pdf_layout
+from reportgen.importer.pdf import pdf_layout, pdf_text
 from reportgen.importer.pdftext import read_pdf_text
 from reportgen.importer.structure import structure
 from reportgen.l10n import LANGUAGES, Language, language
-from reportgen.render.markdown import write_document
+from reportgen.render.markdown import WriteError, normalize, write_document
 from reportgen.resolve import symbol_problem
 from reportgen.resolve.symbols import canonical
 from reportgen.source.frontmatter_syntax import source_syntax
@@ -44,7 +46,13 @@ class Imported:
 
 def import_document(source: Path, lang_code: str, report_dir: Path, symbol: str | None = None) -> Imported:
     """Read ``source`` (.docx, .pdf or text) as the ``lang_code`` version of a report to be
-    written to ``report_dir``. Raises ``UserError`` for input it cannot use."""
+    written to ``report_dir``. Raises ``UserError`` for input it cannot use; anything
+    else that goes wrong is an internal error naming ``source``."""
+    with processing(source):
+        return _import(source, lang_code, report_dir, symbol)
+
+
+def _import(source: Path, lang_code: str, report_dir: Path, symbol: str | None) -> Imported:
     lang = language(lang_code)
     if symbol is not None and (problem := symbol_problem(symbol)) is not None:
         raise UserError(source, None, f"--symbol '{symbol}' {problem}")
@@ -59,10 +67,25 @@ def import_document(source: Path, lang_code: str, report_dir: Path, symbol: str 
         blocks = structure(word.pieces, lang)
         blocks = _internal_links(blocks, lang, source, warnings)
         fields = word.fields
+        for at, note in fields.notes:
+            word.warnings.append((at, _note_message(note)))
+            comments.append(m.Comment(0, f"import: paragraph {at}: {_note_message(note)}"))
         warnings += [Diagnostic("warning", source, None, f"paragraph {at}: {msg}" if at else msg)
                      for at, msg in word.warnings]
+        diagnose: Callable[[int, str], Diagnostic] = \
+            lambda at, msg: Diagnostic("warning", source, None, f"paragraph {at}: {msg}")
     elif suffix in (".doc", ".odt", ".rtf"):
         raise UserError(source, None, f"cannot read {suffix} files: save it as .docx (Word) first")
+    elif suffix == ".pdf" and lang.direction != "rtl":
+        # read by its layout: positions and type tell paragraphs, headings, notes
+        layout = read_pdf_layout(pdf_layout(source), lang, source)
+        if not layout.pieces and not layout.fields.values:
+            raise UserError(source, None, "has no text (a scanned PDF?): nothing to import")
+        blocks = structure(layout.pieces, lang)
+        fields, comments = layout.fields, layout.comments
+        warnings += [Diagnostic("warning", source, None, f"{layout.place(no)}: {msg}")
+                     for no, msg in _merged(layout.warnings)]
+        diagnose = lambda no, msg: Diagnostic("warning", source, None, f"{layout.place(no)}: {msg}")  # noqa: E731
     else:
         is_pdf = suffix == ".pdf"
         text = pdf_text(source, logical_order=lang.direction == "rtl") if is_pdf else _read_text(source)
@@ -71,8 +94,13 @@ def import_document(source: Path, lang_code: str, report_dir: Path, symbol: str 
         found = read_pdf_text(text, lang, by_page=is_pdf)
         blocks = structure(found.pieces, lang)
         fields, comments = found.fields, found.comments
-        warnings += [Diagnostic("warning", source, None, f"{found.place(no)}: {msg}") if is_pdf
-                     else Diagnostic("warning", source, no, msg) for no, msg in found.warnings]
+        for no, note in found.notes:
+            message = _note_message(note)
+            found.warnings.append((no, message))
+            comments.append(m.Comment(0, f"import: {found.place(no)}: {message}"))
+        diagnose = lambda no, msg: (Diagnostic("warning", source, None, f"{found.place(no)}: {msg}")  # noqa: E731
+                                    if is_pdf else Diagnostic("warning", source, no, msg))
+        warnings += [diagnose(no, msg) for no, msg in found.warnings]
         if is_pdf and lang.direction == "rtl":
             # pdftotext gives right-to-left lines with their left-to-right runs (figures,
             # "6-10") in visual order: "10-6"; a Word file keeps the logical order
@@ -85,9 +113,118 @@ def import_document(source: Path, lang_code: str, report_dir: Path, symbol: str 
         fields.values["symbol"] = canonical(symbol)
     meta, placeholders = _metadata(fields, lang, source, warnings)
     doc = m.Document(meta, blocks, target, tuple(comments))
-    written = write_document(doc, placeholders)
-    _read_back(target, written, placeholders)
+    written = write_safely(doc, placeholders, lang, diagnose, warnings)
     return Imported(target, written, warnings)
+
+
+def _note_message(note: str) -> str:
+    """The warning (and comment) for a note the title calls with "*": front matter has
+    no place for it (the same words as the PDF reader's)."""
+    return f"the title's note «{note.replace('-->', '- ->')}» is not imported: front matter has no place for it"
+
+
+def write_safely(doc: m.Document, placeholders: dict[str, str], lang: Language,
+                 diagnose: Callable[[int, str], Diagnostic], warnings: list[Diagnostic]) -> str:
+    """The document as source text that reads back. A block the Markdown writer cannot
+    express, or that does not read back as written (a sub-item with no paragraph to
+    hold it, formatting the format has no form for), is written in the nearest form that
+    does — its text without formatting, then as an unnumbered paragraph — with a warning
+    at its place (``diagnose(line, message)``): never an internal error for an input,
+    never text lost. The block at
+    fault is the last of the shortest failing run of blocks from the start (found by
+    halving), so numbering stays as the document has it around each test."""
+    written, problem = _attempt(doc, placeholders)
+    if problem is not None and (bare := _attempt(replace(doc, blocks=(), comments=()), placeholders)[1]):
+        raise RuntimeError(f"the imported {doc.path.name}'s front matter does not read back: {bare}")
+    blocks = list(doc.blocks)
+    fixed = 0  # blocks[:fixed] are known to write and read back
+    while problem is not None:
+        low, high = fixed, len(blocks)  # blocks[:low] pass, blocks[:high] fail
+        while high - low > 1:
+            middle = (low + high) // 2
+            if _attempt(replace(doc, blocks=tuple(blocks[:middle]), comments=()), placeholders)[1] is None:
+                low = middle
+            else:
+                high = middle
+        block = blocks[high - 1]
+        why = _attempt(replace(doc, blocks=tuple(blocks[:high]), comments=()), placeholders)[1] or problem
+        for fallback in _fallbacks(block, lang):
+            trial = tuple(blocks[:high - 1]) + (fallback,)
+            if _attempt(replace(doc, blocks=trial, comments=()), placeholders)[1] is None:
+                blocks[high - 1] = fallback
+                break
+        else:
+            raise RuntimeError(f"the block of input line or paragraph {block.line} cannot be written in any form: {why}")
+        form = "plain text" if type(fallback) is type(block) else "an unnumbered paragraph"
+        warnings.append(diagnose(block.line or 0, f"{why}; imported as {form}"))
+        fixed = high
+        written, problem = _attempt(replace(doc, blocks=tuple(blocks)), placeholders)
+        if problem is not None and fixed >= len(blocks):  # the comments, or the front matter
+            break
+    if problem is not None or written is None:
+        raise RuntimeError(f"the imported {doc.path.name} does not read back: {problem}")
+    return written
+
+
+def _attempt(doc: m.Document, placeholders: dict[str, str]) -> tuple[str | None, str | None]:
+    """``doc`` written, and why it cannot be written or does not read back as written
+    (None when it does)."""
+    try:
+        written = write_document(doc, placeholders)
+    except WriteError as exc:
+        return None, f"the source format cannot express it ({exc})"
+    return written, _read_back(doc.path, written, placeholders)
+
+
+def _fallbacks(block: m.Block, lang: Language) -> list[m.Block]:
+    """Simpler forms of ``block``, each keeping its text: the same block with its text
+    unformatted, then one unnumbered paragraph holding its marker and text."""
+    plain = _plain(m.block_inlines(block))
+    text = _plain(tuple(x for b in m.walk_blocks((block,)) for x in m.block_inlines(b)))
+    match block:
+        case m.Heading():
+            same: m.Block = replace(block, content=plain)
+            marker = ""
+        case m.Para():
+            same, marker = replace(block, content=plain), ""
+        case m.NumberedParagraph():
+            same = replace(block, blocks=(m.Para(text, block.line),))
+            marker = lang.paragraph_number(block.number) + " "
+        case m.SubItem():
+            same = block
+            marker = lang.subitem_marker(block.index, block.level) + " "
+    flat = m.Para(((m.Text(marker),) if marker else ()) + text, block.line)
+    return [same, flat] if text or marker else [same]
+
+
+def _plain(content: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
+    """``content`` as text: formatting and links dropped, their text kept; line breaks a
+    space; footnotes kept."""
+    out: list[m.Inline] = []
+    for x in content:
+        if isinstance(x, m.Note):
+            out.append(x)
+        elif isinstance(x, m.LineBreak):
+            out.append(m.Text(" "))
+        elif isinstance(x, (m.Text, m.SymbolRef)):
+            out.append(m.Text(x.text))
+        elif isinstance(x, (m.Ref, m.ResolvedRef)):
+            out.append(x)
+        else:
+            out += _plain(m.inline_children(x))
+    return normalize(tuple(out))
+
+
+def _merged(warnings: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A PDF's warnings, one per message and page-ordered place (a table's every row
+    would repeat the same one)."""
+    seen: set[str] = set()
+    out = []
+    for no, message in sorted(warnings, key=lambda w: w[0]):
+        if message not in seen:
+            seen.add(message)
+            out.append((no, message))
+    return out
 
 
 def _read_text(source: Path) -> str:
@@ -113,9 +250,10 @@ def _metadata(fields: Fields, lang: Language, source: Path,
             placeholders[key] = f"import: {source.name} gives {value!r}; front matter does not read {syntax[0]!r}"
             warnings.append(Diagnostic("warning", source, None, f"the {key} '{value}' holds {syntax[0]!r}, which "
                                        "front matter does not read: it is left for you to write"))
-    if any(source_syntax(item) for item in values.get("agenda", ())):
-        kept = tuple(item for item in values["agenda"] if not source_syntax(item))
-        for item in values["agenda"]:
+    agenda = tuple(str(item) for item in values.get("agenda", ()))  # type: ignore[attr-defined]
+    if any(source_syntax(item) for item in agenda):
+        kept = tuple(item for item in agenda if not source_syntax(item))
+        for item in agenda:
             if item not in kept:
                 warnings.append(Diagnostic("warning", source, None, f"the agenda line '{item}' holds "
                                            f"{source_syntax(item)[0]!r}, which front matter does not read: "
@@ -180,12 +318,13 @@ def _tabs(blocks: tuple[m.Block, ...], source: Path, warnings: list[Diagnostic])
     return m.map_inlines(blocks, untab)
 
 
-def _read_back(target: Path, text: str, placeholders: dict[str, str]) -> None:
-    """The written text must read back; only the placeholders may be reported."""
+def _read_back(target: Path, text: str, placeholders: dict[str, str]) -> str | None:
+    """Why the written text does not read back, or None; only the placeholders may be reported."""
     with tempfile.TemporaryDirectory() as tmp:
         probe = Path(tmp) / target.name
         probe.write_text(text, encoding="utf-8")
         doc, found = read_document(probe)
     errors = [d for d in found if d.severity == "error" and not any(f"'{k}'" in d.message for k in placeholders)]
     if errors:
-        raise RuntimeError(f"the imported {target.name} does not read back: line {errors[0].line}: {errors[0].message}")
+        return f"it does not read back as written (line {errors[0].line}: {errors[0].message})"
+    return None

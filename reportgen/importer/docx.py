@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import docx
@@ -25,7 +26,8 @@ from reportgen.errors import UserError
 from reportgen.importer.masthead import Fields, footer_fields, read_masthead
 from reportgen.importer.numbering import ListNumbering
 from reportgen.importer.structure import Classifier, Piece, plain_text, structure
-from reportgen.l10n import Language
+from reportgen.l10n import DataFileError, Language
+from reportgen.l10n.loader import load_yaml
 from reportgen.importer.chars import without_refused
 from reportgen.render.markdown import normalize
 from reportgen.resolve.symbols import canonical, is_symbol
@@ -40,18 +42,33 @@ def _w(name: str) -> str:
     return f"{{{W}}}{name}"
 
 
-# Paragraph styles by their name or id, lower-cased without spaces or "_G" (the UN
-# template's suffix): the role they give a paragraph. Word's built-in headings and the
-# UN template's (HCh_G chapter, H1_G sub-heading, H23_G minor heading), and ours.
-_ROLES = {
-    "hch": "heading1", "heading1": "heading1",
-    "h1": "heading2", "heading2": "heading2",
-    "h23": "heading3", "h4": "heading3", "heading3": "heading3", "heading4": "heading3",
-    "paracontinued": "continued", "subitem1": "item1", "subitem2": "item2",
-    "mastheadun": "m:skip", "mastheadsymbol": "m:symbol", "mastheadorgan": "m:organ", "mastheadinfo": "m:info",
-    "meeting": "m:meeting", "agenda": "m:agenda", "meetingplace": "m:place",
-    "reporttitle": "m:title", "reportsubtitle": "m:subtitle",
-}
+# The part of a report each paragraph style marks (l10n/data/word_styles.yaml).
+STYLES_PATH = Path(__file__).resolve().parent.parent / "l10n" / "data" / "word_styles.yaml"
+_ROLE_NAMES = {"heading1", "heading2", "heading3", "text", "continued", "item1", "item2"}
+_MASTHEAD_ROLES = {"skip", "symbol", "organ", "info", "meeting", "agenda", "place", "title", "subtitle"}
+
+
+@lru_cache(maxsize=None)
+def style_roles(path: Path = STYLES_PATH) -> dict[str, str]:
+    """Style key (:func:`_key`) → role, from the data file; checked on load."""
+    data = load_yaml(path.read_text(encoding="utf-8"))
+    styles = data.get("styles") if isinstance(data, dict) else None
+    if not isinstance(styles, dict) or not styles:
+        raise DataFileError(path, "styles", "expected a mapping of style names to roles")
+    out: dict[str, str] = {}
+    for name, role in styles.items():
+        ok = isinstance(role, str) and (role in _ROLE_NAMES or (role.startswith("m:") and role[2:] in _MASTHEAD_ROLES))
+        if not isinstance(name, str) or not name.strip() or not ok:
+            raise DataFileError(path, f"styles.{name}", f"unknown role {role!r}: one of "
+                                f"{', '.join(sorted(_ROLE_NAMES))} or m:<field>")
+        if _key(name) in out and out[_key(name)] != role:
+            raise DataFileError(path, f"styles.{name}", "the same style as another name, with another role")
+        out[_key(name)] = role
+    return out
+
+
+# How running text's paragraphs (and a resolution's preambular ones) end, in any script
+_CLAUSE_ENDS = (".", ";", ":", ",", "。", "；", "：", "，", "،", "؛")
 _OFF = {"0", "false", "off", "none"}
 _SKIPPED = {"pPr", "rPr", "proofErr", "commentRangeStart", "commentRangeEnd", "bookmarkEnd", "permStart",
             "permEnd", "lastRenderedPageBreak", "annotationRef", "footnoteRef", "endnoteRef", "separator",
@@ -66,9 +83,9 @@ class WordImport:
 
 
 def _key(name: str) -> str:
-    """``HCh_G`` → ``hch``, ``Heading 1`` → ``heading1``: the UN template's ``_G`` suffix,
-    case, spaces, underscores and hyphens off."""
-    return re.sub(r"[\s_-]", "", re.sub(r"_g$", "", name.lower()))
+    """``HCh_G`` → ``hchg``, ``Heading 1`` → ``heading1``: case, spaces, underscores and
+    hyphens off, so the names Word shows and the ids it stores compare equal."""
+    return re.sub(r"[\s_-]", "", name.lower())
 
 
 class _Styles:
@@ -85,9 +102,10 @@ class _Styles:
         while style_id and style_id in self.by_id and seen < 10:
             s = self.by_id[style_id]
             name = s.find(_w("name"))
+            roles = style_roles()
             for key in (_key(style_id), _key(name.get(_w("val"), "")) if name is not None else ""):
-                if key in _ROLES:
-                    return _ROLES[key]
+                if key in roles:
+                    return roles[key]
             based = s.find(_w("basedOn"))
             style_id = based.get(_w("val")) if based is not None else None
             seen += 1
@@ -96,7 +114,7 @@ class _Styles:
     def formatting(self, style_id: str | None) -> dict[str, bool]:
         """Bold, italic and vertical alignment a character style gives (through basedOn)."""
         out: dict[str, bool] = {}
-        chain = []
+        chain: list[etree._Element] = []
         while style_id and style_id in self.by_id and len(chain) < 10:
             chain.append(self.by_id[style_id])
             based = self.by_id[style_id].find(_w("basedOn"))
@@ -169,42 +187,64 @@ class _Reader:
     # ---------------------------------------------------------------- body
 
     def read(self) -> WordImport:
-        body = self.document.element.body
+        entries: list[tuple[int, etree._Element, str, str | None]] = []  # position, element, role, Word's label
+        for at, block in enumerate(self._blocks(self.document.element.body), start=1):
+            self.at = at
+            if block.tag == _w("tbl"):
+                entries.append((at, block, "table", None))
+                continue
+            entries.append((at, block, self.styles.role(_style(block)), self.numbering.label(block)))
+        start = self._body_start(entries)
         masthead: list[tuple[int, str]] = []
         direct: list[tuple[str, int, str]] = []
-        detect = Classifier(self.lang)
-        in_body = False
-        for block in self._blocks(body):
-            self.at += 1
-            if block.tag == _w("tbl"):
-                if not in_body:
-                    for p in block.iter(_w("p")):
-                        masthead.append((self.at, self._plain(p)))
-                else:
-                    self.warn("a table is not imported (the source format has no tables); its text is left out")
+        for at, block, role, _ in entries[:start]:
+            self.at = at
+            if role == "table":
+                masthead += [(at, self._masthead_text(p)) for p in block.iter(_w("p"))]
+            elif role.startswith("m:"):
+                direct.append((role[2:], at, self._masthead_text(block)))
+            else:
+                masthead.append((at, self._masthead_text(block)))
+        for at, block, role, label in entries[start:]:
+            self.at = at
+            if role == "table":
+                self.warn("a table is not imported (the source format has no tables); its text is left out")
                 continue
-            role = self.styles.role(_style(block))
-            label = self.numbering.label(block)
             if self.numbering.is_bullet(block):
-                self.warn("a bulleted paragraph is imported as an unnumbered paragraph (the source format has no bullets)")
-            if not in_body:
-                text = self._plain(block)
-                found = detect.peek(text, role if role.startswith("heading") else "", label)
-                if role.startswith("m:") or (found.kind not in ("heading", "paragraph") and not role.startswith("heading")):
-                    if role.startswith("m:"):
-                        direct.append((role[2:], self.at, text))
-                    else:
-                        masthead.append((self.at, text))
-                    continue
-                in_body = True
+                self.warn("a bulleted paragraph is imported as an unnumbered paragraph "
+                          "(the source format has no bullets)")
             content = self._inlines(block)
             if not content and label is None:
                 continue
-            self.result.pieces.append(Piece(content, self.at, role if not role.startswith("m:") else "",
-                                            label, self._label(block)))
+            # a body style says where the body is, not what a paragraph is: markers do
+            kind = "" if role == "text" or role.startswith("m:") else role
+            self.result.pieces.append(Piece(content, at, kind, label, self._label(block)))
         self._masthead(masthead, direct)
         self._footer()
         return self.result
+
+    def _body_start(self, entries: list[tuple[int, etree._Element, str, str | None]]) -> int:
+        """Where the masthead ends: at the first paragraph in a style of the body (a
+        heading, body text, a continuation), the first chapter or numbered paragraph,
+        or, in a file without the templates' styles, the first paragraph of running
+        text (150 characters or more, ending as a sentence or clause does) — with the
+        short phrases ending in a comma or colon just before it ("The General
+        Assembly,"), which no title ends with. Front matter takes only the masthead."""
+        detect = Classifier(self.lang)
+        for k, (_, block, role, label) in enumerate(entries):
+            if role == "table" or role.startswith("m:"):
+                continue
+            if role and role != "table":
+                return k
+            text = self._plain(block)
+            if detect.peek(text, "", label).kind in ("heading", "paragraph"):
+                return k
+            if len(text) >= 150 and text.rstrip().endswith(_CLAUSE_ENDS):
+                while k > 0 and entries[k - 1][2] == "" and self._plain(entries[k - 1][1]).endswith(
+                        (",", ":", "，", "：", "،")):
+                    k -= 1
+                return k
+        return len(entries)
 
     def _blocks(self, parent: etree._Element):
         for child in parent:
@@ -257,6 +297,21 @@ class _Reader:
                         self.result.fields.set("symbol", canonical(p.text.strip()), 0)
 
     # ------------------------------------------------------------ inlines
+
+    def _masthead_text(self, p: etree._Element) -> str:
+        """A masthead paragraph's text, its formatting aside; a footnote it calls (the
+        title's "*" note) is kept in ``fields.notes``, its mark in the text."""
+        text: list[str] = []
+        for x in _flat(self._inlines(p, quiet=True)):
+            if isinstance(x, m.Note):
+                note = " ".join(t.text for b in m.walk_blocks(x.blocks) for t in _flat(m.block_inlines(b))
+                                if isinstance(t, m.Text))
+                self.result.fields.notes.append((self.at, note.strip()))
+            elif isinstance(x, m.Text):
+                text.append(x.text)
+            elif isinstance(x, m.LineBreak):
+                text.append(" ")
+        return " ".join("".join(text).split())
 
     def _plain(self, p: etree._Element) -> str:
         return plain_text(self._inlines(p, quiet=True)).strip()
@@ -411,6 +466,19 @@ def _formatted(content: tuple[m.Inline, ...], key: tuple[bool, bool, bool, bool]
     if bold:
         node = (m.Strong(node),)
     return node[0] if len(node) == 1 else m.Emph(node)
+
+
+def _flat(content: tuple[m.Inline, ...]) -> list[m.Inline]:
+    """Text, line breaks and notes of ``content``, out of any formatting or link."""
+    out: list[m.Inline] = []
+    for x in content:
+        if isinstance(x, (m.Text, m.LineBreak, m.Note)):
+            out.append(x)
+        elif isinstance(x, m.SymbolRef):
+            out.append(m.Text(x.text))
+        else:
+            out += _flat(m.inline_children(x))
+    return out
 
 
 def label_of(bookmark: str) -> str:

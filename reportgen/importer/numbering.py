@@ -170,8 +170,8 @@ class ListNumbering:
             k = int(match.group(1)) - 1
             # A level not used since it restarted shows 0 (Word's "1.0.1" for a heading 3
             # straight after a heading 1); isLgl shows every level in decimal.
-            value = counters[k] if counters[k] is not None else 0
-            return _format(value, "decimal" if level.legal else inst.levels[k].fmt)
+            value = counters[k]
+            return _format(value if value is not None else 0, "decimal" if level.legal else inst.levels[k].fmt)
 
         return _PLACEHOLDER.sub(number, level.text) or None
 

@@ -13,33 +13,34 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import pyphen
 
 from reportgen import model as m
 from reportgen.importer.chars import without_refused
-from reportgen.importer.masthead import JOB, WIDE, Fields, footer_fields, read_masthead
+from reportgen.importer.joining import SPACE_BETWEEN_WIDE, Joiner
+from reportgen.importer.masthead import JOB, Fields, contents_line, footer_fields, read_masthead
+from reportgen.importer.linebreaks import Break, breaks, measure, stands_alone, width
 from reportgen.importer.structure import Classifier, Piece, ends_sentence
 from reportgen.l10n import Language
-from reportgen.l10n.stems import matcher
 from reportgen.resolve.symbols import canonical, is_symbol
 
-__all__ = ["TextImport", "read_pdf_text"]
+__all__ = ["TextImport", "read_pdf_text", "hard_breaks"]
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-)\s*$")
 _PAGE_OF = re.compile(r"^\s*\d{1,4}\s*/\s*\d{1,4}\s*$")
 _BARCODE = re.compile(r"^\s*\*[0-9A-Z]+\*\s*$")
-_HYPHENS = "-\u2010\u00ad"
+# A symbol font's characters as PDF text gives them (U+F020-U+F07E for ASCII): the
+# barcode, set in a Code 39 font, reads "\uf02a\uf031…" for "*1…"
+_SYMBOL_FONT = {c: c - 0xF000 for c in range(0xF020, 0xF07F)}
+# A marker alone on a line: "22.", "(c)", "b)", "IV.", "B."
+_LONE = re.compile(r"^(?:\d{1,4}[.)]|\(?[^\W\d_]{1,5}\)|[IVXLCDM]{1,6}\.|[^\W\d_]\.)$")
 # Direction marks and embeddings pdftotext puts around right-to-left lines and the
 # left-to-right runs in them: extraction artefacts, never the author's text.
 # pdftotext marks right-to-left runs with direction controls, and a BOM may lead a page
 _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _MIRRORED = re.compile(r"^([^\w\s]+)\s*(\d+)$")
-_WORD_END = re.compile(r"(\w+)[-\u2010\u00ad]$")
-_WORD_START = re.compile(r"^(\w+)")
-_WIDE = re.compile(WIDE)
-_SPACE_BETWEEN_WIDE = re.compile(rf"(?<={_WIDE.pattern})[ \u00a0]+(?={_WIDE.pattern})")
 
 
 # "[CAC/COSP/EG.1/2021/2](#)": a link as tools that turn PDF into text write one
@@ -66,10 +67,6 @@ def _links(text: str) -> tuple[m.Inline, ...]:
     return tuple(x for x in out if not (isinstance(x, m.Text) and not x.text))
 
 
-def wide(char: str) -> bool:
-    return bool(_WIDE.match(char))
-
-
 @dataclass
 class TextImport:
     """What the text gives: the body's pieces, the masthead's fields, comments to add."""
@@ -80,6 +77,8 @@ class TextImport:
     warnings: list[tuple[int, str]] = field(default_factory=list)
     # page of each line (form feeds before it, plus one), for a PDF's places
     page_of: dict[int, int] = field(default_factory=dict)
+    # notes the title block calls with "*" (line, text): the front matter has no place for them
+    notes: list[tuple[int, str]] = field(default_factory=list)
     by_page: bool = False
 
     def place(self, no: int) -> str:
@@ -109,29 +108,47 @@ def _pages(text: str) -> list[list[tuple[int, str]]]:
 
 def _running(pages: list[list[tuple[int, str]]], fields: Fields) -> set[int]:
     """Lines that are running headers and footers, page numbers and barcodes: at the top
-    or bottom of a page and either of those shapes or repeated on other pages."""
-    edges: list[list[tuple[int, str]]] = []
+    or bottom of a page and either of those shapes, or repeated at the same edge (figures
+    aside) on other pages. A paragraph number or list marker alone on a line is never a
+    running head, however often the shape recurs at a page's top ("22." continues the
+    paragraphs of the page before)."""
+    tops: list[list[tuple[int, str]]] = []
+    bottoms: list[list[tuple[int, str]]] = []
     for page in pages:
-        filled = [(no, t.strip()) for no, t in page if t.strip()]
-        edges.append(filled[:3] + filled[-4:])
-    repeated = Counter(re.sub(r"\d+", "#", t) for edge in edges for t in {t for _, t in edge})
+        # direction controls around right-to-left lines are no part of what a line is
+        filled = [(no, _BIDI_CONTROLS.sub("", t).strip()) for no, t in page if _BIDI_CONTROLS.sub("", t).strip()]
+        tops.append(filled[:3])
+        bottoms.append(filled[3:][-4:])
+    least = max(2, len(pages) // 4)
+    repeated = [Counter(re.sub(r"\d+", "#", t) for edge in side for t in {t for _, t in edge})
+                for side in (tops, bottoms)]
     # "2/3": a page of pages, wherever the reading order put the footer
     drop = {no for page in pages for no, t in page if _PAGE_OF.match(t)}
-    for k, edge in enumerate(edges):
-        for no, text in edge:
-            shape = re.sub(r"\d+", "#", text)
-            footer = footer_fields(text)
-            if footer is not None:
-                fields.set("job", footer[0], no)
-                if footer[1]:
-                    fields.set("processed", footer[1], no)
-                drop.add(no)
-            elif (_PAGE_NUMBER.match(text) or _BARCODE.match(text) or JOB.match(text)
-                  or (len(pages) > 1 and repeated[shape] > 1 and k > 0 and (is_symbol(text) or len(text) < 80))):
-                if is_symbol(text):
-                    fields.set("symbol", canonical(text), no)
-                drop.add(no)
+    for k in range(len(pages)):
+        for side, edge in enumerate((tops[k], bottoms[k])):
+            for no, text in edge:
+                shape = re.sub(r"\d+", "#", text)
+                footer = footer_fields(text) or footer_fields(_unmirrored(text))
+                if footer is not None:
+                    fields.set("job", footer[0], no)
+                    if footer[1]:
+                        fields.set("processed", footer[1], no)
+                    drop.add(no)
+                elif (_PAGE_NUMBER.match(text) or _BARCODE.match(text.translate(_SYMBOL_FONT)) or JOB.match(text)
+                      or (len(pages) > 1 and k > 0 and repeated[side][shape] >= least and not _LONE.match(text)
+                          and (is_symbol(text) or len(text) < 80))):
+                    if is_symbol(text):
+                        fields.set("symbol", canonical(text), no)
+                    drop.add(no)
     return drop
+
+
+def _unmirrored(text: str) -> str:
+    """A left-to-right run as pdftotext gives it inside right-to-left text, its closing
+    bracket first: ")V.21-06543 (A" is "V.21-06543 (A)"."""
+    if text.startswith(")") and text.count("(") == 1 and text.count(")") == 1:
+        return text[1:] + ")"
+    return text
 
 
 def _lone_marker(text: str, classify: Classifier) -> str | None:
@@ -152,7 +169,8 @@ def _lone_marker(text: str, classify: Classifier) -> str | None:
 
 def _attach_markers(lines: list[_Line], lang: Language) -> list[_Line]:
     """Lines with a lone marker joined to the text that follows it, the marker's
-    sequence followed as the body's reading will follow it."""
+    sequence followed as the body's reading will follow it (a marker out of sequence is
+    joined too, as text: "1." before a minor heading's title)."""
     classify = Classifier(lang)
     out: list[_Line] = []
     pending: _Line | None = None
@@ -165,6 +183,9 @@ def _attach_markers(lines: list[_Line], lang: Language) -> list[_Line]:
         if marker is not None:
             classify.advance(classify.peek(marker + " \ue000"))
             pending = _Line(ln.no, marker, ln.gap)
+            continue
+        if _LONE.match(ln.text):  # out of sequence ("1." of a minor heading): still its line's
+            pending = ln
             continue
         found = classify.peek(ln.text)
         if found.kind != "text":
@@ -197,93 +218,183 @@ def read_pdf_text(text: str, lang: Language, by_page: bool = False) -> TextImpor
                 continue
             lines.append(_Line(no, t.strip(), gap))
             gap = ""
+    toc = _contents(lines, lang)
+    if toc:
+        message = f"a table of contents ({len(toc)} lines) is left out: the DOCX does not print one"
+        result_warnings.append((lines[toc[0]].no, message))
+        toc_comment = (lines[toc[0]].no, message)
+        lines = [ln for k, ln in enumerate(lines) if k not in set(toc)]
     lines = _attach_markers(lines, lang)
-    classify = Classifier(lang)
-    start = next((i for i, ln in enumerate(lines) if classify.peek(ln.text).kind in ("heading", "paragraph")),
-                 len(lines))
-    head = [(ln.no, ln.text) for ln in lines[:start]]
+    page_of: dict[int, int] = {}
+    at_page = 1
+    for no, line in enumerate(text.split("\n"), start=1):
+        page_of[no] = at_page
+        at_page += line.count("\f")
+    layout = _Layout(lines, lang)
+    start = layout.start
+    head: list[tuple[int, str]] = []
+    for ln in lines[:start]:
+        if ln.gap and head:
+            head.append((ln.no, ""))  # a blank line or page between masthead lines: apart
+        head.append((ln.no, ln.text))
     joiner = _Joiner(lang, text)
     fields_found = read_masthead(head, lang, joiner.join_all)
     for key, value in fields_found.values.items():
         fields.set(key, value, fields_found.lines[key])
-    result = TextImport([], fields, warnings=result_warnings, by_page=by_page)
-    page = 1
-    for no, line in enumerate(text.split("\n"), start=1):
-        result.page_of[no] = page
-        page += line.count("\f")
+    result = TextImport([], fields, warnings=result_warnings, by_page=by_page, page_of=page_of)
+    result.notes = fields_found.notes
+    if toc:
+        at, message = toc_comment
+        result.comments.append(m.Comment(at - 1, f"import: {result.place(at)}: {message}"))
+    notes = _title_notes(lines, start, fields_found, page_of, joiner.join_all)
+    if notes:
+        result.notes += [(no, note) for no, note, _ in notes]
+        taken = {no for _, _, nos in notes for no in nos}
+        lines = [ln for ln in lines if ln.no not in taken]
+        layout = _Layout(lines, lang)
+    result.warnings += fields_found.warnings
     result.warnings += [(no, f"masthead line not placed in the front matter: {t}") for no, t in fields_found.unplaced]
-    joiner.body(lines[start:], classify, result)
+    joiner.body(lines, layout, start, result, lang)
     return result
 
 
-class _Joiner:
-    """Joins printed lines into paragraphs."""
+# A dot leader before a page number: "Introduction ......... 1-5   3", ". . . . 12", "……"
+_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|(?:_\s?){4,}")
 
-    def __init__(self, lang: Language, text: str) -> None:
-        self.lang = lang
-        self.text = text
-        self.lower = text.lower()
-        # Figures beside Chinese characters: spaced ("截至 2021 年") or not, as the text does
-        spaced = len(re.findall(rf"{_WIDE.pattern} \w|\w {_WIDE.pattern}", text))
-        tight = len(re.findall(rf"{_WIDE.pattern}[A-Za-z0-9]|[A-Za-z0-9]{_WIDE.pattern}", text))
-        self.space_by_wide = spaced > tight
-        self._stems: set[str] | None = None
-        patterns = lang.hyphenation_patterns
-        self.patterns = pyphen.Pyphen(lang=patterns) if patterns else None
 
-    def join_all(self, parts: list[str]) -> str:
-        out = ""
-        for part in parts:
-            out = self.join(out, part)[0] if out else part
-        return _SPACE_BETWEEN_WIDE.sub("", out)
+def _contents(lines: list[_Line], lang: Language) -> list[int]:
+    """The lines of the table of contents near the front: a run of three or more lines
+    with dot leaders (at most three other lines between two of them: an entry's first
+    lines, a column head), from its heading ("Contents", the language's
+    ``import.contents``) when it stands a few lines above."""
+    leaders = [k for k, ln in enumerate(lines[:max(40, len(lines) * 2 // 5)]) if _LEADER.search(ln.text)]
+    runs: list[list[int]] = []
+    for k in leaders:
+        if runs and k - runs[-1][-1] <= 4:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    run = next((r for r in runs if len(r) >= 3), None)
+    if run is None:
+        return []
+    first = run[0]
+    heading = next((k for k in range(max(0, first - 6), first) if contents_line(lines[k].text, lang)), None)
+    return list(range(heading if heading is not None else first, run[-1] + 1))
 
-    def join(self, left: str, right: str) -> tuple[str, str | None]:
-        """``left`` and the next printed line as one text, and a note if the join is a guess."""
-        if left and right and left[-1] in _HYPHENS and (hit := _WORD_END.search(left)) \
-                and (start := _WORD_START.match(right)) and right[0].islower():
-            return self._hyphen(left, right, hit.group(1), start.group(1))
-        if left and right and (wide(left[-1]) or wide(right[0])):
-            both = wide(left[-1]) and wide(right[0])
-            return left + ("" if both or not self.space_by_wide else " ") + right, None
-        return left + " " + right, None
 
-    def _hyphen(self, left: str, right: str, a: str, b: str) -> tuple[str, str | None]:
-        """A word cut at a line end. The text's own usage decides first (the word written
-        whole, or hyphenated, elsewhere); then the language's hyphenation patterns and
-        its words: a break the patterns allow between halves that are not both words of
-        the text (by stem) was the typesetter's, joined; halves that are both words, where
-        the patterns allow no break, a compound («государствами-участниками»), kept.
-        Anything else is a guess, flagged: kept where the patterns allow no break there
-        (or the halves are words), joined where there are no patterns."""
-        if left[-1] == "\u00ad":  # a soft hyphen is never part of the word
-            return left[:-1] + right, None
-        joined, hyphened = (a + b).lower(), f"{a}-{b}".lower()
-        whole = len(re.findall(rf"\b{re.escape(joined)}\b", self.lower))
-        kept = len(re.findall(rf"\b{re.escape(hyphened)}\b", self.lower))
-        if whole != kept:
-            return (left[:-1] + right, None) if whole > kept else (left + right, None)
-        compound = self._is_word(a) and self._is_word(b)
-        breakable = self.patterns is not None and len(a) in self.patterns.positions(a + b)
-        if breakable and not compound:
-            return left[:-1] + right, None
-        if compound and not breakable:
-            return left + right, None
-        if compound or (self.patterns is not None and not breakable):
-            return left + right, f"kept the hyphen in «{a}-{b}» at a line end; was it «{a}{b}»?"
-        return left[:-1] + right, f"joined «{a}-» and «{b}» as «{a}{b}» at a line end; was it «{a}-{b}»?"
+def _title_notes(lines: list[_Line], start: int, found: Fields, page_of: dict[int, int],
+                 join: Callable[[list[str]], str]) -> list[tuple[int, str, set[int]]]:
+    """The notes the title block calls ("…on Italy*"), printed at the foot of its page
+    and read by pdftotext among the body's lines: (line, text, the lines it takes). A
+    note starts with the call's mark and runs to the page's end."""
+    marks = {hit.group() for key in ("title", "subtitle") if isinstance(found.values.get(key), str)
+             for hit in re.finditer(r"\*{1,3}|[\u2020\u2021]", str(found.values[key]))}
+    if not marks or start >= len(lines):
+        return []
+    page = page_of.get(lines[start].no, 1)
+    out: list[tuple[int, str, set[int]]] = []
+    for ln in lines[start:]:
+        if page_of.get(ln.no, 1) != page:
+            break
+        call = re.match(r"(\*{1,3}|[\u2020\u2021])\s*\S", ln.text)
+        if call and call.group(1) in marks:
+            out.append((ln.no, ln.text, {ln.no}))
+        elif out:
+            no, text, taken = out[-1]
+            out[-1] = (no, join([text, ln.text]), taken | {ln.no})
+    return out
 
-    def _is_word(self, word: str) -> bool:
-        """Whether ``word`` stands as a word of its own elsewhere in the text (by stem)."""
-        if self._stems is None:
-            keyed = matcher(self.lang.code)
-            # words that begin a line after a hyphen are halves, not words of the text
-            text = re.sub(r"[-\u2010\u00ad]\n\s*\w+", " ", self.text)
-            self._stems = set(keyed.key(text).split())
-            self._keyed = keyed
-        stem = self._keyed.key(word).strip()
-        return bool(stem) and stem in self._stems
 
-    def body(self, lines: list[_Line], classify: Classifier, out: TextImport) -> None:
+class _Layout:
+    """The text's measure, where each paragraph ends and where the body starts.
+
+    ``apart[k]`` says whether line k+1 starts a new paragraph; ``unsure[k]`` that it was
+    kept apart after a page break where it may continue the paragraph before (a full line
+    ending a sentence). Between consecutive lines the measure decides (``linebreaks``);
+    across a blank line or a page break a paragraph goes on only where the line before
+    certainly wraps (or, in text never wrapped, does not end a sentence). A marker that
+    continues the sequence always starts a block.
+
+    The masthead is every line before the body: the body starts at the first chapter,
+    sub-heading or numbered paragraph, or at the first paragraph set to the body's measure
+    (a line of it nearly full) — with the one-line phrases before it that end in a comma
+    or colon, as a resolution's "The General Assembly," does: a title line never ends so."""
+
+    def __init__(self, lines: list[_Line], lang: Language) -> None:
+        texts = [ln.text for ln in lines]
+        self.scale = measure(texts)
+        sequence = Classifier(lang)
+        self.marked: list[bool] = []
+        for ln in lines:
+            found = sequence.peek(ln.text)
+            self.marked.append(found.kind != "text")
+            if found.kind != "text":
+                sequence.advance(found)
+        self.breaks = breaks(texts, self.scale, self.marked)
+        self.apart: list[bool] = []
+        self.unsure: list[bool] = []
+        for k, judged in enumerate(self.breaks):
+            gap, ends = lines[k + 1].gap, ends_sentence(texts[k])
+            if self.marked[k + 1] or judged is Break.HARD:
+                apart = True
+            elif not gap:
+                apart = False
+            elif self.scale.wrapped:
+                apart = judged is not Break.SOFT
+            else:
+                apart = ends
+            self.apart.append(apart)
+            self.unsure.append(apart and gap == "page" and not self.marked[k + 1]
+                               and (judged is Break.UNSURE or (not self.scale.wrapped and ends)))
+        self.start = self._start(lines)
+        # a short line without a full stop between two paragraphs: a minor heading
+        self.heading = [self.scale.wrapped and 0 < k < len(lines) - 1 and k >= self.start
+                        and self.apart[k - 1] and self.apart[k] and not self.marked[k]
+                        and stands_alone(texts[k], texts[k + 1], self.scale, numbered=True) and _capital(texts[k])
+                        and not texts[k].endswith((",", "，", "、", "،"))
+                        for k in range(len(lines))]
+
+    def _start(self, lines: list[_Line]) -> int:
+        marked = next((k for k, hit in enumerate(self.marked) if hit), len(lines))
+        if not self.scale.wrapped:
+            return marked
+        full = self.scale.typical * 0.8
+        first = 0  # the first line of the paragraph being looked at
+        for k in range(marked):
+            if width(lines[k].text) >= full and k < len(self.apart) and not self.apart[k]:
+                while first > 0 and self.apart[first - 1] and (first < 2 or self.apart[first - 2]) \
+                        and lines[first - 1].text.endswith((",", ":", "，", "：", "،")):
+                    first -= 1
+                return first
+            if k < len(self.apart) and self.apart[k]:
+                first = k + 1
+        return marked
+
+
+def _capital(text: str) -> bool:
+    """Whether ``text`` starts with a capital letter, or a letter of a script without case."""
+    first = next((c for c in text if c.isalpha()), "")
+    return bool(first) and not first.islower()
+
+
+def hard_breaks(lines: list[str], lang: Language) -> list[bool]:
+    """Whether each printed line but the last ends a paragraph, as the import reads text
+    (the masthead's lines are each apart): what ``tests/importer/test_hard_breaks.py``
+    scores against labelled PDF text."""
+    filled = [(k, t.strip()) for k, t in enumerate(lines) if t.strip()]
+    layout = _Layout([_Line(k, t, "") for k, t in filled], lang)
+    ends = {filled[j][0]: (j < layout.start or layout.apart[j]) for j in range(len(filled) - 1)}
+    return [ends.get(k, True) for k in range(len(lines) - 1)]
+
+
+class _Joiner(Joiner):
+    """Joins printed lines into paragraphs (the join and hyphen rules are ``joining``'s,
+    which the layout reader uses too)."""
+
+    def body(self, lines: list[_Line], layout: _Layout, start: int, out: TextImport, lang: Language) -> None:
+        """The pieces of the body's lines (``lines[start:]``), apart where ``layout`` says;
+        a line standing alone between paragraphs is a minor heading."""
+        classify = Classifier(lang)
         current: list[str] = []
         first = 0
         role = ""
@@ -291,33 +402,34 @@ class _Joiner:
 
         def close() -> None:
             if current:
-                text = _SPACE_BETWEEN_WIDE.sub("", current[0])
+                text = SPACE_BETWEEN_WIDE.sub("", current[0])
                 out.pieces.append(Piece(_links(text), first, role))
                 for note in notes:  # written before the paragraph (the writer puts a
                     # comment before the first block after its line)
                     out.comments.append(m.Comment(first - 1, f"import: {note}"))
 
-        for ln in lines:
+        for k in range(start, len(lines)):
+            ln = lines[k]
             found = classify.peek(ln.text)
             if found.kind != "text":
                 classify.advance(found)
                 close()
                 current, first, role, notes = [ln.text], ln.no, "", []
                 continue
-            if current and (ln.gap == "" or not ends_sentence(current[0])):
+            if current and not layout.apart[k - 1]:
                 joined, note = self.join(current[0], ln.text)
                 current[0] = joined
                 if note:
                     notes.append(f"{out.place(ln.no)}: {note}")
                 continue
-            if current and ln.gap == "page":
-                notes_for_next = [f"{out.place(ln.no)}: after a page break, kept as a paragraph of its "
-                                  "own: join it to the text before it if it continues it"]
-            else:
-                notes_for_next = []
+            notes_for_next = [f"{out.place(ln.no)}: after a page break, kept as a paragraph of its own: join it "
+                              "to the text before it if it continues it"] if current and layout.unsure[k - 1] else []
             close()
-            # After a blank line, a paragraph without a marker continues the numbered
-            # paragraph above it (as a block of its own) if there is one.
-            role = "continued" if classify.paragraph is not None else ""
+            if layout.heading[k]:
+                role = "heading3"
+                classify.advance(classify.peek(ln.text, role))
+            else:
+                # A paragraph without a marker after a numbered paragraph is a block of it.
+                role = "continued" if classify.paragraph is not None else ""
             current, first, notes = [ln.text], ln.no, notes_for_next
         close()

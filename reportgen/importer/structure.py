@@ -24,6 +24,8 @@ __all__ = ["Piece", "Marker", "Classifier", "structure", "drop_prefix", "plain_t
 # build the pattern that finds printed paragraph numbers.
 _SENTINEL = 987654321
 _TERMINAL = tuple(".。!?！？:：;；…")
+# A number or letter before a tab at a heading's start: "1.\t", "(a)\t", "IV.\t"
+_MARKER_TAB = re.compile(r"^(\(?[^\s()]{1,8}[.)])\t")
 
 
 @dataclass(frozen=True)
@@ -67,13 +69,13 @@ def plain_text(content: tuple[m.Inline, ...]) -> str:
 def drop_prefix(content: tuple[m.Inline, ...], n: int) -> tuple[m.Inline, ...]:
     """``content`` without its first ``n`` characters of leading text (the marker)."""
     out = list(content)
-    while n > 0 and out and isinstance(out[0], m.Text):
-        first = out.pop(0)
+    while n > 0 and out and isinstance(first := out[0], m.Text):
+        out.pop(0)
         if len(first.text) > n:
             out.insert(0, m.Text(first.text[n:]))
         n -= len(first.text)
-    if out and isinstance(out[0], m.Text):
-        rest = out[0].text.lstrip(" \t\u00a0")
+    if out and isinstance(lead := out[0], m.Text):
+        rest = lead.text.lstrip(" \t\u00a0")
         out[0] = m.Text(rest)
         if not rest:
             out.pop(0)
@@ -191,6 +193,10 @@ def structure(pieces: list[Piece], lang: Language, in_note: bool = False) -> tup
     stack: list[_Open] = []  # the open numbered paragraph and its open sub-items
     for piece in pieces:
         found = classify.peek(plain_text(piece.content), piece.role, piece.marker, in_note)
+        if found.kind == "subitem" and not in_note and not (stack and (found.level == 1 or len(stack) > 1)):
+            # no numbered paragraph (or item) open to hold it, as after a heading or an
+            # unnumbered paragraph: the marker is the text's ("b)" in a table of contents)
+            found = Marker("text")
         classify.advance(found)
         content = drop_prefix(piece.content, found.length)
         if piece.marker is not None and found.kind == "text":
@@ -199,6 +205,10 @@ def structure(pieces: list[Piece], lang: Language, in_note: bool = False) -> tup
         match found.kind:
             case "heading":
                 stack = []
+                if found.number is None and content and isinstance(content[0], m.Text):
+                    # a minor heading's number ("1.\tGeneva meeting", "(a)\t…") is its text:
+                    # the tab Word sets after it is a space there
+                    content = (m.Text(_MARKER_TAB.sub(r"\1 ", content[0].text, count=1)),) + content[1:]
                 top.append(m.Heading(found.level, found.number, content, piece.label, piece.line))
             case "paragraph":
                 stack = [_Open("paragraph", found.number or 0, 0, piece.line, piece.label)]

@@ -156,6 +156,11 @@ SCHEMA: dict[str, Any] = {
         "chapter_system": _TEXT,
         "section": _TEXT,
     },
+    "import": _Opt({             # what reportgen import recognises on a document's first page
+        "agenda": _Opt(_ListOf(_TEXT)),    # an agenda line as printed, "{item}" the item: "Agenda item {item}"
+        "contents": _Opt(_ListOf(_TEXT)),  # the table of contents' heading: "Contents"
+        "session": _Opt(_ListOf(_TEXT)),   # a session line, "{n}" its ordinal: "{n} session"
+    }),
     "terms": {                   # how term-base terms are found in text (reportgen.l10n.stems)
         "match": ("words", "substring"),
         "stemmer": _Opt(_TEXT),           # a snowballstemmer algorithm (words only)

@@ -208,13 +208,13 @@ def test_a_built_pdf_imports_to_its_source_text(cli, built_pdfs: Path, tmp_path:
 
 @pytest.mark.external
 def test_a_pdf_pdftotext_cannot_read_is_one_line_and_nothing_written(cli, tmp_path: Path) -> None:
-    tools.require("pdftotext")
+    tools.require("pdftohtml")
     source = tmp_path / "broken.pdf"
     source.write_bytes(b"%PDF-1.7\nnot really\n")
     report = tmp_path / "report"
     result = cli("import", str(source), "--lang", "en", "-o", str(report))
     assert result.code == 2 and result.out == "" and result.err.count("\n") == 1
-    assert result.err.startswith(f"{source}: pdftotext cannot read it: ")
+    assert result.err.startswith(f"{source}: pdftohtml cannot read it: ")
     assert not report.exists()
 
 
@@ -223,6 +223,6 @@ def test_a_pdf_without_pdftotext_says_what_to_install(cli, tmp_path: Path, monke
     source.write_bytes(b"%PDF-1.7\n")
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     result = cli("import", str(source), "--lang", "en", "-o", str(tmp_path / "report"))
-    assert (result.code, result.err) == (2, f"{source}: reading a PDF needs pdftotext (poppler-utils); "
+    assert (result.code, result.err) == (2, f"{source}: reading a PDF needs pdftohtml (poppler-utils); "
                                              "install it, or import the text pdftotext gives\n")
     assert not (tmp_path / "report").exists()
