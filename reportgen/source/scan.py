@@ -385,7 +385,7 @@ class Scanner:
             while self.subs and indent <= self.subs[-1].indent:
                 self.subs.pop()
             owner = self.subs[-1].children if self.subs else self.container.children
-            self.current = self._new_lines(owner, no, text)
+            self.current = self._new_lines(owner, no, text, marker=False)
             return
         self.close()
         self.current = Lines([(no, text)])
@@ -397,11 +397,13 @@ class Scanner:
         return self.current.lines[-1][1] if self.current and self.current.lines else ""
 
     @staticmethod
-    def _new_lines(owner: list[Child], no: int, rest: str) -> Lines:
+    def _new_lines(owner: list[Child], no: int, rest: str, marker: bool = True) -> Lines:
         """A text block for a container; an empty first line (``5.`` alone) still
         opens it, so the next line continues the paragraph. The space after a marker
-        may be any (a no-break space from Word, an ideographic space)."""
-        block = Lines([(no, rest.lstrip())] if rest.strip() else [])
+        may be any (a no-break space from Word, an ideographic space); a continuation
+        block (``marker`` False) keeps a no-break space it starts with, as text."""
+        text = rest.lstrip() if marker else rest.lstrip(" \t")
+        block = Lines([(no, text)] if text.strip() else [])
         owner.append(block)
         return block
 

@@ -196,8 +196,10 @@ class Inlines:
         """The written text, after every escaping pass (repeated until nothing changes,
         since escaping one character can change what its neighbours mean).
         ``line_start``: the text starts a line, where a marker would be structure;
-        otherwise it is a heading's title, whose ends lose any whitespace (``str.strip``)."""
-        self.blank = " \t" if line_start else None
+        otherwise it is a heading's title. Whitespace of any kind at a line's ends is
+        escaped: a heading's title loses it (``str.strip``), and so does the text after a
+        marker, which any space may follow (a no-break space from Word)."""
+        self.blank = None
         if self.atoms and self.atoms[-1].newline:
             raise WriteError("a line break cannot end a paragraph")
         self.choose_markers()
