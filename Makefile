@@ -23,21 +23,29 @@ $(READY): pyproject.toml
 ## make report: build every report under sources/ (only those whose sources, template or code changed)
 report: $(REPORTS:%=$(BUILD)/%/manifest.json)
 
+# Project-wide companions (INTERFACE §2.5, §2.6): every report reads them.
+SHARED := $(wildcard $(SOURCES)/documents.yaml $(SOURCES)/terms.tbx $(SOURCES)/terms.csv)
+
+# `reportgen build --manifest` writes manifest.json with the outputs, in one set (all or
+# nothing, unique temporary names: two `make report` at once do not collide), dated when
+# the build began: a source edited while the build read it is newer, so it is built again.
+# Beside it, manifest.json.d names every file the build read (an emblem in a subfolder
+# too) as a make rule.
+-include $(wildcard $(BUILD)/*/manifest.json.d $(BUILD)/*/pdf.json.d)
+
 .SECONDEXPANSION:
-$(BUILD)/%/manifest.json: $$(wildcard $(SOURCES)/%/*) $(TEMPLATE) $(CODE) $(READY)
+$(BUILD)/%/manifest.json: $$(wildcard $(SOURCES)/%/*) $(SHARED) $(TEMPLATE) $(CODE) $(READY)
 	@mkdir -p $(@D)
-	$(BIN)/reportgen build $(SOURCES)/$* -o $(@D) --json > $@.tmp || { rm -f $@.tmp; exit 2; }
-	@mv $@.tmp $@
+	$(BIN)/reportgen build $(SOURCES)/$* -o $(@D) --manifest $@ > /dev/null
 	@sed -n 's/.*"path": "\(.*\)".*/  wrote \1/p' $@
 
 ## make pdf: every report's DOCX and, beside each, its PDF through headless LibreOffice
 ## (only reports whose sources, template or code changed)
 pdf: $(REPORTS:%=$(BUILD)/%/pdf.json)
 
-$(BUILD)/%/pdf.json: $$(wildcard $(SOURCES)/%/*) $(TEMPLATE) $(CODE) reportgen/render/fonts.conf $(READY)
+$(BUILD)/%/pdf.json: $$(wildcard $(SOURCES)/%/*) $(SHARED) $(TEMPLATE) $(CODE) reportgen/render/fonts.conf $(READY)
 	@mkdir -p $(@D)
-	$(BIN)/reportgen build $(SOURCES)/$* -o $(@D) --pdf --json > $@.tmp || { rm -f $@.tmp; exit 2; }
-	@mv $@.tmp $@
+	$(BIN)/reportgen build $(SOURCES)/$* -o $(@D) --pdf --manifest $@ > /dev/null
 	@sed -n 's/.*"pdf": "\(.*\)".*/  wrote \1/p' $@
 
 ## make check: validate every report's sources, write nothing
@@ -58,10 +66,12 @@ align: $(READY)
 test: $(READY)
 	$(BIN)/python -m pytest
 
-## make fuzz: the property test with 10,000 generated reports (the suite runs a small budget)
+## make fuzz: the property tests with 10,000 generated examples each (the suite runs a small budget):
+## reports to build, and XLIFF files to import
 FUZZ_EXAMPLES ?= 10000
+FUZZ_TESTS    ?= tests/source/test_fuzz.py tests/interchange/test_fuzz_xliff.py
 fuzz: $(READY)
-	REPORTGEN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/source/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
+	REPORTGEN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest $(FUZZ_TESTS) -p no:cacheprovider --hypothesis-show-statistics
 
 ## make bench: median times and peak memory (whole process tree) on generated reports of 100, 500
 ## and 2000 paragraphs per language, of the stages read, build, check, align, noop (a no-op

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import os
@@ -13,11 +14,13 @@ from typing import Any, TypeVar
 
 import click
 
+from reportgen import manifest as build_manifest
 from reportgen import pipeline
 from reportgen.check import citations, merge_repeats, report_lines
 from reportgen.errors import Diagnostic, UserError, WorkerError, processed_file, processing
-from reportgen.files import write_all_atomically, write_atomically
+from reportgen.files import cannot_write, write_all_atomically, write_atomically
 from reportgen.l10n import LANGUAGES
+from reportgen.terminal import printable
 
 EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_INTERNAL = 1, 2, 3
 
@@ -98,28 +101,39 @@ def _progress(report_dir: Path, label: str) -> Iterator[Callable[[pipeline.Outco
 @click.option("--pdf", "with_pdf", is_flag=True,
               help="Also write <lang>.pdf (PDF/A-2b) beside each DOCX, through headless LibreOffice, "
                    "which must be installed. The PDF is not byte-identical between runs.")
+@click.option("--manifest", type=click.Path(path_type=Path), metavar="FILE",
+              help="Also write FILE (JSON: the files written, and the SHA-256 of every file the build read), "
+                   "dated when the build began, and FILE.d (those inputs as a make rule), with the outputs: "
+                   "what 'make report' uses.")
 @JOBS
 @_in_report
 def build(report_dir: Path, out_dir: Path | None, langs: tuple[str, ...], as_json: bool, with_pdf: bool,
-          jobs: int | None) -> None:
+          manifest: Path | None, jobs: int | None) -> None:
     """Write one DOCX per language version of REPORT_DIR (and with --pdf a PDF of each)."""
     soffice = _soffice() if with_pdf else None  # a missing LibreOffice fails before any work
+    started = build_manifest.clock(manifest.parent) if manifest is not None else 0  # before anything is read
     with _progress(report_dir, "building") as on_done:
         each = _usable(pipeline.build(report_dir, tuple(langs), jobs=jobs, on_done=on_done))
     rendered = {code: data for code, data in each.values.items() if data is not None}
     out = out_dir or Path("build") / each.name
-    pdfs = _pdfs({out / f"{code}.docx": data for code, data in rendered.items()}, soffice) if soffice else {}
-    built = pipeline.write_all(each, rendered, out)
-    write_all_atomically(pdfs)
+    docx = {code: out / f"{code}.docx" for code in rendered}
+    files = {docx[code]: data for code, data in rendered.items()}
+    pdfs = _pdfs(files, soffice) if soffice else {}
+    built = [pipeline.Built(code, docx[code], each.metas[code].symbol) for code in rendered]
+    listing = [{"lang": b.lang, "path": str(b.path), "symbol": b.symbol,
+                **({"pdf": str(b.path.with_suffix(".pdf"))} if pdfs else {})} for b in built]
+    files |= pdfs
+    dated: dict[Path, int] = {}
+    if manifest is not None:
+        record, rule, changed = build_manifest.record(report_dir, each, listing, manifest, started)
+        _report(changed)
+        files[manifest], files[build_manifest.depfile(manifest)] = record, rule
+        dated = {manifest: 0 if changed else started - 1}
+    write_all_atomically(files, dated)  # DOCX, PDF and manifest: the whole set, or nothing
     if as_json:
-        click.echo(json.dumps([{"lang": b.lang, "path": str(b.path), "symbol": b.symbol,
-                                **({"pdf": str(b.path.with_suffix(".pdf"))} if pdfs else {})} for b in built],
-                              ensure_ascii=False, indent=2))
+        _emit(json.dumps(listing, ensure_ascii=False, indent=2) + "\n")
     else:
-        for b in built:
-            click.echo(str(b.path))
-            if pdfs:
-                click.echo(str(b.path.with_suffix(".pdf")))
+        _emit_lines(p for b in built for p in (b.path, *([b.path.with_suffix(".pdf")] if pdfs else [])))
 
 
 @cli.command()
@@ -141,8 +155,8 @@ def check(report_dir: Path, jobs: int | None) -> None:
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = sum(d.severity == "warning" for d in diagnostics)
     versions = ", ".join(loaded.values)
-    click.echo(f"{report_dir}: {len(loaded.values)} versions ({versions}): "
-               f"{_count(errors, 'error')}, {_count(warnings, 'warning')}", err=True)
+    click.echo(printable(f"{report_dir}: {len(loaded.values)} versions ({versions}): "
+                         f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"), err=True)
     if errors:
         sys.exit(EXIT_FINDINGS)
 
@@ -164,11 +178,13 @@ def refs(report_dir: Path, as_json: bool) -> None:
             rows.append({"lang": c.lang, "paragraph": None if c.paragraph is None else str(c.paragraph),
                          "line": c.line, "symbol": c.symbol, "registered": entry is not None, "title": title})
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
+    lines = []
     for r in rows:
-        title = r["title"] or ("(no title in this language)" if r["registered"] else "(not registered)")
-        click.echo(f"{r['lang']}\t{r['paragraph'] or '-'}\t{r['line'] or '-'}\t{r['symbol']}\t{title}")
+        shown = r["title"] or ("(no title in this language)" if r["registered"] else "(not registered)")
+        lines.append(f"{r['lang']}\t{r['paragraph'] or '-'}\t{r['line'] or '-'}\t{r['symbol']}\t{shown}\n")
+    _emit("".join(lines))
 
 
 @cli.command()
@@ -198,9 +214,9 @@ def align(report_dir: Path, fmt: str, output: Path | None, jobs: int | None) -> 
         data = render_text(result, colour=colour)
     if output is not None:
         write_atomically(output, data.encode("utf-8"))
-        click.echo(f"{output}: {summary_line(result)}", err=True)  # what the file holds, counted
+        click.echo(printable(f"{output}: {summary_line(result)}"), err=True)  # what the file holds, counted
     else:
-        click.echo(data, nl=False)
+        _emit(data)
     if result.has_errors or loaded.errors:
         sys.exit(EXIT_FINDINGS)
 
@@ -236,8 +252,8 @@ def accept(report_dir: Path, check_id: str, lang: str, paragraph: str | None, no
     recorded, remark = renewal(acceptances, Acceptance(check_id, lang, paragraph, fingerprint(f, original, version)),
                                note)
     path = write_acceptances(report_dir, recorded)
-    click.echo(f"{path}: accepted {check_id} for {lang}" + (f" paragraph {paragraph}" if paragraph else "")
-               + (f" ({remark})" if remark else ""))
+    _emit_lines([f"{path}: accepted {check_id} for {lang}" + (f" paragraph {paragraph}" if paragraph else "")
+                 + (f" ({remark})" if remark else "")])
 
 
 def _known_check(check_id: str) -> None:
@@ -283,7 +299,7 @@ def review(report_dir: Path, lang: str, output: Path | None, jobs: int | None) -
         raise UserError(report_dir, None, f"'{lang}' is the original: review one of its translations ({others})")
     path = output or Path("build") / loaded.name / f"review-{lang}.docx"
     write_atomically(path, render_review(review_of(aligned, lang)))
-    click.echo(str(path))
+    _emit_lines([path])
 
 
 @cli.command()
@@ -316,7 +332,7 @@ def tmx(report_dirs: tuple[Path, ...], output: Path | None, jobs: int | None) ->
     if output is not None:
         write_atomically(output, data)
     else:
-        click.echo(data.decode("utf-8"), nl=False)
+        _emit(data.decode("utf-8"))
 
 
 @cli.group(epilog=EPILOG)
@@ -341,11 +357,11 @@ def xliff_export(report_dir: Path, lang: str, output: Path | None) -> None:
         _report(diagnostics)
         sys.exit(EXIT_UNUSABLE)
     if output is not None and str(output) == "-":
-        click.echo(data.decode("utf-8"), nl=False)
+        _emit(data.decode("utf-8"))
         return
     path = output or Path("build") / report_dir.resolve().name / f"{xlf.original_of(report_dir)}-{lang}.xlf"
     write_atomically(path, data)
-    click.echo(str(path))
+    _emit_lines([path])
 
 
 @xliff.command("import", epilog=EPILOG)
@@ -365,7 +381,7 @@ def xliff_import(report_dir: Path, file: Path) -> None:
     if imported is None:
         sys.exit(EXIT_UNUSABLE)
     write_atomically(imported.path, imported.text.encode("utf-8"))
-    click.echo(str(imported.path))
+    _emit_lines([imported.path])
 
 
 @cli.command(epilog=EPILOG)
@@ -379,7 +395,6 @@ def diff(old_dir: Path, new_dir: Path, out_dir: Path | None) -> None:
     change (INTERFACE §3.6). Paragraphs are matched by content, not number. A version in
     only one folder is skipped with a warning. Reads the sources only; prints each path."""
     from reportgen.align.revisions import revision_steps
-    from reportgen.files import write_all_atomically
     from reportgen.render.docx.revisions import render_revisions
 
     drafts, diagnostics = [], []
@@ -407,8 +422,7 @@ def diff(old_dir: Path, new_dir: Path, out_dir: Path | None) -> None:
             steps = revision_steps(old.values[code], new.values[code])
             rendered[out / f"{code}.docx"] = render_revisions(old.values[code], new.values[code], steps)
     write_all_atomically(rendered)
-    for path in rendered:
-        click.echo(str(path))
+    _emit_lines(rendered)
 
 
 def _soffice() -> str:
@@ -452,7 +466,7 @@ def import_(file: Path, lang: str, report_dir: Path, symbol: str | None, force: 
     imported = import_document(file, lang, report_dir, symbol)
     _report(imported.warnings)
     write_atomically(imported.path, imported.text.encode("utf-8"))
-    click.echo(str(imported.path))
+    _emit_lines([imported.path])
 
 
 def _count(n: int, word: str) -> str:
@@ -461,9 +475,44 @@ def _count(n: int, word: str) -> str:
 
 def _report(diagnostics: Iterable[Diagnostic]) -> None:
     """Every command prints diagnostics this way (see ``check.report_lines``):
-    errors then warnings, by file and line, repeats merged, capped."""
+    errors then warnings, by file and line, repeats merged, capped, control
+    characters escaped."""
     for line in report_lines(diagnostics):
         click.echo(line, err=True)
+
+
+STDOUT = "standard output"
+
+
+def _emit(text: str) -> None:
+    """A command's output on stdout (a report, a memory, JSON). Written to the file
+    descriptor directly, every byte accounted for: Python's buffered stdout takes a short
+    write at a file-size limit as done, and the output would end there, cut, with exit 0.
+    So a full disk or a file-size limit behind a redirection is ``cannot write to
+    standard output: reason`` (exit 2). (Use ``-o FILE`` for a file that appears whole or
+    not at all.)"""
+    if not text:
+        return
+    try:
+        fd: int | None = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a test's capture)
+        fd = None
+    try:
+        if fd is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return
+        sys.stdout.flush()
+        data = memoryview(text.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict"))
+        while data:
+            data = data[os.write(fd, data):]
+    except OSError as exc:
+        raise cannot_write(STDOUT, exc) from None
+
+
+def _emit_lines(lines: Iterable[str | Path]) -> None:
+    """Lines for people (the paths written), each with its control characters escaped."""
+    _emit("".join(printable(str(line)) + "\n" for line in lines))
 
 
 def _command_path(ctx: click.Context) -> str:
@@ -494,32 +543,42 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(exc.ctx.get_help(), color=exc.ctx.color)
         sys.exit(0)
     except UserError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(EXIT_UNUSABLE)
+        _fail(str(exc), EXIT_UNUSABLE)
     except click.UsageError as exc:
         hint = f" (see 'reportgen {_command_path(exc.ctx)} --help')" if exc.ctx and exc.ctx.parent else ""
         # one line: click lists the choices of a missing option on lines of their own
-        click.echo(f"reportgen: {' '.join(exc.format_message().split())}{hint}", err=True)
-        sys.exit(EXIT_UNUSABLE)
+        _fail(f"reportgen: {' '.join(exc.format_message().split())}{hint}", EXIT_UNUSABLE)
     except click.ClickException as exc:
-        click.echo(f"reportgen: {exc.format_message()}", err=True)
-        sys.exit(EXIT_UNUSABLE)
+        _fail(f"reportgen: {exc.format_message()}", EXIT_UNUSABLE)
     except click.Abort:
-        click.echo("reportgen: aborted", err=True)
-        sys.exit(EXIT_UNUSABLE)
+        _fail("reportgen: aborted", EXIT_UNUSABLE)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except OSError as exc:
+        if exc.errno in _WRITE_ERRORS:  # a write no stage wrapped: a temporary file of its own
+            _fail(f"cannot write to {exc.filename or 'a temporary file'}: {exc.strerror or exc}", EXIT_UNUSABLE)
         where = exc.filename or processed_file(exc) or "reportgen"
-        click.echo(f"{where}: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_UNUSABLE)
+        _fail(f"{where}: {exc.strerror or exc}", EXIT_UNUSABLE)
     except Exception as exc:  # a bug: one line naming the file, never a traceback
         if os.environ.get("REPORTGEN_DEBUG"):
             if isinstance(exc, WorkerError):
                 click.echo(exc.trace, err=True, nl=False)
             raise
-        click.echo(internal_error(exc), err=True)
-        sys.exit(EXIT_INTERNAL)
+        _fail(internal_error(exc), EXIT_INTERNAL)
+
+
+# errno values only writing gives: a full disk, a file-size limit, a quota, a read-only file system
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS})
+
+
+def _fail(line: str, status: int) -> None:
+    """The one line of a failed run, on stderr, control characters escaped (a file
+    name or a message from a file never acts on the terminal); then exit."""
+    try:
+        click.echo(printable(line), err=True)
+    except OSError:
+        pass  # stderr itself is gone: the status still says it
+    sys.exit(status)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,6 +10,11 @@ back in the versions' order before anything is printed or written.
 Processes are forked (Linux, where the imports and language data already loaded are
 shared for free); elsewhere, or with ``REPORTGEN_JOBS=1``, the tasks run one after
 another in this process.
+
+Workers die with their parent: each asks the kernel for SIGKILL when the process that
+forked it ends (``prctl(PR_SET_PDEATHSIG)``, through ctypes), and exits at once if that
+parent is already gone; where there is no ``prctl``, a thread in the worker watches the
+parent's pid. So ``kill -9`` of a ``build -j 2`` leaves no worker running on.
 """
 
 from __future__ import annotations
@@ -20,6 +25,9 @@ import itertools
 import multiprocessing
 import os
 import pickle
+import signal
+import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -29,6 +37,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from reportgen.errors import UserError, WorkerError, processed_file
+from reportgen.files import cannot_write
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -70,7 +79,8 @@ class Workers:
 
     def __init__(self, jobs: int) -> None:
         parallel = jobs > 1 and "fork" in multiprocessing.get_all_start_methods()
-        self.pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) if parallel else None
+        self.pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                                        initializer=die_with_parent, initargs=(os.getpid(),)) if parallel else None
         self.pending: set[Future] = set()
 
     def __enter__(self) -> Workers:
@@ -140,6 +150,34 @@ class Shipped(Generic[T]):
         self._value, self._data = None, data
 
 
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+_WATCH_SECONDS = 0.5
+
+
+def die_with_parent(parent: int) -> None:
+    """Run first in each worker: end this process when ``parent`` (the process that
+    forked it) ends, whatever ends it, ``kill -9`` included."""
+    if not _ask_kernel(signal.SIGKILL):
+        threading.Thread(target=_watch, args=(parent,), daemon=True, name="reportgen-parent-watch").start()
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _ask_kernel(sig: int) -> bool:
+    """``prctl(PR_SET_PDEATHSIG, sig)`` (Linux); False where it is not available."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, int(sig), 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    os._exit(1)
+
+
 def _guarded(task: Callable[[T], R], item: T) -> R:
     """Run in the worker: an exception that might not survive pickling goes back as text."""
     try:
@@ -164,7 +202,7 @@ def _give_back_memory() -> None:
             _LIBC.malloc_trim  # noqa: B018 (present in glibc only)
         except (OSError, AttributeError):
             _LIBC = False
-    if _LIBC:
+    if isinstance(_LIBC, ctypes.CDLL):
         _LIBC.malloc_trim(0)
 
 
@@ -224,13 +262,22 @@ class Relay(Generic[T]):
             return
         self.made = self.given = True
         self.value = value
-        if self.event is not None:
-            partial = self.path.with_suffix(".partial")
+        if self.event is None:
+            return
+        if value is None:  # nothing to hand on: no file, so a full disk cannot stop the release
+            self.event.set()
+            return
+        partial = self.path.with_suffix(".partial")
+        try:
             with open(partial, "wb") as file:  # written as it is pickled: no copy of the bytes held
                 pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(partial, self.path)
-            self.event.set()
-            self._keep(self.path.stat().st_size)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            self.event.set()  # the waiting tasks get None, and this task reports the disk
+            raise cannot_write(partial, exc) from None
+        self.event.set()
+        self._keep(self.path.stat().st_size)
 
     def get(self) -> T | None:
         """The value, waiting for it if need be (a serial run has made it already).
@@ -242,7 +289,12 @@ class Relay(Generic[T]):
             return self.value
         assert self.event is not None, "a serial run asks for a value before making it"
         self.event.wait()
-        with open(self.path, "rb") as file:  # read as it is unpickled: no copy of the bytes held
+        try:
+            file = open(self.path, "rb")
+        except FileNotFoundError:  # released without a value (it could not be made or written)
+            self.given, self.value = True, None
+            return None
+        with file:  # read as it is unpickled: no copy of the bytes held
             value = pickle.load(file)
         self.given, self.value = True, value
         self._keep(self.path.stat().st_size)

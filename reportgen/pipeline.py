@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from reportgen.check import check_version
 from reportgen.errors import Diagnostic, UserError, processing
-from reportgen.files import write_all_atomically
+from reportgen.files import scratch_folder, write_all_atomically
 from reportgen.model import Document, Metadata, Report
 from reportgen.parallel import Relay, Shipped, Workers, collector_paused, jobs_for, run_each
 from reportgen.resolve import resolve_document
@@ -291,8 +290,8 @@ def align(directory: Path, *, keep_model: bool = True, jobs: int | None = None,
     if first is None:  # the first file names no original that exists: nothing to start with
         return _align_in_one_go(directory, acceptances, jobs)
     workers_wanted = jobs_for(len(files), _total(files), jobs)
-    with tempfile.TemporaryDirectory(prefix="reportgen-") as folder:
-        relay: Relay[Prepared] = Relay(Path(folder), parallel=workers_wanted > 1)
+    with scratch_folder("align") as folder:  # removed by the next run if this one is killed
+        relay: Relay[Prepared] = Relay(folder, parallel=workers_wanted > 1)
 
         def started(outcome: Outcome) -> None:
             if outcome.code == first and outcome.value is None:

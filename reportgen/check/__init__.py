@@ -4,7 +4,8 @@ word counts against the UN limits. Each yields diagnostics; none writes.
 
 :func:`report_lines` is how every command shows diagnostics: errors first,
 then warnings, then notes, each sorted by (file, line); a warning repeated in
-a file is one line; errors and warnings are capped at :data:`LIMIT` lines.
+a file is one line; errors and warnings are capped at :data:`LIMIT` lines;
+control characters are escaped.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from reportgen.errors import Diagnostic
 from reportgen.model import Document, Report
 from reportgen.source.registry import Registry
 from reportgen.source.termbase import TermBase
+from reportgen.terminal import printable
 
 __all__ = ["Citation", "citations", "check_report", "check_version", "word_count", "merge_repeats",
            "report_lines", "LIMIT"]
@@ -79,14 +81,16 @@ def merge_repeats(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 def report_lines(diagnostics: Iterable[Diagnostic], limit: int = LIMIT) -> list[str]:
     """The lines to print for ``diagnostics``: repeats merged, errors then
     warnings then the rest, each sorted by (file, line), errors and warnings
-    capped at ``limit`` with one closing line counting the others."""
+    capped at ``limit`` with one closing line counting the others. Control
+    characters from the files (a term, a file name) are escaped, never sent raw
+    to a terminal (``terminal.printable``)."""
     merged = merge_repeats(diagnostics)
     lines: list[str] = []
     severities = ["error", "warning"] + sorted({d.severity for d in merged} - {"error", "warning"})
     for severity in severities:
         group = sorted((d for d in merged if d.severity == severity), key=_place)
         capped = severity in ("error", "warning") and len(group) > limit
-        lines += [str(d) for d in (group[:limit] if capped else group)]
+        lines += [printable(str(d)) for d in (group[:limit] if capped else group)]
         if capped:
             more = len(group) - limit
             lines.append(f"... and {more} more {severity}{'' if more == 1 else 's'}"

@@ -17,13 +17,18 @@ once, in the source's order (a footnote's number follows its place). Formatting 
 breaks are free: a translation may set a title without italics (Chinese) or add a
 superscript (French ``1^er^``), so their ids are not checked and their ``ctype`` says
 what they are.
+
+Formatting nests to any depth in a target, but the model holds what it means: bold
+inside bold is bold (four nested ``<g ctype="bold">`` are one ``Strong``), so a CAT tool's
+redundant tags never turn into literal ``**__**`` markers. A link must keep text (an
+empty ``<g ctype="link">`` would silently drop it) and cannot hold another link.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import assert_never
+from typing import assert_never, cast
 
 from translate.storage.placeables import StringElem
 from translate.storage.placeables import xliff as px
@@ -196,6 +201,7 @@ class FromRich:
         self.note_for = note_for
         self.problems: list[str] = []
         self.seen: list[str] = []
+        self.active: list[type] = []  # the formatting (and Link) around the element being read
 
     def read(self, elem: StringElem) -> tuple[m.Inline, ...]:
         content = tuple(self.many(elem))
@@ -241,6 +247,9 @@ class FromRich:
         if p is None or p.kind not in STRICT or p.kind == "link":
             self.problems.append(f'unknown placeholder <x id="{pid}"/>' + self.known())
             return []
+        if pid in self.seen:  # reported as appearing twice; a footnote is not built twice
+            self.seen.append(pid)
+            return []
         self.seen.append(pid)
         match p.kind:
             case "symbol":
@@ -260,22 +269,53 @@ class FromRich:
     def g(self, sub: StringElem) -> list[m.Inline]:
         pid, ctype = sub.id, _attr(sub, "ctype")
         p = self.source.placeholders.get(pid)
-        content = tuple(self.many(sub))
         if ctype in FORMATS or (ctype is None and p is not None and p.kind == "format"):
-            kind = FORMATS[ctype] if ctype in FORMATS else type(p.inline)  # type: ignore[union-attr]
-            return [kind(content)]  # type: ignore[call-arg]
+            kind = FORMATS[ctype if ctype in FORMATS else _CTYPE[type(p.inline)]]  # type: ignore[union-attr,index]
+            if kind in self.active:  # the same formatting inside itself adds nothing: bold in bold is bold
+                return self.many(sub)
+            return [kind(self.inside(kind, sub))]
         if p is None or p.kind != "link" or ctype not in (None, "link"):
             self.problems.append(f'unknown placeholder <g id="{pid}">' + self.known())
-            return list(content)
+            return self.many(sub)
         self.seen.append(pid)
         mine = self.version.get(pid)
         link = mine.inline if mine is not None and mine.kind == "link" else p.inline
         assert isinstance(link, m.Link)
+        shown = _equiv(p)  # the source's address, as the other placeholder messages show it
+        if m.Link in self.active:
+            self.problems.append(f'the link <g id="{pid}"> ({shown}) is inside another link: links cannot nest, '
+                                 "keep them apart")
+        content = self.inside(m.Link, sub)
+        if not shows_something(content):
+            self.problems.append(f'the link <g id="{pid}"> ({shown}) has no text: keep the text of the link '
+                                 "inside it")
         return [m.Link(content, link.url)]
+
+    def inside(self, kind: type, sub: StringElem) -> tuple[m.Inline, ...]:
+        """The content of ``sub``, read with ``kind`` around it."""
+        self.active.append(kind)
+        try:
+            return tuple(self.many(sub))
+        finally:
+            self.active.pop()
 
     def known(self) -> str:
         strict = self.source.strict()
         return f" (the source has {', '.join(strict)})" if strict else " (the source has none)"
+
+
+def shows_something(content: tuple[m.Inline, ...]) -> bool:
+    """Whether content prints anything: text that is not only spaces, or an inline code."""
+    for x in content:
+        if isinstance(x, m.Text):
+            if x.text.strip():
+                return True
+        elif isinstance(x, (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)):
+            if shows_something(x.content):
+                return True
+        elif not isinstance(x, m.LineBreak):
+            return True
+    return False
 
 
 def _attr(sub: StringElem, name: str) -> str | None:
@@ -289,7 +329,7 @@ def _equiv(p: Placeholder) -> str:
         case "symbol":
             return str(p.key)
         case "reference":
-            first, last = p.key  # type: ignore[misc]
+            first, last = cast(tuple[str, "str | None"], p.key)
             return f"@{first}" + (f"–@{last}" if last else "")
         case "footnote":
             return f"footnote {p.number}"

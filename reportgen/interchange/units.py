@@ -46,6 +46,7 @@ class Unit:
     line: int | None
     what: str
     meta: bool = False
+    heading: bool = False  # a heading's title: one line, no line break
 
 
 NoteBlocks = Callable[[int, m.Note], tuple[m.Block, ...]]
@@ -61,6 +62,7 @@ class _Walk:
     def __init__(self, fill: Fill) -> None:
         self.fill = fill
         self.seen: dict[str, int] = {}
+        self.headings: set[str] = set()  # ids of the units that are headings
 
     def unique(self, uid: str) -> str:
         """An id repeated by the document itself (two sub-headings A in one chapter)
@@ -84,15 +86,18 @@ class _Walk:
             match b:
                 case m.Heading() if b.number is not None and b.level == 1:
                     anchor = chapter = self.unique(f"ch{b.number}")
+                    self.headings.add(anchor)
                     what = f"chapter {_CHAPTER.format(b.number)}"
                     out.append(replace(b, content=self.content(anchor, b.content, b.line, what)))
                 case m.Heading() if b.number is not None:
                     letter = _UPPER.format(b.number)
                     anchor = self.unique(f"{chapter}.{letter}" if chapter else f"sec{letter}")
+                    self.headings.add(anchor)
                     out.append(replace(b, content=self.content(anchor, b.content, b.line, f"section {letter}")))
                 case m.Heading():
                     k = counts[anchor + ".h"] = counts.get(anchor + ".h", 0) + 1
                     uid = self.unique(f"{anchor}.h{k}")
+                    self.headings.add(uid)
                     out.append(replace(b, content=self.content(uid, b.content, b.line, "heading")))
                 case m.NumberedParagraph():
                     anchor = self.unique(f"p{b.number}")
@@ -161,8 +166,9 @@ def units(doc: m.Document) -> list[Unit]:
             note_blocks(k, note)
         return content
 
-    _Walk(record).document(doc.blocks)
-    return found
+    walk = _Walk(record)
+    walk.document(doc.blocks)
+    return [replace(u, heading=True) if u.id in walk.headings else u for u in found]
 
 
 def rebuild(blocks: tuple[m.Block, ...], fill: Fill) -> tuple[m.Block, ...]:

@@ -6,10 +6,13 @@ existing version's unit of the same id (``state="translated"``) or empty
 (``state="new"``); inline codes as in ``placeholders.py``; a note and a location
 context group (``en.md:18``) per unit. translate-toolkit writes and reads the file.
 
-Import: every target checked (unknown or missing units, placeholders lost, duplicated or
-reordered, text a document cannot hold), every problem reported in one run, with a
-warning for text a source file would read as Markdown (``*Digest*``: written as text,
-with its asterisks, which the translator may not have meant); then the
+Import: the file is read within the XML limits and parsed by ``reportgen.safexml`` (a
+DTD, entities, processing instructions refused at their line) before translate-toolkit
+sees it; every target checked (unknown or missing units, placeholders lost, duplicated or
+reordered, a comment in it, an empty or nested link, text a document cannot hold,
+formatting the source format cannot write so that it reads back), every problem reported
+in one run, with a warning for text a source file would read as Markdown (``*Digest*``:
+written as text, with its asterisks, which the translator may not have meant); then the
 original's structure is filled with the targets (a missing or empty one taken from the
 existing version), written by ``render.markdown`` and read back before anything is written.
 """
@@ -17,7 +20,6 @@ existing version), written by ``render.markdown`` and read back before anything 
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,15 +29,19 @@ from translate.storage import xliff as tt_xliff
 from translate.storage.placeables import StringElem
 
 from reportgen import model as m
+from reportgen import safexml
 from reportgen.errors import Diagnostic, UserError, processing
+from reportgen.files import cannot_write, scratch_folder
 from reportgen.interchange.markdown_like import markdown_in
-from reportgen.interchange.placeholders import FromRich, matched, to_rich
+from reportgen.interchange.placeholders import FromRich, matched, shows_something, to_rich
 from reportgen.interchange.units import META_FIELDS, NoteBlocks, Unit, footnotes, rebuild, units
 from reportgen.l10n import LANGUAGES
 from reportgen.resolve import metadata_diagnostics
 from reportgen.source import language_files
 from reportgen.source.frontmatter import parse as parse_front, split
-from reportgen.source.inline import BAD_CHARS
+from reportgen.source.frontmatter_syntax import source_syntax
+from reportgen.limits import XML_BYTES, read_limited
+from reportgen.source.inline import BAD_CHARS, InlineReader
 from reportgen.source.reader import decode, read_document
 from reportgen.render.markdown import WriteError, normalize, write_document, write_inlines
 
@@ -244,26 +250,23 @@ def import_(report_dir: Path, file: Path) -> tuple[Imported | None, list[Diagnos
         return None, errors + diagnostics
     if lang == original:  # checked in _header_problems; for the type checker
         return None, errors
+    del root, filenode  # checked: translate-toolkit parses the same bytes, now known safe
     store = _File.parsestring(data)
     return _Import(file, sources, lang, original).run(store)
 
 
 def _read_bytes(file: Path) -> bytes:
+    """The file, refused by its size before it is read (``limits.XML_BYTES``)."""
     try:
-        return file.read_bytes()
+        return read_limited(file, XML_BYTES, "reportgen exports a report as a few MB of XLIFF; "
+                                             "import the file 'reportgen xliff export' wrote")
     except OSError as exc:
         raise UserError(file, None, f"cannot read file: {exc.strerror or exc}") from None
 
 
 def _parse(file: Path, data: bytes) -> etree._Element:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno else None
-        # libxml2 repeats the place ("… line 1, line 1, column 76"): it is in LINE already
-        message = re.sub(r"(,? line \d+(, column \d+)?)+$", "", str(exc.msg))
-        raise UserError(file, line, f"not well-formed XML: {message}") from None
+    """The XLIFF root, through the safe parser (``reportgen.safexml``)."""
+    root = safexml.parse(file, data)
     if etree.QName(root).localname != "xliff" or root.get("version") != "1.2" or etree.QName(root).namespace != NS:
         raise UserError(file, root.sourceline, f"not an XLIFF 1.2 file (root <{etree.QName(root).localname}>, "
                                                f"version '{root.get('version') or ''}'): export one with "
@@ -329,6 +332,11 @@ class _Import:
                 self.error(line, uid, f"no such unit in the original ({self.original}.md)")
                 continue
             target = tu.get_target_dom()
+            comment = next(target.iter(etree.Comment), None) if target is not None else None
+            if comment is not None:  # translate-toolkit would cut the target's text at it
+                self.error(comment.sourceline or line, uid, "the target holds an XML comment (<!-- … -->), which is "
+                                                            "not text: remove it")
+                continue
             rich = tu.rich_target[0] if target is not None else StringElem()
             if not _empty(rich):
                 self.targets[uid] = (rich, line)
@@ -369,6 +377,10 @@ class _Import:
         content = normalize(_tidy(reader.read(rich)))
         for problem in reader.problems:
             self.error(line, uid, problem)
+        if not reader.problems and not shows_something(content):
+            self.error(line, uid, f"the target has no text: translate it, or leave it empty to keep {self.lang}.md's")
+        if unit.heading and _has_break(content):
+            self.error(line, uid, 'a heading is one line: remove the line break (<x ctype="lb"/>)')
         for bad in BAD_CHARS.finditer(_plain(content)):
             if bad.group(0) != "\t":
                 self.error(line, uid, f"the character U+{ord(bad.group(0)):04X} cannot appear in a document")
@@ -377,6 +389,10 @@ class _Import:
                 write_inlines(content, self.lang)
             except WriteError as exc:
                 self.error(line, uid, f"cannot be written in the source format: {exc}")
+            else:
+                if not _reads_back(content, self.lang):
+                    self.error(line, uid, "its formatting cannot be written in the source format so that it "
+                                          "reads back the same: simplify the <g> elements of the target")
             # written as text, as it should be; but '*Digest*' was probably meant as italics
             # (not said of what the existing version already has: its author escaped it)
             known = set(markdown_in(theirs.content)) if theirs is not None else set()
@@ -399,10 +415,16 @@ class _Import:
 
     def meta_text(self, uid: str) -> str:
         content = self.content(uid, None)
+        rich, line = self.targets.get(uid, (None, None))
         if any(not isinstance(x, m.Text) for x in content):
-            rich, line = self.targets.get(uid, (None, None))
             self.error(line, uid, "front matter holds plain text: remove the <g>/<x> elements")
-        return _plain(content).strip()
+        text = _plain(content).strip()
+        if uid in self.targets:  # what the source reader refuses in front matter (the body's syntax)
+            for piece in source_syntax(text):
+                self.error(line, uid, f"'{piece}' would be front-matter text that reads as Markdown, which front "
+                                      "matter does not hold: write the text itself (formatting, references and "
+                                      "links belong in the body)")
+        return text
 
     def comments(self) -> tuple[m.Comment, ...]:
         """The existing version's comments, each before the same top-level block as there
@@ -457,8 +479,8 @@ def _numbered_lines(blocks: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
 
 def _tidy(content: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
     """Line ends a translation tool left in the text are spaces (a line break is
-    ``<x ctype="lb"/>``); whitespace at the unit's ends is dropped."""
-    out = [m.Text(re.sub(r"\r\n|[\r\n]", " ", x.text)) if isinstance(x, m.Text) else x for x in content]
+    ``<x ctype="lb"/>``), inside formatting too; whitespace at the unit's ends is dropped."""
+    out = list(_spaced(content))
     if out and isinstance(out[0], m.Text):
         out[0] = m.Text(out[0].text.lstrip(" \t"))
     if out and isinstance(out[-1], m.Text):
@@ -466,16 +488,66 @@ def _tidy(content: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
     return tuple(out)
 
 
+def _spaced(content: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
+    out: list[m.Inline] = []
+    for x in content:
+        if isinstance(x, m.Text):
+            out.append(m.Text(re.sub(r"\r\n|[\r\n]", " ", x.text)))
+        elif isinstance(x, (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)):
+            out.append(replace(x, content=_spaced(x.content)))
+        else:
+            out.append(x)
+    return tuple(out)
+
+
+def _has_break(content: tuple[m.Inline, ...]) -> bool:
+    return any(isinstance(x, m.LineBreak) or _has_break(m.inline_children(x)) for x in content)
+
+
 def _plain(content: tuple[m.Inline, ...]) -> str:
     return "".join(x.text if isinstance(x, m.Text) else _plain(m.inline_children(x)) for x in content)
+
+
+# Stands for an inline code (a symbol, a reference, a footnote) in :func:`_reads_back`.
+_CODE = "\ufffc"
+
+
+def _reads_back(content: tuple[m.Inline, ...], lang: str) -> bool:
+    """Whether a unit's content, written in the source format, reads back as the same
+    formatting and text (its inline codes stood for by one character each): never is a
+    target written as literal markers that read as something else."""
+    expected = normalize(_probe(content))
+    try:
+        text = write_inlines(expected, lang)
+    except WriteError:
+        return False
+    said: list[str] = []
+    read = InlineReader(lambda line, message: said.append(message), lambda name, line: None).read([(1, text)])
+    return not said and normalize(read) == expected
+
+
+def _probe(items: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
+    """Formatting, links, text and line breaks as they are; any other inline one character."""
+    out: list[m.Inline] = []
+    for x in items:
+        if isinstance(x, (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)):
+            out.append(replace(x, content=_probe(x.content)))
+        elif isinstance(x, (m.Text, m.LineBreak)):
+            out.append(x)
+        else:
+            out.append(m.Text(_CODE))
+    return tuple(out)
 
 
 def _read_back(path: Path, text: str) -> None:
     """The written version must read back without an error: if not, the writer is at
     fault (an internal error), never the translator."""
-    with tempfile.TemporaryDirectory() as tmp:
-        probe = Path(tmp) / path.name
-        probe.write_text(text, encoding="utf-8")
+    with scratch_folder("xliff") as tmp:
+        probe = tmp / path.name
+        try:
+            probe.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise cannot_write(probe, exc) from None
         doc, found = read_document(probe)
     errors = [d for d in found if d.severity == "error"]
     if doc is None or errors:

@@ -18,6 +18,10 @@ LibreOffice quirks handled here:
 * Its PDF carries the conversion time (``CreationDate``, XMP ``CreateDate``, ``/ID``),
   and LibreOffice 7.x offers no way to fix it (``SOURCE_DATE_EPOCH`` is ignored), so
   the PDF, unlike the DOCX, is not byte-identical between runs.
+
+The work is done in a scratch folder (``files.scratch_folder``: removed afterwards, and
+by the next run when this one is killed); a disk that fills up there is ``cannot write
+to X: reason``, like any other output, and nothing is written beside the DOCX.
 """
 
 from __future__ import annotations
@@ -26,12 +30,12 @@ import os
 import shutil
 import signal
 import subprocess
-import tempfile
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
 from reportgen.errors import Diagnostic, UserError
+from reportgen.files import cannot_write, scratch_folder
 
 #: PDF/A-2b (archival: every font embedded, XMP metadata), which LibreOffice exports
 #: cleanly; given as the JSON filter options ``--convert-to`` accepts since 7.4.
@@ -61,13 +65,15 @@ def convert(docx: Mapping[Path, bytes], soffice: str,
     names must differ (they are converted side by side in one folder)."""
     names = [path.name for path in docx]
     assert len(set(names)) == len(names), f"DOCX names must differ: {names}"
-    with tempfile.TemporaryDirectory(prefix="reportgen-pdf-") as tmp, \
+    with scratch_folder("pdf") as work, \
             resources.as_file(resources.files(__package__) / "fonts.conf") as fonts_conf:
-        work = Path(tmp)
         source, target = work / "docx", work / "pdf"
         source.mkdir()
         for path, data in docx.items():
-            (source / path.name).write_bytes(data)
+            try:
+                (source / path.name).write_bytes(data)
+            except OSError as exc:
+                raise cannot_write(source / path.name, exc) from None
         command = [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
                    "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
                    "--nolockcheck", "--convert-to", EXPORT_FILTER, "--outdir", str(target),
@@ -80,7 +86,7 @@ def convert(docx: Mapping[Path, bytes], soffice: str,
             made = target / f"{path.stem}.pdf"
             pdf = path.with_suffix(".pdf")
             if failure is None and made.is_file() and made.stat().st_size > 0:
-                pdfs[pdf] = made.read_bytes()
+                pdfs[pdf] = made.read_bytes()  # a PDF of LibreOffice's own making, from our DOCX
             else:
                 why = failure or "LibreOffice wrote no PDF"
                 errors.append(Diagnostic("error", pdf, None, f"cannot convert {path.name} to PDF: {why}"))

@@ -14,6 +14,7 @@ from reportgen.errors import Diagnostic, UserError, processing
 from reportgen.l10n import LANGUAGES
 from reportgen.model import Document, Metadata, Report
 from reportgen.parallel import collector_paused
+from reportgen.paths import link_problem
 from reportgen.source.reader import read_document
 
 __all__ = ["read_document", "read_report", "shared_metadata", "SHARED_KEYS"]
@@ -25,13 +26,15 @@ SHARED_KEYS = ("symbol", "distribution", "date", "original", "dates", "job", "wo
 def language_files(directory: Path) -> dict[str, Path]:
     """The language versions in a report folder, by code, in a stable order.
 
-    Raises UserError only when there is nothing to read; every other file of
-    the folder is judged by :func:`folder_diagnostics`."""
+    A version that is a link leading outside the folder (or to nothing), or not a
+    regular file (a pipe, a device), is never read: :func:`folder_diagnostics` reports
+    it. Raises UserError only when there is nothing to read."""
     if not directory.is_dir():
         raise UserError(directory, None, "not a report folder (expected a directory holding en.md, zh.md, ...)")
     files: dict[str, Path] = {}
     for path in sorted(directory.glob("*.md")):
-        if path.stem in LANGUAGES and path.name == f"{path.stem}.md" and path.is_file():
+        if path.stem in LANGUAGES and path.name == f"{path.stem}.md" and path.is_file() \
+                and link_problem(path, directory) is None:
             files[path.stem] = path
     if not files:
         first = next((d for d in folder_diagnostics(directory) if d.severity == "error"), None)
@@ -86,27 +89,22 @@ def folder_diagnostics(directory: Path) -> list[Diagnostic]:
     is an error. Companions, README.md, folders and hidden files are silent."""
     if not directory.is_dir():
         return []
-    root = directory.resolve()
     expected = ", ".join(f"{c}.md" for c in LANGUAGES)
     out: list[Diagnostic] = []
     for path in sorted(directory.iterdir()):
         name = path.name
         if name.startswith("."):
             continue
-        if path.is_symlink():
-            try:
-                target: Path | None = path.resolve()
-            except (OSError, RuntimeError):  # a loop of links
-                target = None
-            if target is not None and not target.is_relative_to(root):
-                out.append(Diagnostic("error", path, None, "is a link to a file outside the report folder"))
-                continue
-            if target is None or not target.exists():
-                out.append(Diagnostic("error", path, None, "is a link to a file that does not exist"))
-                continue
+        problem = link_problem(path, directory)  # the one rule for paths (reportgen.paths)
+        if problem is not None:
+            out.append(Diagnostic("error", path, None, problem))
+            continue
         if path.is_dir() or name in COMPANIONS or name.lower() == "readme.md":
             continue
         if name in {f"{c}.md" for c in LANGUAGES}:
+            if not path.is_file():  # a pipe or a device: reading it would never end
+                out.append(Diagnostic("error", path, None, "is not a regular file: a language version is a "
+                                                           "UTF-8 text file"))
             continue
         stem, _, suffixes = name.partition(".")
         code = _language_of(stem)

@@ -24,7 +24,10 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from reportgen.errors import Diagnostic, UserError
+from reportgen.images import image_problem
 from reportgen.l10n import LANGUAGES
+from reportgen.limits import IMAGE_BYTES, TooLarge, read_limited
+from reportgen.paths import Outside, inside
 from reportgen.l10n.jobs import JOB_EXAMPLES, job_form
 from reportgen.model import DISTRIBUTIONS, Metadata
 from reportgen.source.frontmatter_syntax import source_syntax
@@ -587,23 +590,35 @@ class _FrontMatter:
         return dates
 
     def emblem(self) -> Path | None:
-        """An image for the masthead's emblem slot, relative to the report folder;
-        read here so that a bad file is refused at this line, not when rendering."""
+        """An image for the masthead's emblem slot, relative to the report folder and
+        inside it (``reportgen.paths``); read here, within the image limits, so that a
+        file from elsewhere, a damaged or an oversized image is refused at this line,
+        not when rendering (``reportgen.images``)."""
         value = self.text("emblem")
         if value is None:
             return None
         where = self.key("emblem")
-        path = (self.path.parent / value).resolve()
+        named = f"emblem file '{shown(value)}'"
+        try:
+            path = inside(self.path.parent, value)
+        except Outside as exc:
+            self.error(where, f"{named} {exc}: put the image in the report folder and give its path from there "
+                              "(emblem: assets/emblem.png)")
+            return None
         if not path.is_file():
-            self.error(where, f"emblem file '{shown(value)}' not found in the report folder")
+            self.error(where, f"{named} not found in the report folder")
             return None
         try:
-            head = path.read_bytes()[:8]
-        except OSError as exc:
-            self.error(where, f"emblem file '{shown(value)}' cannot be read ({shown(exc.strerror or exc)})")
+            data = read_limited(path, IMAGE_BYTES, "the emblem is printed 1 cm high: save it smaller")
+        except TooLarge as exc:
+            self.error(where, f"{named}: {exc.message}")
             return None
-        if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
-            self.error(where, f"emblem file '{shown(value)}' is not a PNG or JPEG image")
+        except OSError as exc:
+            self.error(where, f"{named} cannot be read ({shown(exc.strerror or exc)})")
+            return None
+        problem = image_problem(data)
+        if problem is not None:
+            self.error(where, f"{named} {problem}")
             return None
         return path
 

@@ -11,7 +11,9 @@ and ``sources/<report>/documents.yaml`` (this report; its entries win)::
         zh: 增进《联合国反腐败公约》下国际合作 ...
 
 Reading never raises: each bad entry is a diagnostic at its line and is left
-out, the good ones are kept, so one typo does not hide the rest of the file.
+out, the good ones are kept, so one typo does not hide the rest of the file. A file
+over the companion size limit is refused before it is read (``reportgen.limits``), and
+one that is a link leading out of its folder is not read (``reportgen.paths``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
 
 from reportgen.errors import Diagnostic
 from reportgen.l10n import LANGUAGES
+from reportgen.limits import COMPANION_BYTES, TooLarge, read_limited
+from reportgen.paths import companions
 from reportgen.source.frontmatter import (
     YamlText,
     bad_char_diagnostics,
@@ -68,24 +72,13 @@ class Registry:
 
 def registry_files(report_dir: Path) -> list[Path]:
     """Project-wide file first, then the report's own, so the report's wins."""
-    candidates = [report_dir.parent / FILE_NAME, report_dir / FILE_NAME]
-    return [p for p in candidates if _exists(p)]
-
-
-def _exists(path: Path) -> bool:
-    """A file that is there; one that cannot even be looked at (permissions)
-    counts as there, so that reading it says why it cannot be used."""
-    try:
-        return path.is_file()
-    except OSError:
-        return True
+    return companions(report_dir, (FILE_NAME,))[0]
 
 
 def read_registry(report_dir: Path) -> tuple[Registry, list[Diagnostic]]:
     """Both registry files, merged; never raises."""
     entries: dict[str, Entry] = {}
-    diags: list[Diagnostic] = []
-    files = registry_files(report_dir)
+    files, diags = companions(report_dir, (FILE_NAME,))
     for path in files:
         found, problems = read_file(path)
         entries.update(found)
@@ -96,7 +89,9 @@ def read_registry(report_dir: Path) -> tuple[Registry, list[Diagnostic]]:
 def read_file(path: Path) -> tuple[dict[str, Entry], list[Diagnostic]]:
     """One documents.yaml: its good entries, and a diagnostic for each bad one."""
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, COMPANION_BYTES, "split it between the report folders that cite the documents")
+    except TooLarge as exc:
+        return {}, [exc.diagnostic]
     except OSError as exc:
         return {}, [Diagnostic("error", path, None, f"cannot read file: {exc.strerror or exc}")]
     try:

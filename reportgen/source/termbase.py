@@ -12,15 +12,22 @@ that reader is bilingual at heart and, in 3.20, reads the terms of ``<tig>`` onl
 the ``<ntig>``/``<termGrp>`` terms TBX-Basic also allows come back as nothing, and its
 terms carry no source line, which every message here needs. Both the TBX 2008 form
 (``martif``/``termEntry``/``langSet``/``tig``) and TBX v3 (``tbx``/``conceptEntry``/
-``langSec``/``termSec``) are read, by local name. The XML is parsed without loading
-the DTD, resolving entities or touching the network.
+``langSec``/``termSec``) are read, by local name. The XML is parsed by
+``reportgen.safexml``: a DTD of its own (entities), entities and processing
+instructions are refused at their line (the ``<!DOCTYPE martif SYSTEM "….dtd">`` TBX
+2008 files carry is passed over, its DTD never read), no network is touched, and the
+size and the tree are limited.
 
 CSV (the stdlib ``csv`` module: translate-toolkit's csv store is a bilingual
 source/target/location format): a header row of language codes, one concept per
 row, several terms in a cell separated by ``|``, forbidden variants in a
 ``<code>:forbidden`` column; any other column (``note``, ``id``) is ignored.
 
-Reading never raises: each bad entry is a diagnostic at its line and is left out.
+Reading never raises: each bad entry is a diagnostic at its line and is left out. A
+file over the companion size limit, a CSV cell over the cell limit, a term holding a
+character no document can hold (a control character, an escape sequence a terminal
+would act on) are refused at their line (``reportgen.limits``); a file that is a link
+leading out of its folder is not read (``reportgen.paths``).
 """
 
 from __future__ import annotations
@@ -28,13 +35,18 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from reportgen.errors import Diagnostic
+from reportgen import safexml
+from reportgen.errors import Diagnostic, UserError
 from reportgen.l10n import LANGUAGES
+from reportgen.limits import COMPANION_BYTES, CSV_CELL_CHARS, TooLarge, read_limited
+from reportgen.paths import companions
+from reportgen.source.inline import BAD_CHARS
 
 FILE_NAMES = ("terms.tbx", "terms.csv")
 APPROVED = ("preferredTerm-admn-sts", "admittedTerm-admn-sts")
@@ -88,23 +100,14 @@ class TermBase:
 
 def termbase_files(report_dir: Path) -> list[Path]:
     """Project-wide files first, then the report's own, so the report's win."""
-    return [folder / name for folder in (report_dir.parent, report_dir) for name in FILE_NAMES
-            if _exists(folder / name)]
-
-
-def _exists(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except OSError:  # cannot even be looked at: reading it says why
-        return True
+    return companions(report_dir, FILE_NAMES)[0]
 
 
 def read_termbase(report_dir: Path) -> tuple[TermBase, list[Diagnostic]]:
     """Every term base file of a report, merged; never raises."""
-    files = termbase_files(report_dir)
+    files, diags = companions(report_dir, FILE_NAMES)
     project = [p for p in files if p.parent != report_dir]
     entries: list[TermEntry] = []
-    diags: list[Diagnostic] = []
     for path in files:
         found, problems = read_file(path)
         diags += problems
@@ -124,7 +127,9 @@ def _shares(a: TermEntry, b: TermEntry) -> bool:
 def read_file(path: Path) -> tuple[list[TermEntry], list[Diagnostic]]:
     """One ``terms.tbx`` or ``terms.csv``: its good entries and a diagnostic per bad one."""
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, COMPANION_BYTES, "split the term base, or keep only the terms reports use")
+    except TooLarge as exc:
+        return [], [exc.diagnostic]
     except OSError as exc:
         return [], [Diagnostic("error", path, None, f"cannot read file: {exc.strerror or exc}")]
     return (_read_tbx if path.suffix == ".tbx" else _read_csv)(path, raw)
@@ -137,13 +142,11 @@ def _local(el: etree._Element) -> str:
 
 
 def _read_tbx(path: Path, raw: bytes) -> tuple[list[TermEntry], list[Diagnostic]]:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             remove_comments=True, remove_pis=True)
     try:
-        root = etree.fromstring(raw, parser)
-    except etree.XMLSyntaxError as exc:
-        message = re.sub(r", line \d+, column \d+$", "", exc.msg or "syntax error")
-        return [], [Diagnostic("error", path, exc.lineno or None, f"not well-formed XML: {message}")]
+        root = safexml.parse(path, raw, names_dtd=True)  # TBX 2008 names its DTD; it is never read
+    except UserError as exc:
+        return [], [exc.diagnostic]
+    etree.strip_elements(root, etree.Comment, with_tail=False)  # a comment is no part of a term
     if _local(root) not in ("martif", "tbx"):
         return [], [Diagnostic("error", path, root.sourceline,
                                f"not a TBX file: the root element is <{_local(root)}> (expected <martif> or <tbx>)")]
@@ -204,6 +207,9 @@ class _TbxEntry:
         if not text:
             self.error(term.sourceline, "empty term")
             return None
+        if (bad := _bad_char(text)) is not None:
+            self.error(term.sourceline, bad)
+            return None
         notes = [el for el in group.iter() if _local(el) == "termNote" and el.get("type") == "administrativeStatus"]
         status = " ".join("".join(notes[0].itertext()).split()) if notes else APPROVED[0]
         if status not in _STATUS:
@@ -248,8 +254,20 @@ def _read_csv(path: Path, raw: bytes) -> tuple[list[TermEntry], list[Diagnostic]
     entries: list[TermEntry] = []
     columns: dict[int, tuple[str, bool]] | None = None  # index -> (code, approved)
     end = 0
-    for row in rows:
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # a cell over the csv module's own limit (128 KB), a NUL byte
+            line = end + 1
+            if "field larger than field limit" in str(exc):
+                return [], diags + [_cell_too_long(path, line, None)]
+            return [], diags + [Diagnostic("error", path, line, f"not a readable CSV row: {exc}")]
         line, end = end + 1, rows.line_num  # a quoted cell may span lines: the row starts here
+        if (long := next((len(cell) for cell in row if CSV_CELL_CHARS.exceeded(len(cell))), None)) is not None:
+            diags.append(_cell_too_long(path, line, long))
+            continue
         if not any(cell.strip() for cell in row):
             continue
         if columns is None:
@@ -305,9 +323,30 @@ def _row(path: Path, line: int, row: list[str],
                 diags.append(Diagnostic("error", path, line, f"empty term in column '{name}' "
                                                              f"(terms in a cell are separated by '{_SEPARATOR}')"))
                 break
+            if (bad := _bad_char(text)) is not None:
+                diags.append(Diagnostic("error", path, line, f"column '{name}': {bad}"))
+                break
             (approved if ok else forbidden).setdefault(code, []).append(Term(text, line))
     if diags:
         return None, diags
     if not approved and not forbidden:
         return None, [Diagnostic("error", path, line, "row has no terms")]
     return TermEntry(path, line, _frozen(approved), _frozen(forbidden)), []
+
+
+def _cell_too_long(path: Path, line: int, length: int | None) -> Diagnostic:
+    said = f"a cell holds {length:,} characters" if length is not None else "a cell is longer still"
+    return Diagnostic("error", path, line, CSV_CELL_CHARS.over(said) + ": a cell holds the terms of one language, "
+                                           f"separated by '{_SEPARATOR}'")
+
+
+def _bad_char(text: str) -> str | None:
+    """Why a term cannot be used: it holds a character no document can hold (a control
+    character, such as the ESC of a terminal escape sequence), so no text could match it."""
+    found = BAD_CHARS.search(text)
+    if found is None:
+        return None
+    ch = found.group()
+    name = unicodedata.name(ch, "a control character")
+    return (f"term '{text}' contains U+{ord(ch):04X} ({name}), which cannot appear in a document: "
+            "remove it from the term")

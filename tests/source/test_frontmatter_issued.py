@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reportgen import pipeline
+from tests.support.images import jpeg, png
 
 JOB = "job: V.21-06543\n"
 LINE = 14  # the line after job: in the example's en.md
@@ -47,7 +48,7 @@ def test_bad_values_are_refused_at_their_line(report_copy, cli, tmp_path: Path, 
 
 def test_good_values_reach_the_model(report_copy) -> None:
     src = report_copy()
-    (src / "seal.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(16))  # a JPEG header is what is checked
+    (src / "seal.jpg").write_bytes(jpeg())  # a whole image: a damaged one is refused (tests/test_attacks_files.py)
     _edit(src, "processed: [2021-09-07, 2021-09-08]\nemblem: seal.jpg\n")
     loaded = pipeline.load(src)
     meta = loaded.metas["en"]
@@ -70,7 +71,7 @@ def test_markdown_writer_writes_the_keys_back(report_copy, tmp_path: Path) -> No
     from reportgen.source.reader import read_document
 
     src = report_copy()
-    (src / "seal.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(16))
+    (src / "seal.png").write_bytes(png())
     _edit(src, "processed: [2021-09-07, 2021-09-08]\nemblem: seal.png\n")
     doc, diagnostics = read_document(src / "en.md")
     assert doc is not None and diagnostics == []

@@ -182,10 +182,10 @@ def test_not_utf8_names_the_line(report: Path) -> None:
 def test_unreadable_file(report: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (report / FILE_NAME).write_text(GOOD, encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, *args: object, **kwargs: object) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)  # the registry is read within its size limit (limits.read_limited)
     registry, diags = read_registry(report)
     assert registry.entries == {}
     assert diags == [Diagnostic("error", report / FILE_NAME, None, "cannot read file: Permission denied")]
