@@ -1,4 +1,4 @@
-"""The ``reportgen`` command line (INTERFACE §3): a thin layer over the pipeline."""
+"""The ``reportgen`` command line (INTERFACE §3): a thin layer over :class:`~reportgen.project.Project`."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from reportgen import manifest as build_manifest
-from reportgen import pipeline
+from reportgen.project import Built, Each, Loaded, Outcome, Project
 from reportgen.check import citations, merge_repeats, report_lines
 from reportgen.errors import Diagnostic, UserError, WorkerError, processed_file, processing
 from reportgen.files import cannot_write, write_all_atomically, write_atomically
@@ -53,12 +53,12 @@ def _in_report(command: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
-def _load(report_dir: Path, langs: tuple[str, ...] = (), *, strict: bool = True) -> pipeline.Loaded:
+def _load(report_dir: Path, langs: tuple[str, ...] = (), *, strict: bool = True) -> Loaded:
     """Load a report and print its diagnostics (see :func:`_usable`)."""
-    return _usable(pipeline.load(report_dir, langs), strict=strict)
+    return _usable(Project.open(report_dir).load(langs), strict=strict)
 
 
-E = TypeVar("E", bound=pipeline.Each)
+E = TypeVar("E", bound=Each)
 
 
 def _usable(each: E, *, strict: bool = True) -> E:
@@ -79,10 +79,10 @@ PROGRESS_BYTES = 2 * 1024 * 1024
 
 
 @contextmanager
-def _progress(report_dir: Path, label: str) -> Iterator[Callable[[pipeline.Outcome], None] | None]:
+def _progress(project: Project, label: str) -> Iterator[Callable[[Outcome], None] | None]:
     """A bar counting the versions done, on stderr when it is a terminal and the
     report is large; nothing otherwise (no stray output in files and pipes)."""
-    files = pipeline.language_files(report_dir)
+    files = project.files
     if not sys.stderr.isatty() or sum(p.stat().st_size for p in files.values()) < PROGRESS_BYTES:
         yield None
         return
@@ -112,14 +112,15 @@ def build(report_dir: Path, out_dir: Path | None, langs: tuple[str, ...], as_jso
     """Write one DOCX per language version of REPORT_DIR (and with --pdf a PDF of each)."""
     soffice = _soffice() if with_pdf else None  # a missing LibreOffice fails before any work
     started = build_manifest.clock(manifest.parent) if manifest is not None else 0  # before anything is read
-    with _progress(report_dir, "building") as on_done:
-        each = _usable(pipeline.build(report_dir, tuple(langs), jobs=jobs, on_done=on_done))
+    project = Project.open(report_dir)
+    with _progress(project, "building") as on_done:
+        each = _usable(project.build(tuple(langs), jobs=jobs, on_done=on_done))
     rendered = {code: data for code, data in each.values.items() if data is not None}
     out = out_dir or Path("build") / each.name
     docx = {code: out / f"{code}.docx" for code in rendered}
     files = {docx[code]: data for code, data in rendered.items()}
     pdfs = _pdfs(files, soffice) if soffice else {}
-    built = [pipeline.Built(code, docx[code], each.metas[code].symbol) for code in rendered]
+    built = [Built(code, docx[code], each.metas[code].symbol) for code in rendered]
     listing = [{"lang": b.lang, "path": str(b.path), "symbol": b.symbol,
                 **({"pdf": str(b.path.with_suffix(".pdf"))} if pdfs else {})} for b in built]
     files |= pdfs
@@ -145,8 +146,9 @@ def check(report_dir: Path, jobs: int | None) -> None:
     cited documents, word counts); write nothing.
 
     Exit 1 when an error is found; 2 when a version cannot be read at all."""
-    with _progress(report_dir, "checking") as on_done:
-        loaded, found = pipeline.check_each(report_dir, jobs=jobs, on_done=on_done)
+    project = Project.open(report_dir)
+    with _progress(project, "checking") as on_done:
+        loaded, found = project.check(jobs=jobs, on_done=on_done)
     if loaded.unusable:
         _report(loaded.diagnostics)  # e.g. a version unreadable: nothing to check it against
         sys.exit(EXIT_UNUSABLE)
@@ -199,8 +201,9 @@ def align(report_dir: Path, fmt: str, output: Path | None, jobs: int | None) -> 
     Exit 1 when a finding of severity error is open (not accepted)."""
     from reportgen.align.text import render_text, summary_line
 
-    with _progress(report_dir, "aligning") as progress:
-        loaded, aligned = pipeline.align(report_dir, keep_model=fmt == "html", jobs=jobs, on_done=progress)
+    project = Project.open(report_dir)
+    with _progress(project, "aligning") as progress:
+        loaded, aligned = project.align(keep_model=fmt == "html", jobs=jobs, on_done=progress)
     _usable(loaded, strict=False)
     assert aligned is not None  # None only when unusable, and _usable exited
     result = aligned
@@ -241,7 +244,7 @@ def accept(report_dir: Path, check_id: str, lang: str, paragraph: str | None, no
     _known_check(check_id)
     loaded = _load(report_dir)
     acceptances = read_acceptances(report_dir)
-    result = align_report(loaded.report, acceptances=[])
+    result = align_report(loaded.report, acceptances=[], terms=loaded.terms)
     matches = [f for f in result.findings
                if (f.check, f.lang, f.paragraph) == (check_id, lang, paragraph)]
     if not matches:
@@ -288,10 +291,11 @@ def review(report_dir: Path, lang: str, output: Path | None, jobs: int | None) -
     from reportgen.align.review import review_of
     from reportgen.render.docx.review import render_review
 
-    if lang not in pipeline.language_files(report_dir):
+    project = Project.open(report_dir)
+    if lang not in project.files:
         raise UserError(report_dir, None, f"no '{lang}' version: {lang}.md does not exist")
-    with _progress(report_dir, "aligning") as progress:
-        loaded, aligned = pipeline.align(report_dir, keep_model=True, jobs=jobs, on_done=progress)
+    with _progress(project, "aligning") as progress:
+        loaded, aligned = project.align(keep_model=True, jobs=jobs, on_done=progress)
     _usable(loaded, strict=False)
     assert aligned is not None  # None only when unusable, and _usable exited
     if lang == aligned.original:
@@ -319,7 +323,7 @@ def tmx(report_dirs: tuple[Path, ...], output: Path | None, jobs: int | None) ->
     units, diagnostics, unusable = [], [], False
     for folder in report_folders(report_dirs):
         with processing(folder):
-            each, aligned = pipeline.align(folder, keep_model=True, jobs=jobs)
+            each, aligned = Project.open(folder).align(keep_model=True, jobs=jobs)
             diagnostics += each.diagnostics
             if aligned is None or each.unusable:
                 unusable = True
@@ -400,7 +404,7 @@ def diff(old_dir: Path, new_dir: Path, out_dir: Path | None) -> None:
     drafts, diagnostics = [], []
     for folder in (old_dir, new_dir):
         try:
-            drafts.append(pipeline.load(folder))
+            drafts.append(Project.open(folder).load())
             diagnostics += drafts[-1].diagnostics
         except UserError as exc:
             diagnostics.append(Diagnostic("error", exc.path, exc.line, exc.message))

@@ -20,7 +20,6 @@ parent's pid. So ``kill -9`` of a ``build -j 2`` leaves no worker running on.
 from __future__ import annotations
 
 import ctypes
-import gc
 import itertools
 import multiprocessing
 import os
@@ -33,7 +32,6 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Generic, TypeVar
 
-from contextlib import contextmanager
 from pathlib import Path
 
 from reportgen.errors import UserError, WorkerError, processed_file
@@ -207,23 +205,6 @@ def _give_back_memory() -> None:
 
 
 _LIBC: ctypes.CDLL | bool | None = None  # per worker process, loaded on first use
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector over work that makes no reference
-    cycles: reading, resolving, checking and aligning (tests/test_cycles.py holds
-    them to it). Their millions of small objects would otherwise be traversed again
-    and again by full collections that find nothing: a fifth of their time. Memory
-    is still freed by reference counting. Rendering is not paused: python-docx's
-    part graph has cycles."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 # A relayed value up to this size (pickled) is kept by each worker for its next tasks;

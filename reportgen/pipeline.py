@@ -1,351 +1,66 @@
-"""The stages wired together: source → resolve → (check | render | align).
-
-The CLI and the tests call these; each stage stays unaware of the others. Each
-language version goes through the stages on its own, in its own process when the
-report is large (:mod:`reportgen.parallel`): :func:`load_each` reads and resolves
-every version and applies a per-version task to it (render, check, prepare for
-alignment), and only what the task returns comes back. The checks that need
-several versions (shared front matter) use their front matter only.
-"""
+"""One call per command for a report folder: each opens a :class:`~reportgen.project.Project`
+(the one way a report is read) and runs its stage. The CLI opens the project itself;
+the tests and the benchmark call these."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING
 
 from reportgen.check import check_version
-from reportgen.errors import Diagnostic, UserError, processing
-from reportgen.files import scratch_folder, write_all_atomically
-from reportgen.model import Document, Metadata, Report
-from reportgen.parallel import Relay, Shipped, Workers, collector_paused, jobs_for, run_each
-from reportgen.resolve import resolve_document
-from reportgen.source import folder_diagnostics, frontmatter, language_files, read_document, shared_metadata
-from reportgen.source.reader import decode
-from reportgen.source.registry import Registry, read_registry
-from reportgen.source.termbase import TermBase, read_termbase
+from reportgen.errors import Diagnostic, processing
+from reportgen.project import Built, Each, Handover, Loaded, Outcome, Project, Task, write_all
+from reportgen.source import language_files
 
 if TYPE_CHECKING:
-    from reportgen.align import AlignmentResult, PairOutcome, Prepared
-    from reportgen.align.accept import Acceptance
+    from reportgen.align import AlignmentResult
 
-R = TypeVar("R")
-# A per-version task: the resolved document (handed over) and its diagnostics so far → a
-# result. It runs in a worker process, so it must be a module-level function (or a partial
-# of one).
-Task = Callable[["Handover", list[Diagnostic]], R]
+__all__ = ["load", "build", "check_each", "align", "check", "render_all", "write_all", "load_each",
+           "jobs_wanted", "language_files", "Built", "Each", "Handover", "Loaded", "Outcome", "Project"]
 
-
-class Handover:
-    """A version's resolved model, handed to its task. :meth:`take` leaves no other
-    reference behind, so a task that needs the model only for its first step (preparing
-    a version for alignment) lets it be freed before the rest: at 8,000 paragraphs a
-    model holds some 50 MB in each worker."""
-
-    def __init__(self, doc: Document) -> None:
-        self._doc: Document | None = doc
-
-    def take(self) -> Document:
-        doc, self._doc = self._doc, None
-        assert doc is not None, "a model is taken once"
-        return doc
-
-
-@dataclass(frozen=True)
-class Built:
-    lang: str
-    path: Path
-    symbol: str
-
-
-@dataclass(frozen=True)
-class Outcome(Generic[R]):
-    """What one language version gave: its front matter (None when unreadable),
-    every diagnostic of reading and resolving it, and the task's result (None when
-    the version was unreadable or not asked for)."""
-
-    code: str
-    path: Path
-    meta: Metadata | None
-    diagnostics: list[Diagnostic]
-    value: R | None
-
-
-@dataclass(frozen=True)
-class Each(Generic[R]):
-    """A report read version by version: the task's result for every readable
-    version asked for, in file order, with every diagnostic of the load."""
-
-    name: str
-    directory: Path
-    values: dict[str, R]
-    metas: dict[str, Metadata]
-    paths: dict[str, Path]
-    diagnostics: list[Diagnostic]
-    registry: Registry
-    # language versions that could not be read at all (no document to check or align)
-    unreadable: tuple[str, ...] = ()
-    terms: TermBase = field(default_factory=TermBase)  # the term base (source/termbase.py)
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity == "error"]
-
-    @property
-    def unusable(self) -> bool:
-        """An error in a file that yielded no document (a version that cannot be read,
-        ``documents.yaml``, a misnamed file): there is nothing to check or align it with.
-        Errors inside readable versions (numbering, references) are findings."""
-        read = set(self.paths.values())
-        return bool(self.unreadable) or any(d.path not in read for d in self.errors)
-
-
-class Loaded(Each[Document]):
-    """A report with every wanted version read and resolved (held in this process)."""
-
-    @property
-    def report(self) -> Report:
-        return Report(self.name, self.directory, self.values)
-
-
-def load_each(directory: Path, task: Task[R], langs: tuple[str, ...] = (), *,
-              jobs: int | None = None, on_done: Callable[[Outcome], None] | None = None,
-              kind: type[Each] = Each, cycle_free: bool = True, workers: Workers | None = None,
-              first: str | None = None) -> Each[R]:
-    """Read, resolve and apply ``task`` to every language version (those in
-    ``langs`` when given; the others are still read, for the checks across
-    versions), in parallel processes when worthwhile. ``on_done(outcome)`` is called
-    as each version finishes (a progress bar, or work that can start then, in
-    ``workers`` when given: the pool to use, sized with :func:`jobs_wanted`). ``cycle_free``: the task makes no
-    reference cycles, so it runs with the cyclic collector paused, as reading does.
-    ``first``: the version to start with. The others start largest first, so that the
-    last to finish is a short one (longest processing time first: with six versions on
-    two processes, a large version started last would run alone while the other waits).
-    Results are in file order whatever order they ran in."""
-    files = language_files(directory)
-    for code in langs:
-        if code not in files:
-            raise UserError(directory, None, f"no '{code}' version: {code}.md does not exist")
-    items = [(code, path, not langs or code in langs, task, cycle_free) for code, path in files.items()]
-    items.sort(key=lambda item: (item[0] != first, -_size(item[1])))  # stable: ties stay in file order
-    outcomes: dict[str, Outcome] = {}
-    # results arrive pickled: millions of small objects that the collector would
-    # otherwise traverse again and again as they are unpickled
-    with contextlib.ExitStack() as stack:
-        if cycle_free:
-            stack.enter_context(collector_paused())
-        if workers is None:
-            workers = stack.enter_context(Workers(jobs_for(len(files), _total(files), jobs)))
-        for _, outcome in run_each(_version, items, workers):
-            outcomes[outcome.code] = outcome
-            if on_done is not None:
-                on_done(outcome)
-    done = [outcomes[code] for code in files if code in outcomes]  # file order, however they finished
-    diagnostics = folder_diagnostics(directory) + [d for o in done for d in o.diagnostics]
-    diagnostics += shared_metadata({o.code: (o.path, o.meta) for o in done if o.meta is not None})
-    registry, found = read_registry(directory)
-    diagnostics += found
-    terms, found = read_termbase(directory)
-    diagnostics += found
-    wanted = [o for o in done if not langs or o.code in langs]
-    readable = [o for o in wanted if o.meta is not None]
-    return kind(
-        name=directory.resolve().name,
-        directory=directory,
-        values={o.code: o.value for o in readable},
-        metas={o.code: o.meta for o in readable if o.meta is not None},
-        paths={o.code: o.path for o in readable},
-        diagnostics=diagnostics,
-        registry=registry,
-        unreadable=tuple(o.code for o in wanted if o.meta is None),
-        terms=terms,
-    )
-
-
-def _version(item: tuple[str, Path, bool, Task[R], bool]) -> Outcome[R]:
-    """One version through the stages (in a worker process when parallel)."""
-    code, path, wanted, task, cycle_free = item
-    with processing(path):
-        with collector_paused():
-            doc, diagnostics = read_document(path)
-            if doc is None or not wanted:
-                return Outcome(code, path, doc.meta if doc else None, diagnostics, None)
-            meta = doc.meta
-            resolved, found = resolve_document(doc)
-            diagnostics += found
-            handover = Handover(resolved)
-            del doc, resolved  # the task holds the only reference to the model
-            if cycle_free:
-                return Outcome(code, path, meta, diagnostics, task(handover, diagnostics))
-        return Outcome(code, path, meta, diagnostics, task(handover, diagnostics))
-
-
-def jobs_wanted(directory: Path, requested: int | None = None) -> int:
-    """The processes worth using for a report (see ``parallel.jobs_for``)."""
-    files = language_files(directory)
-    return jobs_for(len(files), _total(files), requested)
-
-
-def _total(files: dict[str, Path]) -> int:
-    return sum(map(_size, files.values()))
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0  # reported by the reader
-
-
-# -- the tasks ----------------------------------------------------------------------------
-
-def _document(doc: Handover, diagnostics: list[Diagnostic]) -> Document:
-    return doc.take()
-
-
-def _render(model: Handover, diagnostics: list[Diagnostic]) -> bytes | None:
-    """The DOCX of a version without errors (with errors nothing is written anyway)."""
-    from reportgen.render.docx import render_docx  # python-docx loads only to build (70 ms)
-
-    if any(d.severity == "error" for d in diagnostics):
-        return None
-    return render_docx(model.take())
-
-
-@dataclass(frozen=True)
-class Aligned:
-    """What aligning gives for one version: the pair's findings (translations) and,
-    when the output shows texts (HTML), the prepared version itself."""
-
-    prepared: Shipped[Prepared] | None
-    pair: PairOutcome | None
-
-
-def _prepare_and_align(keep_model: bool, acceptances: tuple[Acceptance, ...], terms: TermBase, original: str,
-                       relay: Relay[Prepared], model: Handover, diagnostics: list[Diagnostic]) -> Aligned:
-    """The original is prepared and handed on through ``relay``; a translation is
-    prepared, then aligned with the original as soon as that is ready."""
-    from reportgen.align import align_pair, prepare_version  # the align stage loads only to align
-
-    prepared = prepare_version(model.take(), keep_model=keep_model)  # the model is let go now
-    shipped = Shipped(prepared) if keep_model else None
-    if prepared.version.lang == original:
-        relay.put(prepared)
-        return Aligned(shipped, None)
-    other = relay.get()
-    return Aligned(shipped, None if other is None else align_pair(other, prepared, acceptances, terms))
-
-
-def _check(registry: Registry, terms: TermBase, directory: Path, model: Handover,
-           diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    return check_version(model.take(), registry, directory, terms)
-
-
-# -- what the commands run --------------------------------------------------------------
 
 def load(directory: Path, langs: tuple[str, ...] = (), *, jobs: int | None = None) -> Loaded:
     """Read and resolve every language version, gathering every diagnostic."""
-    loaded = load_each(directory, _document, langs, jobs=jobs, kind=Loaded)
-    assert isinstance(loaded, Loaded)
-    return loaded
+    return Project.open(directory).load(langs, jobs=jobs)
 
 
 def build(directory: Path, langs: tuple[str, ...] = (), *, jobs: int | None = None,
           on_done: Callable[[Outcome], None] | None = None) -> Each[bytes | None]:
-    """Every version rendered to DOCX bytes, one version at a time per process (a
-    whole report is never held as six DOCX trees). Write them with :func:`write_all`
-    only when the load has no error."""
-    importlib.import_module("reportgen.render.docx")  # loaded here once, not in every worker
-
-    return load_each(directory, _render, langs, jobs=jobs, on_done=on_done, cycle_free=False)
+    """Every version rendered to DOCX bytes (:meth:`Project.build`)."""
+    return Project.open(directory).build(langs, jobs=jobs, on_done=on_done)
 
 
 def check_each(directory: Path, *, jobs: int | None = None,
                on_done: Callable[[Outcome], None] | None = None) -> tuple[Each[list[Diagnostic]], list[Diagnostic]]:
-    """Everything ``reportgen check`` reports: the load's diagnostics and each
-    version's own checks (``check.check_version``)."""
-    registry, _ = read_registry(directory)  # its diagnostics come with the load's
-    terms, _ = read_termbase(directory)  # the same
-    each = load_each(directory, functools.partial(_check, registry, terms, directory), jobs=jobs, on_done=on_done)
-    return each, each.diagnostics + [d for found in each.values.values() for d in found]
+    """Everything ``reportgen check`` reports (:meth:`Project.check`)."""
+    return Project.open(directory).check(jobs=jobs, on_done=on_done)
 
 
 def align(directory: Path, *, keep_model: bool = True, jobs: int | None = None,
           on_done: Callable[[Outcome], None] | None = None) -> tuple[Each, AlignmentResult | None]:
-    """Read, prepare and align every version with the original, in parallel
-    processes when worthwhile: the original is read first, and each translation is
-    aligned in the process that prepared it as soon as the original is ready. The
-    result is None when the load is unusable (a version unreadable: nothing to
-    align). ``keep_model=False``: the result lists findings only (JSON, text)."""
-    from reportgen.align import assemble, original_of, read_acceptances
-
-    acceptances = tuple(read_acceptances(directory))
-    terms, _ = read_termbase(directory)  # its diagnostics come with the load's
-    files = language_files(directory)
-    first = _original_named(files)
-    if first is None:  # the first file names no original that exists: nothing to start with
-        return _align_in_one_go(directory, acceptances, jobs)
-    workers_wanted = jobs_for(len(files), _total(files), jobs)
-    with scratch_folder("align") as folder:  # removed by the next run if this one is killed
-        relay: Relay[Prepared] = Relay(folder, parallel=workers_wanted > 1)
-
-        def started(outcome: Outcome) -> None:
-            if outcome.code == first and outcome.value is None:
-                relay.put(None)  # the original is unreadable: no translation waits for it
-            if on_done is not None:
-                on_done(outcome)
-
-        with Workers(workers_wanted) as workers:
-            try:
-                task = functools.partial(_prepare_and_align, keep_model, acceptances, terms, first, relay)
-                each = load_each(directory, task, jobs=jobs, on_done=started, workers=workers, first=first)
-            finally:
-                relay.close()  # before the pool waits for its tasks: none may wait for ever
-    if each.unusable:
-        return each, None
-    original = original_of(each.metas.values())
-    if original != first:  # the versions disagree on the original (an error reported with the load)
-        return _align_in_one_go(directory, acceptances, jobs)
-    outcomes = {code: a.pair for code, a in each.values.items() if a.pair is not None}
-    versions = ({code: a.prepared.value.version for code, a in each.values.items() if a.prepared is not None}
-                if keep_model else {})
-    return each, assemble(each.name, each.metas[original].symbol, original, list(each.values), outcomes, versions)
+    """Every version aligned with the original (:meth:`Project.align`)."""
+    return Project.open(directory).align(keep_model=keep_model, jobs=jobs, on_done=on_done)
 
 
-def _align_in_one_go(directory: Path, acceptances: tuple[Acceptance, ...],
-                     jobs: int | None) -> tuple[Each, AlignmentResult | None]:
-    """Load every version, then align, with the original as the first readable
-    version names it: for reports whose first file does not say which is the original."""
-    from reportgen.align import align_report
-
-    loaded = load(directory, jobs=jobs)
-    if loaded.unusable:
-        return loaded, None
-    return loaded, align_report(loaded.report, list(acceptances), loaded.terms)
+def load_each(directory: Path, task: Task, langs: tuple[str, ...] = (), **options) -> Each:  # type: ignore[no-untyped-def]
+    """:meth:`Project.each` on a folder."""
+    return Project.open(directory).each(task, langs, **options)
 
 
-def _original_named(files: dict[str, Path]) -> str | None:
-    """The original as the first version's front matter names it (read ahead, so
-    that the original is prepared first), or None when it cannot be read."""
-    path = next(iter(files.values()))
-    try:
-        meta, _ = frontmatter.parse(path, frontmatter.split(path, decode(path)))
-    except UserError:
-        return None
-    return meta.original if meta is not None and meta.original in files else None
+def jobs_wanted(directory: Path, requested: int | None = None) -> int:
+    """The processes worth using for a report (see ``parallel.jobs_for``)."""
+    return Project.open(directory).jobs(requested)
 
 
 def check(loaded: Loaded) -> list[Diagnostic]:
-    """:func:`check_each` on a report already loaded."""
+    """What ``check`` reports, on a report already loaded."""
     return loaded.diagnostics + [d for doc in loaded.values.values()
                                  for d in check_version(doc, loaded.registry, loaded.directory, loaded.terms)]
 
 
 def render_all(loaded: Loaded) -> dict[str, bytes]:
+    """Every version of a loaded report rendered, in this process."""
     from reportgen.render.docx import render_docx
 
     out: dict[str, bytes] = {}
@@ -353,10 +68,3 @@ def render_all(loaded: Loaded) -> dict[str, bytes]:
         with processing(doc.path):
             out[code] = render_docx(doc)
     return out
-
-
-def write_all(each: Each, rendered: dict[str, bytes], out_dir: Path) -> list[Built]:
-    """Write every version or none: all are renamed into place only once all are written."""
-    paths = {code: out_dir / f"{code}.docx" for code in rendered}
-    write_all_atomically({paths[code]: data for code, data in rendered.items()})
-    return [Built(code, paths[code], each.metas[code].symbol) for code in rendered]

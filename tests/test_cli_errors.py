@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import reportgen.render.docx as docx_writer
-from reportgen import pipeline
+from reportgen import pipeline, project
 from reportgen.errors import UserError, processed_file, processing
 from reportgen.files import CannotWrite, write_all_atomically
 from reportgen.source import folder_diagnostics, language_files
@@ -135,10 +135,10 @@ def test_warnings_alone_do_not_stop_a_build(cli, report_copy, tmp_path: Path) ->
 ])
 def test_internal_error_names_the_version_being_processed(cli, report_copy, tmp_path: Path, monkeypatch,
                                                          stage, exc, shown) -> None:
-    """Depends on pipeline._version wrapping each version in ``processing(path)``, for
+    """Depends on project._version wrapping each version in ``processing(path)``, for
     every stage a version goes through."""
     src = report_copy()
-    owner, name = (pipeline, "resolve_document") if stage == "resolve" else (docx_writer, "render_docx")
+    owner, name = (project, "resolve_document") if stage == "resolve" else (docx_writer, "render_docx")
     real = getattr(owner, name)
 
     def failing(doc):
@@ -156,10 +156,10 @@ def test_internal_error_names_the_version_being_processed(cli, report_copy, tmp_
 def test_internal_error_outside_any_file_names_the_report_folder(cli, report_copy, monkeypatch) -> None:
     src = report_copy()
 
-    def load_each(directory, task, langs=(), **options):
+    def each(self, task, langs=(), **options):
         raise KeyError("symbol")
 
-    monkeypatch.setattr(pipeline, "load_each", load_each)
+    monkeypatch.setattr(project.Project, "each", each)
     for command in ("build", "check", "refs", "align"):
         result = cli(command, src)
         assert (result.code, result.err) == (3, f"{src}: internal error: KeyError: 'symbol' (please report this)\n")
@@ -168,18 +168,18 @@ def test_internal_error_outside_any_file_names_the_report_folder(cli, report_cop
 def test_internal_error_message_is_one_line(cli, report_copy, monkeypatch) -> None:
     src = report_copy()
 
-    def load_each(directory, task, langs=(), **options):
-        with processing(directory / "en.md"):
+    def each(self, task, langs=(), **options):
+        with processing(self.directory / "en.md"):
             raise AssertionError()
 
-    monkeypatch.setattr(pipeline, "load_each", load_each)
+    monkeypatch.setattr(project.Project, "each", each)
     assert cli("check", src).err == f"{src / 'en.md'}: internal error: AssertionError (please report this)\n"
 
-    def load_each2(directory, task, langs=(), **options):
-        with processing(directory / "en.md"):
+    def each2(self, task, langs=(), **options):
+        with processing(self.directory / "en.md"):
             raise ValueError("first line\n  second line")
 
-    monkeypatch.setattr(pipeline, "load_each", load_each2)
+    monkeypatch.setattr(project.Project, "each", each2)
     assert cli("check", src).err == \
         f"{src / 'en.md'}: internal error: ValueError: first line second line (please report this)\n"
 

@@ -1,6 +1,6 @@
 """Reading, resolving, checking and aligning make no reference cycles.
 
-They run with Python's cyclic collector paused (``parallel.collector_paused``), so
+They run with Python's cyclic collector paused (``memory.collector_paused``), so
 any cycle they made would stay in memory until the process ends: a recursive
 nested function, a reader holding its own bound methods. Third-party parsers
 (ruamel.yaml for front matter) leave a few small cycles per file, which the bound

@@ -64,11 +64,11 @@ def test_align_reports_the_same_in_one_process_and_in_two(cli, monkeypatch, tmp_
 def test_the_original_starts_first_and_the_largest_versions_next(tmp_path, generated):
     """Longest processing time first: the last version to start is the smallest, so
     no large one runs alone at the end; results still come in file order."""
-    from reportgen import pipeline
+    from reportgen import project
 
     started: list[str] = []
-    each = pipeline.load_each(generated, pipeline._document, jobs=1, first="fr",
-                              on_done=lambda outcome: started.append(outcome.code))
+    each = project.Project.open(generated).each(project._document, jobs=1, first="fr",
+                                               on_done=lambda outcome: started.append(outcome.code))
     sizes = {code: (generated / f"{code}.md").stat().st_size for code in "ar en es ru zh".split()}
     assert started == ["fr", *sorted(sizes, key=lambda code: -sizes[code])]
     assert list(each.values) == ["ar", "en", "es", "fr", "ru", "zh"]

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 import reportgen.cli as cli_module
+from reportgen.project import Project
 from tests.conftest import EXAMPLE
 
 
@@ -21,7 +22,7 @@ def test_a_large_report_on_a_terminal_shows_a_bar_counting_versions(monkeypatch:
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     monkeypatch.setattr(cli_module, "PROGRESS_BYTES", 0)  # the example counts as large
-    with cli_module._progress(EXAMPLE, "building") as on_done:
+    with cli_module._progress(Project.open(EXAMPLE), "building") as on_done:
         assert on_done is not None
         for code in ("en", "ar", "es", "fr", "ru", "zh"):
             on_done(SimpleNamespace(code=code))
@@ -33,11 +34,11 @@ def test_a_large_report_on_a_terminal_shows_a_bar_counting_versions(monkeypatch:
 def test_no_bar_off_a_terminal_or_for_a_small_report(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stderr", io.StringIO())  # a file or a pipe
     monkeypatch.setattr(cli_module, "PROGRESS_BYTES", 0)
-    with cli_module._progress(EXAMPLE, "building") as on_done:
+    with cli_module._progress(Project.open(EXAMPLE), "building") as on_done:
         assert on_done is None
     monkeypatch.setattr(sys, "stderr", Terminal())
     monkeypatch.setattr(cli_module, "PROGRESS_BYTES", 2 * 1024 * 1024)  # the example is 60 KB
-    with cli_module._progress(EXAMPLE, "building") as on_done:
+    with cli_module._progress(Project.open(EXAMPLE), "building") as on_done:
         assert on_done is None
     assert sys.stderr.getvalue() == ""
 

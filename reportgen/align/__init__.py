@@ -25,6 +25,7 @@ from reportgen.l10n.numerals import BUILTIN_SYSTEMS
 from reportgen.align.result import AlignmentResult
 from reportgen.errors import UserError
 from reportgen.model import Document, Metadata, Report
+from reportgen.source import original_named
 from reportgen.source.termbase import TermBase, read_termbase
 
 __all__ = ["align_report", "align_prepared", "align_pair", "assemble", "PairOutcome", "prepare_version", "Prepared", "AlignmentResult", "Finding",
@@ -87,8 +88,10 @@ def align_prepared(name: str, directory: Path, prepared: dict[str, Prepared],
 
 
 def original_of(metas: Iterable[Metadata]) -> str:
-    """The original's code as the first version (in file order) names it."""
-    return next(iter(metas)).original
+    """The original's code (``source.original_named``: the first version names it)."""
+    original = original_named(metas)
+    assert original is not None, "aligning needs at least one version"
+    return original
 
 
 def missing_original(directory: Path, original: str) -> UserError:

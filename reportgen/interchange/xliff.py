@@ -30,19 +30,18 @@ from translate.storage.placeables import StringElem
 
 from reportgen import model as m
 from reportgen import safexml
-from reportgen.errors import Diagnostic, UserError, processing
+from reportgen.errors import Diagnostic, UserError
 from reportgen.files import cannot_write, scratch_folder
 from reportgen.interchange.markdown_like import markdown_in
 from reportgen.interchange.placeholders import FromRich, matched, shows_something, to_rich
 from reportgen.interchange.units import META_FIELDS, NoteBlocks, Unit, footnotes, rebuild, units
 from reportgen.l10n import LANGUAGES
+from reportgen.project import Project
 from reportgen.resolve import metadata_diagnostics
-from reportgen.source import language_files
-from reportgen.source.frontmatter import parse as parse_front, split
 from reportgen.source.frontmatter_syntax import source_syntax
 from reportgen.limits import XML_BYTES, read_limited
 from reportgen.source.inline import BAD_CHARS, InlineReader
-from reportgen.source.reader import decode, read_document
+from reportgen.source.reader import read_document
 from reportgen.render.markdown import WriteError, normalize, write_document, write_inlines
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -76,44 +75,31 @@ class Sources:
 
 
 def load(report_dir: Path, lang: str | None) -> tuple[Sources | None, list[Diagnostic], str]:
-    """Read the original and, when ``lang`` is given, its version; the original's code."""
-    files = language_files(report_dir)  # raises UserError for a missing folder
-    original = _original_code(files)
-    name = report_dir.resolve().name
+    """Read the original and, when ``lang`` is given, its version (not resolved: the
+    units keep labels and symbols as written); the original's code."""
+    project = Project.open(report_dir)  # raises UserError for a folder without versions
+    original, files = project.original, project.files
     if original is None or original not in files:
         where = files[next(iter(files))]
         shown = f"'{original}.md'" if original else "the original named in the front matter"
         raise UserError(where, None, f"cannot find {shown} in {report_dir}")
-    diagnostics: list[Diagnostic] = []
+    diagnostics = [d for d in project.folder + project.companions if d.severity == "error"]
     docs: dict[str, m.Document | None] = {}
     for code in dict.fromkeys([original] + ([lang] if lang else [])):
         if code in files:
-            with processing(files[code]):
-                doc, found = read_document(files[code])
+            doc, found = project.read(code)
             diagnostics += [d for d in found if d.severity == "error"] + (metadata_diagnostics(doc) if doc else [])
             docs[code] = doc
     first = docs.get(original)
     if first is None or any(d.severity == "error" for d in diagnostics):
         return None, diagnostics, original
     version = docs.get(lang) if lang else None
-    return Sources(name, first, version, report_dir / f"{lang}.md"), [], original
+    return Sources(project.name, first, version, report_dir / f"{lang}.md"), [], original
 
 
 def original_of(report_dir: Path) -> str:
     """The code of the report's original, as its versions' front matter names it."""
-    return _original_code(language_files(report_dir)) or "original"
-
-
-def _original_code(files: dict[str, Path]) -> str | None:
-    """The original as the first readable version's front matter names it."""
-    for path in files.values():
-        try:
-            meta, _ = parse_front(path, split(path, decode(path)))
-        except UserError:
-            continue
-        if meta is not None:
-            return meta.original
-    return None
+    return Project.open(report_dir).original or "original"
 
 
 def _note_label(uid: str) -> Callable[[int], str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from babel import Locale
@@ -13,11 +13,11 @@ from babel.core import get_global
 from reportgen.errors import Diagnostic, UserError, processing
 from reportgen.l10n import LANGUAGES
 from reportgen.model import Document, Metadata, Report
-from reportgen.parallel import collector_paused
+from reportgen.memory import collector_paused
 from reportgen.paths import link_problem
 from reportgen.source.reader import read_document
 
-__all__ = ["read_document", "read_report", "shared_metadata", "SHARED_KEYS"]
+__all__ = ["read_document", "read_report", "shared_metadata", "original_named", "SHARED_KEYS"]
 
 # Front matter that must be identical in every language version (INTERFACE §2.2).
 SHARED_KEYS = ("symbol", "distribution", "date", "original", "dates", "job", "word_limit")
@@ -146,6 +146,12 @@ def read_report(directory: Path, langs: tuple[str, ...] = ()) -> tuple[Report, l
     return Report(name, directory, versions), diagnostics
 
 
+def original_named(metas: Iterable[Metadata]) -> str | None:
+    """The one rule for which version is the original: the first version (in file
+    order) whose front matter could be read names it; None when none could."""
+    return next((meta.original for meta in metas), None)
+
+
 def shared_metadata(heads: Mapping[str, tuple[Path, Metadata]]) -> list[Diagnostic]:
     """Symbol, dates and the rest must agree across versions (``heads``: the path
     and front matter of each readable version, by code, in file order); the
@@ -153,7 +159,8 @@ def shared_metadata(heads: Mapping[str, tuple[Path, Metadata]]) -> list[Diagnost
     if len(heads) < 2:
         return []
     first_path, first_meta = next(iter(heads.values()))
-    reference_path, reference = heads.get(first_meta.original, (first_path, first_meta))
+    original = original_named(meta for _, meta in heads.values())
+    reference_path, reference = heads.get(original or "", (first_path, first_meta))
     out = []
     for path, meta in heads.values():
         if path == reference_path:
