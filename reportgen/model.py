@@ -186,6 +186,58 @@ def inline_children(x: Inline) -> tuple[Inline, ...]:
             assert_never(x)
 
 
+def leaves(content: tuple[Inline, ...]) -> Iterator[Inline]:
+    """The inlines of ``content`` that hold no inlines (text, line breaks, symbols,
+    references, footnotes), in order, out of any formatting or link; a footnote is
+    one leaf (its blocks are not entered)."""
+    stack = list(reversed(content))
+    while stack:
+        x = stack.pop()
+        children = inline_children(x)
+        if children or isinstance(x, (Emph, Strong, Superscript, Subscript, Link)):
+            stack.extend(reversed(children))
+        else:
+            yield x
+
+
+def stringify(content: tuple[Inline, ...], *, notes: list[str] | None = None, prose: bool = False,
+              line_break: str = " ", codes: str | None = None) -> str:
+    """The text of ``content`` as a reader sees it — the one text extractor. Options:
+
+    - ``notes``: each footnote's text (its paragraphs, sub-items included, joined by
+      spaces) is appended to this list; the footnote itself adds nothing here;
+    - ``prose``: a symbol or reference is a space (its digits are not figures of the
+      text: ``A/75/1``, "chapter III"), for reading numbers;
+    - ``line_break``: what a line break is;
+    - ``codes``: what a symbol, a reference or a footnote stands as, when it is an
+      inline code rather than text (XLIFF): one character each, or "" for nothing.
+    """
+    out: list[str] = []
+    for x in content:
+        match x:
+            case Text():
+                out.append(x.text)
+            case LineBreak():
+                out.append(line_break)
+            case Emph() | Strong() | Superscript() | Subscript() | Link():
+                out.append(stringify(x.content, notes=notes, prose=prose, line_break=line_break, codes=codes))
+            case SymbolRef() | ResolvedRef() | Ref() if codes is not None:
+                out.append(codes)
+            case SymbolRef() | ResolvedRef():
+                out.append(" " if prose else x.text)
+            case Ref():
+                out.append(" " if prose else f"@{x.first}")
+            case Note():
+                if codes is not None:
+                    out.append(codes)
+                if notes is not None:
+                    notes.append(" ".join(stringify(b.content, prose=prose) for b in walk_blocks(x.blocks)
+                                          if isinstance(b, Para)))
+            case _:
+                assert_never(x)
+    return "".join(out)
+
+
 def block_children(b: Block) -> tuple[Block, ...]:
     """The blocks directly inside ``b``."""
     match b:
@@ -259,6 +311,12 @@ def map_inlines(blocks: tuple[Block, ...], fn: Callable[[Inline, int | None], Re
     inline, footnotes included; ``fn`` returns a replacement, a list of them, or
     None to keep (and descend into) the inline. The one rewriting traversal."""
     return _InlineMap(fn).blocks(blocks, line)
+
+
+def map_content(content: tuple[Inline, ...], fn: Callable[[Inline, int | None], Replacement],
+                line: int | None = None) -> tuple[Inline, ...]:
+    """:func:`map_inlines` on inline content (a unit's text, a heading's title)."""
+    return _InlineMap(fn).many(content, line)
 
 
 class _InlineMap:

@@ -28,7 +28,7 @@ import jinja2
 
 from reportgen import model as m
 from reportgen.align.findings import CheckId, REGISTRY, SEVERITIES, Finding, Link, Unit, Version, missing_unit_line
-from reportgen.align.prepare import plain, prepare
+from reportgen.align.prepare import prepare
 from reportgen.align.result import AlignmentResult
 from reportgen.l10n import LANGUAGES, language
 
@@ -535,7 +535,7 @@ def _headings(version: Version) -> list[tuple[tuple[int, int | None, int], str, 
     for b in version.doc.blocks:
         if isinstance(b, m.Heading):
             k = seen[(b.level, b.number)] = seen.get((b.level, b.number), 0) + 1
-            text = plain(b.content).strip()
+            text = m.stringify(b.content).strip()
             label = _heading_number(version.lang, b.level, b.number)
             out.append(((b.level, b.number, k), f"{label} {text}" if label else text, b.line))
     return out
@@ -608,7 +608,7 @@ def _shown(unit: Unit, code: str, marks: list[Mark], notes: dict[int, str], orig
 
 def _flat(content: tuple[m.Inline, ...], notes: dict[int, str],
           bodies: list[tuple[str, str]]) -> tuple[str, list[tuple[int, str]]]:
-    """The text of ``content`` as ``plain`` reads it (footnotes apart), and where
+    """The text of ``content`` as ``model.stringify`` reads it (footnotes apart), and where
     each footnote is called; the footnotes (number, text) go to ``bodies``."""
     parts: list[str] = []
     calls: list[tuple[int, str]] = []
@@ -620,12 +620,12 @@ def _flat(content: tuple[m.Inline, ...], notes: dict[int, str],
             if isinstance(x, m.Note):
                 number = notes.get(id(x), "*")
                 calls.append((size, number))
-                bodies.append((number, " ".join(plain(b.content).strip() for b in m.walk_blocks(x.blocks)
+                bodies.append((number, " ".join(m.stringify(b.content).strip() for b in m.walk_blocks(x.blocks)
                                                 if isinstance(b, m.Para))))
             elif isinstance(x, (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)):
                 walk(x.content)
             else:
-                piece = plain((x,))
+                piece = m.stringify((x,))
                 parts.append(piece)
                 size += len(piece)
 

@@ -17,34 +17,6 @@ from reportgen.align.findings import Structure, Unit, Version
 from reportgen.align.numbers import extract_numbers
 
 
-def plain(content: tuple[m.Inline, ...], notes: list[str] | None = None, *, prose: bool = False) -> str:
-    """Text as a reader sees it; footnote bodies go to ``notes`` (when given).
-
-    ``prose`` leaves out symbols and references, which their own checks compare:
-    their digits are not figures of the text (``A/75/1``, "chapter III" / "第三章")."""
-    out: list[str] = []
-    for x in content:
-        match x:
-            case m.Text():
-                out.append(x.text)
-            case m.LineBreak():
-                out.append(" ")
-            case m.Emph() | m.Strong() | m.Superscript() | m.Subscript() | m.Link():
-                out.append(plain(x.content, notes, prose=prose))
-            case m.SymbolRef() | m.ResolvedRef():
-                out.append(" " if prose else x.text)
-            case m.Ref():
-                out.append(" " if prose else f"@{x.first}")
-            case m.Note():
-                if notes is not None:
-                    # every paragraph of the footnote, its sub-items included
-                    notes.append(" ".join(plain(b.content, prose=prose)
-                                          for b in m.walk_blocks(x.blocks) if isinstance(b, m.Para)))
-            case _:
-                assert_never(x)
-    return "".join(out)
-
-
 def unit(block: m.NumberedParagraph | m.Para, chapter: int | None, place: str = "", index: int = 0,
          first_note: int = 1, *, lang: str) -> Unit:
     """A numbered paragraph, or an unnumbered one (``number`` None), as compared;
@@ -105,9 +77,9 @@ class _Parts:
         for b in blocks:
             match b:
                 case m.Para():
-                    self.texts.append(plain(b.content, self.notes))
+                    self.texts.append(m.stringify(b.content, notes=self.notes))
                     first = len(self.prose_notes)
-                    text = plain(b.content, self.prose_notes, prose=True)
+                    text = m.stringify(b.content, notes=self.prose_notes, prose=True)
                     self.prose.extend(self.prose_notes[first:])  # footnotes first, as they always stood
                     self.prose.append(text)
                     (self.body if own is None else own).append(text)
@@ -148,14 +120,14 @@ def prepare(doc: m.Document, chapter_name: Callable[[int], str] = str) -> Versio
         match b:
             case m.Heading():
                 headings.append((b.level, b.number, b.line))
-                heading_texts.append((b.level, b.number, b.line, plain(b.content, prose=True).strip()))
+                heading_texts.append((b.level, b.number, b.line, m.stringify(b.content, prose=True).strip()))
                 notes += sum(isinstance(x, m.Note) for x, _, _ in m.walk((b,)))
                 if b.level == 1:
                     chapter = b.number
                     position += 1
                     lines[position] = b.line
                     names[position] = (f"in chapter {chapter_name(b.number)}" if b.number is not None
-                                       else f"under “{plain(b.content).strip()}”")
+                                       else f"under “{m.stringify(b.content).strip()}”")
             case m.NumberedParagraph():
                 u = unit(b, chapter, names[position], first_note=notes + 1, lang=doc.meta.language)
                 notes += len(u.footnotes)

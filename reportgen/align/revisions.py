@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from reportgen import model as m
 from reportgen.align import align_pair, prepare_version
 from reportgen.align.match import longest_increasing
-from reportgen.align.prepare import plain
 from reportgen.l10n import language
 
 __all__ = ["Step", "TOKENS", "revision_steps"]
@@ -108,8 +107,8 @@ def _heading_pairs(old: tuple[m.Block, ...], new: tuple[m.Block, ...], split: re
                    ) -> list[tuple[int, int]]:
     """Headings by level and text: equal ones, then, where they differ, each old
     heading with the next new one of its level whose text is similar enough."""
-    old_h = [(i, b.level, plain(b.content).strip()) for i, b in enumerate(old) if isinstance(b, m.Heading)]
-    new_h = [(j, b.level, plain(b.content).strip()) for j, b in enumerate(new) if isinstance(b, m.Heading)]
+    old_h = [(i, b.level, m.stringify(b.content).strip()) for i, b in enumerate(old) if isinstance(b, m.Heading)]
+    new_h = [(j, b.level, m.stringify(b.content).strip()) for j, b in enumerate(new) if isinstance(b, m.Heading)]
     out = []
     matcher = difflib.SequenceMatcher(None, [h[1:] for h in old_h], [h[1:] for h in new_h], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -200,19 +200,9 @@ def _fallbacks(block: m.Block, lang: Language) -> list[m.Block]:
 def _plain(content: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
     """``content`` as text: formatting and links dropped, their text kept; line breaks a
     space; footnotes kept."""
-    out: list[m.Inline] = []
-    for x in content:
-        if isinstance(x, m.Note):
-            out.append(x)
-        elif isinstance(x, m.LineBreak):
-            out.append(m.Text(" "))
-        elif isinstance(x, (m.Text, m.SymbolRef)):
-            out.append(m.Text(x.text))
-        elif isinstance(x, (m.Ref, m.ResolvedRef)):
-            out.append(x)
-        else:
-            out += _plain(m.inline_children(x))
-    return normalize(tuple(out))
+    return normalize(tuple(m.Text(" ") if isinstance(x, m.LineBreak) else
+                           m.Text(x.text) if isinstance(x, (m.Text, m.SymbolRef)) else x
+                           for x in m.leaves(content)))
 
 
 def _merged(warnings: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -68,17 +68,8 @@ def markdown_in(content: tuple[m.Inline, ...]) -> list[str]:
 
 
 def _flatten(items: tuple[m.Inline, ...]) -> str:
-    """The text the translator typed, each inline code one object character."""
-    out = []
-    for x in items:
-        match x:
-            case m.Text():
-                out.append(x.text.replace("\r", " ").replace("\n", " "))
-            case m.Emph() | m.Strong() | m.Superscript() | m.Subscript() | m.Link():
-                out.append(_flatten(x.content))
-            case _:
-                out.append(_CODE)
-    return "".join(out)
+    """The text the translator typed, each inline code (and line break) one object character."""
+    return m.stringify(items, line_break=_CODE, codes=_CODE).replace("\r", " ").replace("\n", " ")
 
 
 def _plain(items: tuple[m.Inline, ...]) -> str:

@@ -306,16 +306,8 @@ class FromRich:
 
 def shows_something(content: tuple[m.Inline, ...]) -> bool:
     """Whether content prints anything: text that is not only spaces, or an inline code."""
-    for x in content:
-        if isinstance(x, m.Text):
-            if x.text.strip():
-                return True
-        elif isinstance(x, (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)):
-            if shows_something(x.content):
-                return True
-        elif not isinstance(x, m.LineBreak):
-            return True
-    return False
+    return any(x.text.strip() if isinstance(x, m.Text) else not isinstance(x, m.LineBreak)
+               for x in m.leaves(content))
 
 
 def _attr(sub: StringElem, name: str) -> str | None:

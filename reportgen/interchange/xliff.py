@@ -367,7 +367,7 @@ class _Import:
             self.error(line, uid, f"the target has no text: translate it, or leave it empty to keep {self.lang}.md's")
         if unit.heading and _has_break(content):
             self.error(line, uid, 'a heading is one line: remove the line break (<x ctype="lb"/>)')
-        for bad in BAD_CHARS.finditer(_plain(content)):
+        for bad in BAD_CHARS.finditer(m.stringify(content, line_break="", codes="")):
             if bad.group(0) != "\t":
                 self.error(line, uid, f"the character U+{ord(bad.group(0)):04X} cannot appear in a document")
         if not reader.problems and not unit.meta:
@@ -404,7 +404,7 @@ class _Import:
         rich, line = self.targets.get(uid, (None, None))
         if any(not isinstance(x, m.Text) for x in content):
             self.error(line, uid, "front matter holds plain text: remove the <g>/<x> elements")
-        text = _plain(content).strip()
+        text = m.stringify(content, line_break="", codes="").strip()
         if uid in self.targets:  # what the source reader refuses in front matter (the body's syntax)
             for piece in source_syntax(text):
                 self.error(line, uid, f"'{piece}' would be front-matter text that reads as Markdown, which front "
@@ -475,23 +475,13 @@ def _tidy(content: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
 
 
 def _spaced(content: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
-    out: list[m.Inline] = []
-    for x in content:
-        if isinstance(x, m.Text):
-            out.append(m.Text(re.sub(r"\r\n|[\r\n]", " ", x.text)))
-        elif isinstance(x, (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)):
-            out.append(replace(x, content=_spaced(x.content)))
-        else:
-            out.append(x)
-    return tuple(out)
+    """Line ends inside text are spaces (a footnote's text keeps its own)."""
+    return m.map_content(content, lambda x, _: m.Text(re.sub(r"\r\n|[\r\n]", " ", x.text))
+                         if isinstance(x, m.Text) else x if isinstance(x, m.Note) else None)
 
 
 def _has_break(content: tuple[m.Inline, ...]) -> bool:
-    return any(isinstance(x, m.LineBreak) or _has_break(m.inline_children(x)) for x in content)
-
-
-def _plain(content: tuple[m.Inline, ...]) -> str:
-    return "".join(x.text if isinstance(x, m.Text) else _plain(m.inline_children(x)) for x in content)
+    return any(isinstance(x, m.LineBreak) for x in m.leaves(content))
 
 
 # Stands for an inline code (a symbol, a reference, a footnote) in :func:`_reads_back`.
@@ -514,15 +504,8 @@ def _reads_back(content: tuple[m.Inline, ...], lang: str) -> bool:
 
 def _probe(items: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
     """Formatting, links, text and line breaks as they are; any other inline one character."""
-    out: list[m.Inline] = []
-    for x in items:
-        if isinstance(x, (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)):
-            out.append(replace(x, content=_probe(x.content)))
-        elif isinstance(x, (m.Text, m.LineBreak)):
-            out.append(x)
-        else:
-            out.append(m.Text(_CODE))
-    return tuple(out)
+    return m.map_content(items, lambda x, _: m.Text(_CODE) if isinstance(x, (m.SymbolRef, m.Ref, m.ResolvedRef, m.Note))
+                         else None)
 
 
 def _read_back(path: Path, text: str) -> None:
