@@ -470,14 +470,8 @@ def _formatted(content: tuple[m.Inline, ...], key: tuple[bool, bool, bool, bool]
 
 def _flat(content: tuple[m.Inline, ...]) -> list[m.Inline]:
     """Text, line breaks and notes of ``content``, out of any formatting or link."""
-    out: list[m.Inline] = []
-    for x in content:
-        if isinstance(x, (m.Text, m.LineBreak, m.Note)):
-            out.append(x)
-        elif isinstance(x, m.SymbolRef):
-            out.append(m.Text(x.text))
-        else:
-            out += _flat(m.inline_children(x))
+    out: list[m.Inline] = [m.Text(x.text) if isinstance(x, m.SymbolRef) else x for x in m.leaves(content)
+                           if isinstance(x, (m.Text, m.LineBreak, m.Note, m.SymbolRef))]
     return out
 
 
