@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from reportgen import model as m
 from reportgen.l10n import Language
-from reportgen.source.markers import heading_splits
+from reportgen.source.markers import ItemSequence, heading_splits, paragraph_marker, subitem_marker
 
 __all__ = ["Piece", "Marker", "Classifier", "structure", "drop_prefix", "plain_text"]
 
@@ -94,9 +94,7 @@ class Classifier:
     section: int | None = None
 
     def __post_init__(self) -> None:
-        template = re.escape(self.lang.paragraph_number(_SENTINEL)).replace(str(_SENTINEL), r"(\d+)")
-        # The language's printed form ("12.", Arabic "12 -") and the source form "12."
-        self._para = [re.compile(rf"^{template}[ \t\u00a0]+"), re.compile(r"^(\d+)\.[ \t\u00a0]+")]
+        self._items = ItemSequence(self.lang)  # the source reader's letter-or-Roman rule
 
     def peek(self, text: str, role: str = "", marker: str | None = None, in_note: bool = False) -> Marker:
         """What ``text`` (a paragraph's start) is, without advancing."""
@@ -111,9 +109,10 @@ class Classifier:
             if (h := self._heading(text, role)) is not None:
                 return h
         if not in_note and not role.startswith("heading"):
-            for pattern in self._para:
-                if (hit := pattern.match(text)) and self._next_paragraph(int(hit.group(1))):
-                    return Marker("paragraph", int(hit.group(1)), 0, hit.end())
+            # the language's printed form ("12.", Arabic "12 -") as the source reader reads it
+            found = paragraph_marker(self.lang, text)
+            if found is not None and not found.lookalike and self._next_paragraph(found.value or 0):
+                return Marker("paragraph", found.value, 0, found.end)
         if (self.paragraph is not None or in_note) and not role.startswith("heading"):
             if (item := self._subitem(text)) is not None:
                 return item
@@ -139,16 +138,17 @@ class Classifier:
         return None
 
     def _subitem(self, text: str) -> Marker | None:
+        """The next sub-item of either level, in a form the source reader reads."""
+        found = subitem_marker(self.lang, text)
+        if found is None:
+            return None
         depth = len(self.items)
-        candidates = [(1, (self.items[0] + 1) if depth else 1)]
-        if depth:
-            candidates.append((2, (self.items[1] + 1) if depth > 1 else 1))
-        for level, index in candidates:
-            printed = self.lang.subitem_marker(index, level)
-            for form in {printed, f"({printed.strip('()')})"}:
-                if text.startswith(form) and (len(text) == len(form) or text[len(form)] in " \t\u00a0"):
-                    return Marker("subitem", index, level, len(form))
-        return None
+        choice = self._items.classify(found.token, self.items[0] + 1 if depth else 1,
+                                      (self.items[1] + 1 if depth > 1 else 1) if depth else None, depth > 1)
+        if choice is None or not choice[2]:
+            return None  # only the next item is a marker: "(c)" after "(a)" is text
+        level, index, _ = choice
+        return Marker("subitem", index, level, found.end)
 
     def advance(self, found: Marker) -> None:
         """Move the sequence past ``found``."""

@@ -449,10 +449,21 @@ class Language:
                     break
         return found
 
+    def subitem_templates(self) -> tuple[str, ...]:
+        """How each level of sub-item is printed (``({n})``, ``{n})``, Arabic ``’{n}‘``)."""
+        return tuple(label.template for label in self._subitems)
+
     def _subitem_label(self, level: int) -> _Label:
         if not 1 <= level <= len(self._subitems):
             raise ValueError(f"sub-item level must be 1..{len(self._subitems)}, not {level}")
         return self._subitems[level - 1]
+
+    def no_break_spaces(self, text: str) -> str:
+        """``text`` with the spaces this language's typography keeps on one line
+        (``2019 года``, ``mot ;``) made no-break; nothing else changes."""
+        for pattern, space in self.no_break:
+            text = pattern.sub(lambda m: _respace(m, space), text)
+        return text
 
     # footer and references ---------------------------------------------------------------
     def footer_job(self, job: str) -> str:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from reportgen.l10n import LANGUAGES, Language, language, parse_roman
 from reportgen.l10n.scripts import script_pattern
 
-__all__ = ["Found", "HeadingNumber", "paragraph_marker", "subitem_marker", "outline_number",
+__all__ = ["Found", "HeadingNumber", "ItemSequence", "paragraph_marker", "subitem_marker", "outline_number",
            "heading_number", "heading_splits", "invisible_lead", "INVISIBLE"]
 
 # Invisible format characters that can hide a marker at a line's start: zero-width
@@ -195,12 +195,27 @@ def subitem_marker(lang: Language, text: str) -> Found | None:
     if first in ("*", "_") and (m := _EMPHASISED.match(text)) and not m.group(2)[0].isdigit():
         token = m.group(2).strip("()")
         return Found(m.group(0), m.end(), token=token, problem=_emphasised_problem(m.group(0), m.group(2)))
-    if first != "(" and ")" not in text[:6] and not _compat(first):
+    printed = _printed_items(lang.subitem_templates())
+    if first != "(" and ")" not in text[:6] and not _compat(first) and not any(p.match(text) for p in printed):
         return None  # most lines: no bracket where a marker's would be
     if read := _as_typed(lang, text, SUBITEM, _GLUED_SUBITEM, "sub-item", "the marker"):
         m, end, problem = read
         return Found(text[:end], end, token=m.group(2) or m.group(3), problem=problem)
+    for pattern in printed:  # a form of the language's own: Arabic ’1‘
+        if m := pattern.match(text):
+            return Found(m.group(0), m.end(), token=m.group(1))
     return None
+
+
+@lru_cache(maxsize=None)
+def _printed_items(templates: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Sub-item forms a language prints that the general pattern does not read."""
+    out = []
+    for template in templates:
+        prefix, _, suffix = template.partition("{n}")
+        if (prefix, suffix) not in (("(", ")"), ("", ")")):
+            out.append(re.compile(re.escape(prefix) + r"(\S{1,8}?)" + re.escape(suffix) + r"(?=\s|$)"))
+    return tuple(out)
 
 
 def _as_typed(lang: Language, text: str, plain: re.Pattern[str], glued: re.Pattern[str], what: str,
@@ -227,6 +242,49 @@ def _as_typed(lang: Language, text: str, plain: re.Pattern[str], glued: re.Patte
         return m, end, (f"{what} '{text[:end]}' is glued to its text: write "
                         f"'{m.group(0)} {_next_word(text, end)}', with a space after {after}")
     return None
+
+
+class ItemSequence:
+    """The rule that reads a sub-item marker by the sequence, shared by the source
+    reader and the importers: letters and Roman numerals overlap (i, v, x, c, d, l, m),
+    so ``(i)`` after ``(h)`` is the letter i, after ``(a)`` the first item of a list
+    under it, and ``(v)`` after ``(iv)`` continues that list. A token is read once as
+    a letter (level 1) and as a numeral (level 2), in the language's forms, and
+    remembered: a report repeats (a), (b), (i) thousands of times."""
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+        self._values: dict[str, tuple[int | None, int | None]] = {}
+
+    def values(self, token: str) -> tuple[int | None, int | None]:
+        found = self._values.get(token)
+        if found is None:
+            found = self._values[token] = (self.lang.parse_subitem_marker(token, 1),
+                                           self.lang.parse_subitem_marker(token, 2))
+        return found
+
+    def classify(self, token: str, next_letter: int, next_roman: int | None,
+                 roman_open: bool) -> tuple[int, int, bool] | None:
+        """(level, index, continues the sequence) of a marker, or None if it is none.
+        ``next_letter``: the index the next level-1 item would have; ``next_roman``:
+        the next level-2 index under the open level-1 item (None: none is open);
+        ``roman_open``: a level-2 list is open there. The letter wins when both
+        continue the sequence and no level-2 list is open."""
+        letter, roman = self.values(token)
+        roman_continues = roman is not None and roman == next_roman
+        if roman_continues and roman_open:
+            return 2, roman, True  # type: ignore[return-value]
+        if letter is not None and letter == next_letter:
+            return 1, letter, True
+        if roman_continues:
+            return 2, roman, True  # type: ignore[return-value]
+        if roman is not None and next_roman is not None and (letter is None or len(token) > 1):
+            return 2, roman, False
+        if letter is not None:
+            return 1, letter, False
+        if roman is not None:
+            return 2, roman, False
+        return None
 
 
 def invisible_lead(text: str) -> tuple[str, str]:

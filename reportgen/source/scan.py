@@ -30,8 +30,8 @@ from typing import Union
 
 from reportgen.l10n import Language
 from reportgen.source.inline import BAD_CHARS
-from reportgen.source.markers import (NUMBER, Found, invisible_lead, outline_number, paragraph_marker,
-                                      subitem_marker)
+from reportgen.source.markers import (NUMBER, Found, ItemSequence, invisible_lead, outline_number,
+                                      paragraph_marker, subitem_marker)
 
 # ---------------------------------------------------------------- tree
 
@@ -128,7 +128,7 @@ class Scanner:
         self.last_number: int | None = None
         self.skip_until_blank = False
         self.fence: str | None = None
-        self._markers: dict[str, tuple[int | None, int | None]] = {}
+        self.items = ItemSequence(lang)
 
     # ---------------------------------------------------------------- driver
 
@@ -344,36 +344,10 @@ class Scanner:
 
     def _classify(self, token: str, container: ParagraphB | None,
                   level1: SubItemB | None) -> tuple[int, int, bool] | None:
-        """(level, index, continues the sequence) of a marker, or None if it is no marker.
-
-        Letters and Roman numerals overlap (i, v, x, c, d, l, m): the sequence
-        decides, and the letter wins when both continue it and no (i) list is open."""
-        letter, roman = self._marker_values(token)
-        next_letter = (container.last_index if container else 0) + 1
-        next_roman = level1.last_child_index + 1 if level1 else None
-        roman_continues = roman is not None and roman == next_roman
-        if roman_continues and level1 is not None and level1.last_child_index > 0:
-            return 2, roman, True  # type: ignore[return-value]
-        if letter is not None and letter == next_letter:
-            return 1, letter, True
-        if roman_continues:
-            return 2, roman, True  # type: ignore[return-value]
-        if roman is not None and level1 is not None and (letter is None or len(token) > 1):
-            return 2, roman, False
-        if letter is not None:
-            return 1, letter, False
-        if roman is not None:
-            return 2, roman, False
-        return None
-
-    def _marker_values(self, token: str) -> tuple[int | None, int | None]:
-        """A marker read as a letter (level 1) and as a Roman numeral (level 2),
-        remembered: a report repeats (a), (b), (i) thousands of times."""
-        values = self._markers.get(token)
-        if values is None:
-            values = self._markers[token] = (self.lang.parse_subitem_marker(token, 1),
-                                             self.lang.parse_subitem_marker(token, 2))
-        return values
+        """(level, index, continues the sequence) of a marker (``markers.ItemSequence``)."""
+        return self.items.classify(token, (container.last_index if container else 0) + 1,
+                                   level1.last_child_index + 1 if level1 else None,
+                                   level1 is not None and level1.last_child_index > 0)
 
     def text(self, no: int, indent: int, text: str, after_blank: bool) -> None:
         if not after_blank and self.current is not None:
