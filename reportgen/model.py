@@ -380,6 +380,11 @@ class _InlineMap:
 
 
 DISTRIBUTIONS = ("general", "limited", "restricted")
+#: The front matter's keys (INTERFACE §2.2) in the order a source writes them: the
+#: required ones, then the optional ones; and those printed as written (never parsed).
+REQUIRED_KEYS = ("symbol", "distribution", "date", "language", "original", "organ", "title")
+OPTIONAL_KEYS = ("subtitle", "meeting", "venue", "dates", "agenda", "job", "processed", "emblem", "word_limit")
+PRINTED_KEYS = ("organ", "title", "subtitle", "meeting", "venue")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from reportgen.l10n import plain_digits
 from reportgen.resolve.references import collect_targets, resolve_references
 from reportgen.resolve.symbols import canonical, find_symbols, is_symbol, ods_url, parse_symbol
 from reportgen.resolve.walk import map_inlines
-from reportgen.source.frontmatter import shown
+from reportgen.source.yamlnodes import shown
 
 __all__ = ["resolve_document", "link_symbols", "resolve_references", "collect_targets",
            "ods_url", "find_symbols", "is_symbol", "symbol_problem", "metadata_diagnostics"]

@@ -28,7 +28,7 @@ from reportgen.errors import Diagnostic
 from reportgen.l10n import LANGUAGES
 from reportgen.limits import COMPANION_BYTES, TooLarge, read_limited
 from reportgen.paths import companions
-from reportgen.source.frontmatter import (
+from reportgen.source.yamlnodes import (
     YamlText,
     bad_char_diagnostics,
     compose,

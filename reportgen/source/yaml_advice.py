@@ -18,7 +18,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 __all__ = ["advice", "body_starts", "closing_problem", "closing_slip", "keys_after", "quoted"]
 
-Short = Callable[[object], str]  # shortens a value for a message (frontmatter.shown)
+Short = Callable[[object], str]  # shortens a value for a message (yamlnodes.shown)
 
 INDENT = "indent with spaces, and write one 'key: value' per line"
 CLOSE = "close the front matter with a line '---'"

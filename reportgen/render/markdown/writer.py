@@ -248,8 +248,7 @@ def write_front_matter(meta: m.Metadata, folder: Path | None = None,
     ``placeholders``: keys written empty with a comment saying why (an importer's fields
     the input lacked), which the reader reports until someone fills them in."""
     data = CommentedMap()
-    for key in ("symbol", "distribution", "date", "language", "original", "organ", "title",
-                "subtitle", "meeting", "venue"):
+    for key in m.REQUIRED_KEYS + tuple(k for k in m.OPTIONAL_KEYS if k in m.PRINTED_KEYS):
         value = getattr(meta, key)
         if placeholders and key in placeholders:
             data[key] = None
