@@ -254,7 +254,7 @@ class InlineReader:
                     if text:
                         out.append(m.Text(text))
                 case m.Emph() | m.Strong() | m.Superscript() | m.Subscript() | m.Link():
-                    out.append(replace(x, content=self._post_all(x.content, line)))  # type: ignore[arg-type]
+                    out.append(replace(x, content=self._post_all(x.content, line)))
                 case m.LineBreak() | m.Note() | m.SymbolRef() | m.Ref() | m.ResolvedRef():
                     out.append(x)
                 case _:

@@ -19,9 +19,9 @@ def _quoted(terms: tuple[str, ...]) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
 
 
-# What the original holds, kept for the next pair: a worker process aligns several
-# translations with the same original object (reportgen.parallel.Relay keeps it), and
-# the original's terms do not depend on the translation.
+# What the original holds, kept for the next pair: the original's terms do not depend
+# on the translation, so aligning several translations with the same original object
+# (in one process, however the versions were shared out) works them out once.
 _last: tuple[weakref.ref[Version], TermBase, dict[int, tuple[tuple[int, str], ...]]] | None = None
 
 

@@ -353,7 +353,7 @@ def normalize(items: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
                     continue
                 prev = out[-1] if out else None
                 if type(prev) is type(x) and isinstance(x, (m.Superscript, m.Subscript)):
-                    out[-1] = replace(x, content=normalize(prev.content + content))  # type: ignore[union-attr]
+                    out[-1] = replace(x, content=normalize(prev.content + content))
                     continue
                 out.append(replace(x, content=content))
             case m.Note():
