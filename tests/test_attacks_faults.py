@@ -315,14 +315,15 @@ EDITING_REPORTGEN = """\
 # reportgen, with an author who saves fr.md while the build is reading the report
 import sys
 from pathlib import Path
-from reportgen import cli, pipeline
-real = pipeline.build
-def build(directory, *args, **kwargs):
-    done = real(directory, *args, **kwargs)
-    fr = Path(directory) / "fr.md"
+from reportgen import cli
+from reportgen.project import Project
+real = Project.build
+def build(self, *args, **kwargs):
+    done = real(self, *args, **kwargs)
+    fr = Path(self.directory) / "fr.md"
     fr.write_text(fr.read_text(encoding="utf-8") + "\\nUn dernier paragraphe.\\n", encoding="utf-8")
     return done
-pipeline.build = build
+Project.build = build
 cli.main()
 """
 
