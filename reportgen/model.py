@@ -295,11 +295,11 @@ def walk_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
 
 def _own_inlines(b: Block) -> Iterator[Inline]:
     """Inlines of ``b`` itself at any depth, not entering footnotes."""
-    stack = list(block_inlines(b))
+    stack = list(reversed(block_inlines(b)))  # next at the end: pop(0) on a wide paragraph is quadratic
     while stack:
-        x = stack.pop(0)
+        x = stack.pop()
         yield x
-        stack[:0] = inline_children(x)
+        stack.extend(reversed(inline_children(x)))
 
 
 Replacement = Union["Inline", list["Inline"], None]
@@ -379,7 +379,9 @@ class _InlineMap:
 # --------------------------------------------------------------- document
 
 
-DISTRIBUTIONS = ("general", "limited", "restricted")
+#: The front matter's distribution kinds (the one list: the reader checks it, each
+#: language's data words every kind).
+DISTRIBUTIONS: tuple[str, ...] = ("general", "limited", "restricted")
 #: The front matter's keys (INTERFACE §2.2) in the order a source writes them: the
 #: required ones, then the optional ones; and those printed as written (never parsed).
 REQUIRED_KEYS = ("symbol", "distribution", "date", "language", "original", "organ", "title")

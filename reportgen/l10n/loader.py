@@ -11,6 +11,7 @@ through rendering a report.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +22,8 @@ from typing import Any, Mapping
 from babel.numbers import get_decimal_symbol, get_group_symbol
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
+
+from reportgen.model import DISTRIBUTIONS
 
 from .dates import RANGE_KINDS, DateRanges, DateStyle, template_fields
 from .numerals import BUILTIN_SYSTEMS, NUMERAL_KINDS, NumeralSystem, normalize_label
@@ -38,7 +41,8 @@ __all__ = [
 
 #: The six official UN languages, ISO 639-1, sorted.
 LANGUAGES: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
-DISTRIBUTIONS: tuple[str, ...] = ("general", "limited", "restricted")
+# The distribution kinds are the model's (front matter ``distribution``); each language
+# data file must word every one of them.
 
 
 class UnknownLanguage(ValueError):
@@ -109,6 +113,13 @@ SCHEMA: dict[str, Any] = {
               "heading_east_asia": _Opt(_TEXT)},  # headings' face where it differs (黑体)
     "hyphenate": _Opt(bool),  # automatic hyphenation allowed (Word w:autoHyphenation)
     "hyphenation_patterns": _Opt(str),  # pyphen's dictionary, for judging PDF line-end hyphens
+    # where ``hyphenate``: Word's limits (twips, lines) and the patterns LibreOffice needs
+    "hyphenation": _Opt({"zone": int, "consecutive_limit": int, "caps": bool,
+                         "dictionary": _TEXT, "package": _TEXT}),
+    # body text size (half-points) and line grid (twips), where a language is set otherwise
+    "layout": _Opt({"size": int, "line_pitch": int}),
+    # spaces the writer makes no-break: a regular expression whose one group is the space
+    "no_break": _Opt(_ListOf({"pattern": _TEXT, "space": ("no-break", "narrow")})),
     # scripts that emphasis (*text*) never slants: UN Chinese marks titles with 《》, not italics
     "upright_scripts": _Opt(_ListOf(("latin", "cyrillic", "han", "arabic"))),
     "united_nations": _TEXT,
@@ -149,6 +160,9 @@ SCHEMA: dict[str, Any] = {
         "after": _ListOf(_TEXT),
     }),
     "ranges": _Opt({"connectors": _ListOf(_TEXT)}),   # 2019–2021, 三至五年
+    # numbers in names (COVID-19) and spelled out in legal references (第一款), as regular
+    # expressions, read by reportgen.align.numbers
+    "numbers_in_names": _Opt({"names": _Opt(_ListOf(_TEXT)), "references": _Opt(_ListOf(_TEXT))}),
     "references": {
         "paragraph": _TEXT,
         "paragraphs": _TEXT,
@@ -294,6 +308,44 @@ class TypedMarkers:
     subitems: tuple[_Label, ...] = ()
 
 
+@dataclass(frozen=True)
+class Hyphenation:
+    """Word's automatic hyphenation settings for a language that hyphenates, and the
+    patterns LibreOffice needs to do it (data key ``hyphenation``)."""
+
+    zone: int  # twips: how far from the right margin a word may end unhyphenated
+    consecutive_limit: int  # hyphenated lines in a row, at most
+    caps: bool  # whether words in capitals are hyphenated
+    dictionary: str  # LibreOffice's (libhyphen's) pattern file: hyph_ru_RU.dic
+    package: str  # the Debian/Ubuntu package that installs it
+
+
+#: The characters a ``no_break`` rule puts in place of the space it matches.
+NO_BREAK_SPACES = {"no-break": "\u00a0", "narrow": "\u202f"}
+
+
+def _respace(match: re.Match[str], space: str) -> str:
+    """The match with its one group (spaces only) replaced by ``space``."""
+    if not match.group(1).isspace():
+        return match.group(0)
+    start, end = match.span(1)
+    whole = match.group(0)
+    return whole[:start - match.start()] + space + whole[end - match.start():]
+
+
+def _no_break(path: Path | str, rules: list[Mapping[str, Any]]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for i, rule in enumerate(rules):
+        try:
+            pattern = re.compile(rule["pattern"])
+        except re.error as exc:
+            raise DataFileError(path, f"no_break[{i}].pattern", f"not a regular expression: {exc}") from exc
+        if pattern.groups != 1:
+            raise DataFileError(path, f"no_break[{i}].pattern", "must hold exactly one group: the space")
+        out.append((pattern, NO_BREAK_SPACES[rule["space"]]))
+    return tuple(out)
+
+
 _ROMAN = BUILTIN_SYSTEMS["roman"]
 _LATIN_UPPER = BUILTIN_SYSTEMS["latin_upper"]
 _LATIN_LOWER = BUILTIN_SYSTEMS["latin_lower"]
@@ -341,6 +393,14 @@ class Language:
     #: the hyphenation dictionary (pyphen's name, e.g. ``ru_RU``) that tells a word broken
     #: at a line end from a hyphenated compound when importing PDF text; "" for none
     hyphenation_patterns: str = ""
+    #: Word's hyphenation settings and LibreOffice's patterns (data key ``hyphenation``)
+    hyphenation: Hyphenation | None = None
+    #: body text size in half-points and the line grid's pitch in twips (data key
+    #: ``layout``); 0 where the template's (10 pt, no grid) serve
+    text_size: int = 0
+    line_pitch: int = 0
+    #: spaces the writer makes no-break (data key ``no_break``; :meth:`no_break_spaces`)
+    no_break: tuple[tuple[re.Pattern[str], str], ...] = ()
     #: scripts whose characters are set upright inside emphasis (data key ``upright_scripts``)
     upright_scripts: frozenset[str] = frozenset()
     #: marker forms drafters type besides the UN ones (data key ``typed_markers``)
@@ -542,6 +602,17 @@ def _systems(path: Path | str, spec: Mapping[str, Any]) -> dict[str, NumeralSyst
     return systems
 
 
+def _check_numbers_in_names(path: Path | str, block: Any) -> None:
+    """Each pattern compiles: a typo in the data fails when it is loaded, not mid-alignment."""
+    for key in ("names", "references"):
+        for i, pattern in enumerate((block or {}).get(key) or []):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise DataFileError(path, f"numbers_in_names.{key}[{i}]",
+                                    f"not a regular expression: {exc}") from exc
+
+
 def _check_times(path: Path | str, times: Any) -> None:
     """Time words hold no digit (they are matched next to figures); a separator is one
     character that is neither a digit nor a space, or 18 15 would be a time."""
@@ -606,6 +677,7 @@ def _build(path: Path | str, data: Any) -> Language:
             want = ", ".join("{" + f + "}" for f in sorted(fields))
             raise DataFileError(path, key, f"template must use exactly {want}")
     _check_times(path, data.get("times"))
+    _check_numbers_in_names(path, data.get("numbers_in_names"))
     _check_terms(path, data["terms"])
     systems = _systems(path, data.get("numerals", {}))
     numbering, refs = data["numbering"], data["references"]
@@ -654,6 +726,10 @@ def _build(path: Path | str, data: Any) -> Language:
         hyphenate=bool(data.get("hyphenate", False)),
         latin_word_lang=data.get("latin_word_lang", data["word_lang"]),
         hyphenation_patterns=data.get("hyphenation_patterns", ""),
+        hyphenation=Hyphenation(**data["hyphenation"]) if "hyphenation" in data else None,
+        no_break=_no_break(path, data.get("no_break", [])),
+        text_size=data.get("layout", {}).get("size", 0),
+        line_pitch=data.get("layout", {}).get("line_pitch", 0),
         upright_scripts=frozenset(data.get("upright_scripts", ())),
         typed=_typed_markers(path, data.get("typed_markers", {}), systems),
     )
