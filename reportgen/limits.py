@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,8 @@ __all__ = ["Limit", "TooLarge", "read_limited", "read_zip_member", "check_zip",
            "SOURCE_BYTES", "COMPANION_BYTES", "XML_BYTES", "XML_ELEMENTS", "XML_DEPTH",
            "CSV_CELL_CHARS", "IMAGE_BYTES", "IMAGE_SIDE", "IMAGE_PIXELS",
            "ZIP_ENTRIES", "ZIP_ENTRY_BYTES", "ZIP_TOTAL_BYTES",
-           "NUMBERING_START", "NUMBERING_LEVELS", "PDF_TEXT_LINES", "PDF_LINE_CHARS"]
+           "NUMBERING_START", "NUMBERING_LEVELS", "NUMBERING_TEXT", "PDF_TEXT_BYTES", "PDF_TEXT_LINES",
+           "PDF_LINE_CHARS"]
 
 _MB = 1024 * 1024
 
@@ -106,6 +108,10 @@ ZIP_TOTAL_BYTES = Limit("Word package size", 256 * _MB, "bytes")
 NUMBERING_START = Limit("list numbering", 32_767, "")
 #: List levels (``w:ilvl`` 0 to 8 in Word).
 NUMBERING_LEVELS = Limit("list level", 9, "levels")
+#: The text of a list level's number (``w:lvlText``, "%1.%2."), printed before each of its paragraphs.
+NUMBERING_TEXT = Limit("list number text", 100, "characters")
+#: A PDF's text as pdftotext gives it, or a text file given to import for it.
+PDF_TEXT_BYTES = Limit("PDF text size", 64 * _MB, "bytes")
 #: Lines of a PDF's text (about 4,000 pages).
 PDF_TEXT_LINES = Limit("PDF text line count", 200_000, "lines")
 #: Characters in one line of a PDF's text (a printed line holds a few hundred).
@@ -187,6 +193,7 @@ def _inflated(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> It
                     raise TooLarge(path, None, limit.over(f"its part {info.filename} inflates to over {size(count)}"),
                                    limit)
                 yield chunk
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError, OSError,
+            zlib.error) as exc:
         raise UserError(path, None, f"not a readable Word file: its part {info.filename} is damaged "
                                     f"({' '.join(str(exc).split())})") from None

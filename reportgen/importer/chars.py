@@ -19,5 +19,15 @@ def without_refused(text: str) -> tuple[str, list[str]]:
         return text, []
     found = sorted({c for c in BAD_CHARS.findall(text) if c != "\t"})
     kept = "".join(c for c in text if c == "\t" or c not in found)
-    return kept, [f"the character U+{ord(c):04X} ({unicodedata.name(c, 'a control character')}) "
-                  "is left out: a report cannot hold it" for c in found]
+    return kept, [f"the character U+{ord(c):04X} ({_kind(c)}) is left out: a report cannot hold it" for c in found]
+
+
+def _kind(char: str) -> str:
+    """What ``char`` is, for a message: its Unicode name, else its kind."""
+    if name := unicodedata.name(char, ""):
+        return name
+    if unicodedata.category(char) == "Cs":
+        return "a surrogate"
+    if unicodedata.category(char) == "Cc":
+        return "a control character"
+    return "a non-character"

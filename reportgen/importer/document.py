@@ -10,20 +10,18 @@ the input with no place in the source format is a warning naming where it was.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportgen import model as m
 from reportgen.errors import Diagnostic, UserError, processing
+from reportgen.files import cannot_write, scratch_folder
 from reportgen.importer.docx import label_of, read_docx
 from reportgen.importer.masthead import Fields
-from reportgen.importer.layout_read import read_pdf_layout
-from reportgen.importer.pdf import pdf_layout, pdf_text
-from reportgen.importer.pdftext import read_pdf_text
 from reportgen.importer.structure import structure
 from reportgen.l10n import LANGUAGES, Language, language
+from reportgen.limits import PDF_TEXT_BYTES, SOURCE_BYTES, TooLarge, read_limited, size
 from reportgen.render.markdown import WriteError, normalize, write_document
 from reportgen.resolve import symbol_problem
 from reportgen.resolve.symbols import canonical
@@ -32,9 +30,9 @@ from reportgen.source.reader import read_document
 
 __all__ = ["Imported", "import_document"]
 
-_REQUIRED = ("symbol", "distribution", "date", "original", "organ", "title")
+_REQUIRED = tuple(key for key in m.REQUIRED_KEYS if key != "language")  # the language is the --lang
 _PLACEHOLDER = "import: not found in {name}; fill in"
-_PRINTED = ("organ", "title", "subtitle", "meeting", "venue")  # front matter printed as written
+_PRINTED = m.PRINTED_KEYS  # front matter printed as written
 
 
 @dataclass(frozen=True)
@@ -78,6 +76,7 @@ def _import(source: Path, lang_code: str, report_dir: Path, symbol: str | None) 
         raise UserError(source, None, f"cannot read {suffix} files: save it as .docx (Word) first")
     elif suffix == ".pdf" and lang.direction != "rtl":
         # read by its layout: positions and type tell paragraphs, headings, notes
+        from reportgen.importer.layout_read import read_pdf_layout
         layout = read_pdf_layout(pdf_layout(source), lang, source)
         if not layout.pieces and not layout.fields.values:
             raise UserError(source, None, "has no text (a scanned PDF?): nothing to import")
@@ -87,10 +86,13 @@ def _import(source: Path, lang_code: str, report_dir: Path, symbol: str | None) 
                      for no, msg in _merged(layout.warnings)]
         diagnose = lambda no, msg: Diagnostic("warning", source, None, f"{layout.place(no)}: {msg}")  # noqa: E731
     else:
+        from reportgen.importer.pdftext import read_pdf_text, text_limits
+
         is_pdf = suffix == ".pdf"
         text = pdf_text(source, logical_order=lang.direction == "rtl") if is_pdf else _read_text(source)
         if not text.strip():
             raise UserError(source, None, "has no text (a scanned PDF?): nothing to import")
+        text_limits(source, text, by_page=is_pdf)
         found = read_pdf_text(text, lang, by_page=is_pdf)
         blocks = structure(found.pieces, lang)
         fields, comments = found.fields, found.comments
@@ -113,8 +115,38 @@ def _import(source: Path, lang_code: str, report_dir: Path, symbol: str | None) 
         fields.values["symbol"] = canonical(symbol)
     meta, placeholders = _metadata(fields, lang, source, warnings)
     doc = m.Document(meta, blocks, target, tuple(comments))
-    written = write_safely(doc, placeholders, lang, diagnose, warnings)
+    try:
+        written = write_safely(doc, placeholders, lang, diagnose, warnings)
+    except Oversize as exc:
+        raise TooLarge(source, None, SOURCE_BYTES.over(f"the version it makes is {size(exc.size)}") +
+                       ": a language version holds a report; import a shorter document, or its parts one by one",
+                       SOURCE_BYTES) from None
     return Imported(target, written, warnings)
+
+
+class Oversize(Exception):
+    """The written version is over the language version size limit: it could not be
+    read back, in any form (``write_safely`` stops at once)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+# The PDF readers are imported when a PDF or text is read (a Word import, the common
+# case, does not load them); these names are the module's own, so a test can replace them.
+def pdf_layout(source: Path) -> bytes:
+    """poppler's layout of the PDF ``source`` (``importer.pdf.pdf_layout``)."""
+    from reportgen.importer.pdf import pdf_layout as layout
+
+    return layout(source)
+
+
+def pdf_text(source: Path, logical_order: bool) -> str:
+    """poppler's text of the PDF ``source`` (``importer.pdf.pdf_text``)."""
+    from reportgen.importer.pdf import pdf_text as text
+
+    return text(source, logical_order)
 
 
 def _note_message(note: str) -> str:
@@ -173,6 +205,8 @@ def _attempt(doc: m.Document, placeholders: dict[str, str]) -> tuple[str | None,
         written = write_document(doc, placeholders)
     except WriteError as exc:
         return None, f"the source format cannot express it ({exc})"
+    if SOURCE_BYTES.exceeded(len(written)) and SOURCE_BYTES.exceeded(length := len(written.encode("utf-8"))):
+        raise Oversize(length)
     return written, _read_back(doc.path, written, placeholders)
 
 
@@ -218,8 +252,13 @@ def _merged(warnings: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _read_text(source: Path) -> str:
-    """Text as pdftotext writes it (``-enc UTF-8``), a byte-order mark allowed."""
-    data = source.read_bytes()
+    """Text as pdftotext writes it (``-enc UTF-8``), a byte-order mark allowed; refused by
+    its size before it is read."""
+    try:
+        data = read_limited(source, PDF_TEXT_BYTES, "pdftotext writes a report of 4,000 pages as less than that: "
+                                                    "import the report's PDF or Word file")
+    except OSError as exc:
+        raise UserError(source, None, f"cannot read it: {exc.strerror or exc}") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -253,7 +292,7 @@ def _metadata(fields: Fields, lang: Language, source: Path,
     meta = m.Metadata(
         symbol=str(values.get("symbol", "")), distribution=str(values.get("distribution", "limited")),
         date=values.get("date", dt.date(2000, 1, 1)),  # type: ignore[arg-type]
-        language=lang.code, original=original if original in LANGUAGES else lang.code,  # type: ignore[arg-type]
+        language=lang.code, original=original if original in LANGUAGES else lang.code,
         organ=str(values.get("organ", "")), title=str(values.get("title", "")),
         subtitle=values.get("subtitle"), meeting=values.get("meeting"),  # type: ignore[arg-type]
         venue=values.get("venue"), dates=values.get("dates"),  # type: ignore[arg-type]
@@ -283,7 +322,7 @@ def _internal_links(blocks: tuple[m.Block, ...], lang: Language, source: Path,
             return None
         text = "".join(t.text for t in x.content if isinstance(t, m.Text))
         label = label_of(x.url[1:])
-        if label in targets:
+        if label is not None and label in targets:
             kind, n = targets[label]
             if text == wording[kind](n):
                 return m.Ref(label)
@@ -309,10 +348,16 @@ def _tabs(blocks: tuple[m.Block, ...], source: Path, warnings: list[Diagnostic])
 
 
 def _read_back(target: Path, text: str, placeholders: dict[str, str]) -> str | None:
-    """Why the written text does not read back, or None; only the placeholders may be reported."""
-    with tempfile.TemporaryDirectory() as tmp:
-        probe = Path(tmp) / target.name
-        probe.write_text(text, encoding="utf-8")
+    """Why the written text does not read back, or None; only the placeholders may be
+    reported. The text is read from a file in a scratch folder (removed afterwards, and
+    by the next run if this one is killed); a disk that cannot hold it is ``cannot write
+    to a temporary file``: its path in the temporary folder means nothing to the user."""
+    with scratch_folder("import") as tmp:
+        probe = tmp / target.name
+        try:
+            probe.write_bytes(text.encode("utf-8"))
+        except OSError as exc:
+            raise cannot_write("a temporary file", exc) from None
         doc, found = read_document(probe)
     errors = [d for d in found if d.severity == "error" and not any(f"'{k}'" in d.message for k in placeholders)]
     if errors:

@@ -7,21 +7,27 @@ baseline, which are smaller and raised (a footnote call glued to a word, the mar
 front of a footnote), where a line ends against the right margin, how far it is
 indented, how large and heavy its type is. ``layout_read`` decides what each line is.
 
-The XML is parsed with lxml without a DTD, entities or network access, and with
-libxml2's size limits on (``huge_tree`` off): the file comes from poppler, but its text
+The XML is parsed by the safe XML parser (``safexml``: no DTD read, no entities, no
+network, the element count and depth limits): the file comes from poppler, but its text
 comes from the PDF.
 """
 
 from __future__ import annotations
 
+import bisect
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from pathlib import Path
+
 from lxml import etree
 
+from reportgen import safexml
 from reportgen.importer.masthead import WIDE
+from reportgen.limits import PDF_LINE_CHARS, PDF_TEXT_LINES, TooLarge
 
 __all__ = ["Run", "Chunk", "Line", "Page", "read_layout", "body_size"]
 
@@ -226,23 +232,38 @@ class Page:
 
 # Characters XML cannot hold, which pdftohtml writes as they are in the PDF's text
 _NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Text between tags of more bytes than a line may have characters (a character is at
+# least a byte): measured in characters before the XML is parsed
+_LONG_TEXT = re.compile(rb"(?<![^<>])[^<>]{%d,}" % (PDF_LINE_CHARS.value + 1))  # tried at a run's start only: linear
 
 
-def read_layout(xml: bytes) -> tuple[list[Page], dict[int, set[str]]]:
-    """The pages of ``pdftohtml -xml -i`` output, each with its lines top to bottom, and
-    the control characters left out of each page (XML cannot hold them, nor a report)."""
+def read_layout(xml: bytes, source: Path = Path("PDF")) -> tuple[list[Page], dict[int, set[str]]]:
+    """The pages of ``pdftohtml -xml -i`` output (of the PDF ``source``), each with its
+    lines top to bottom, and the control characters left out of each page (XML cannot
+    hold them, nor a report). Over the limits of a PDF's text (lines, line length) it is
+    refused as soon as the lines read pass them, before the rest is read."""
     dropped: dict[int, set[str]] = {}
+    starts: list[int] | None = None
+    for long in _LONG_TEXT.finditer(xml):
+        # a text node longer than a line may be (libxml2 would refuse one over 10 MB,
+        # with advice for programmers): refused as a line of that page, before parsing
+        chars = len(html.unescape(long.group().decode("utf-8", "replace")))
+        if PDF_LINE_CHARS.exceeded(chars):
+            starts = [hit.start() for hit in re.finditer(rb"<page ", xml)]
+            page = bisect.bisect_left(starts, long.start()) or 1
+            raise TooLarge(source, None, PDF_LINE_CHARS.over(f"page {page} holds a line of {chars:,} characters"),
+                           PDF_LINE_CHARS)
     if _NOT_XML.search(xml):
-        starts = [hit.start() for hit in re.finditer(rb"<page ", xml)]
+        starts = starts or [hit.start() for hit in re.finditer(rb"<page ", xml)]
         for hit in _NOT_XML.finditer(xml):
-            page = sum(1 for at in starts if at < hit.start()) or 1
+            page = bisect.bisect_left(starts, hit.start()) or 1
             dropped.setdefault(page, set()).add(hit.group().decode("ascii"))
         xml = _NOT_XML.sub(b"", xml)
-    parser = etree.XMLParser(load_dtd=False, no_network=True, resolve_entities=False,
-                             huge_tree=False, remove_comments=True, remove_pis=True)
-    root = etree.fromstring(xml, parser)
+    # the safe parser, its limits included: the XML is poppler's, its text the PDF's
+    root = safexml.parse(Path(f"{source} (pdftohtml -xml)"), xml, names_dtd=True)
     fonts: dict[str, tuple[float, bool, bool]] = {}
     pages: list[Page] = []
+    count = 0
     for page in root.iter("page"):
         for spec in page.iter("fontspec"):
             family = (spec.get("family") or "").lower()
@@ -252,6 +273,14 @@ def read_layout(xml: bytes) -> tuple[list[Page], dict[int, set[str]]]:
         out = Page(int(_number(page.get("number"))), _number(page.get("width")), _number(page.get("height")))
         out.lines = _lines(out.number, chunks)
         pages.append(out)
+        count += len(out.lines)
+        if PDF_TEXT_LINES.exceeded(count):
+            raise TooLarge(source, None, PDF_TEXT_LINES.over(f"it holds over {PDF_TEXT_LINES.value:,} lines of text"),
+                           PDF_TEXT_LINES)
+        for ln in out.lines:
+            if PDF_LINE_CHARS.exceeded(len(ln.text)):
+                raise TooLarge(source, None, PDF_LINE_CHARS.over(f"page {out.number} holds a line of "
+                                                                 f"{len(ln.text):,} characters"), PDF_LINE_CHARS)
     return pages, dropped
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from reportgen import model as m
 from reportgen.importer.chars import without_refused
-from reportgen.importer.joining import HYPHENS, SPACE_BETWEEN_WIDE, Joiner, wide
+from reportgen.importer.joining import HYPHENS, SPACE_BETWEEN_WIDE, TAIL, Joiner, wide
 from reportgen.importer.layout import Line, Run
 from reportgen.importer.layout_notes import is_call
 from reportgen.render.markdown.writer import normalize
@@ -43,7 +43,7 @@ class Inlines:
         bold, italics, raised and lowered text and links as printed (a heading's own
         type aside); the first ``plain`` characters (its marker) as plain text."""
         tokens: list[tuple[str, Run]] = []
-        text = ""
+        text = ""  # the end of the block's text so far (the last 2 × TAIL characters): what a join reads
         prev: Line | None = None
         for ln in lines:
             runs = self._clean(ln)
@@ -52,32 +52,33 @@ class Inlines:
                 continue
             if not tokens:
                 tokens = [(r.text, r) for r in runs]
-                text = line_text
+                text = line_text[-2 * TAIL:]
                 prev = ln
                 continue
+            cut, between, note = 0, "", None
             if text.endswith("/") or (text[-1] in _DASHES and len(text) > 1 and not text[-2].isspace()
                                       and not line_text[0].islower()):
                 # a symbol or "and/or" broken after its slash, "Anti-" / "Corruption",
                 # "COVID-" / "19", "101–" / "134": the line breaks after the dash
-                joined, note = text + line_text, None
+                pass
             elif (wide(text[-1]) or wide(line_text[0])) and text[-1] not in HYPHENS:
                 # beside a Chinese character, a space only where one was typed; a line
                 # end shows none, so between a figure and a character the text's own
                 # habit decides
                 spaced = prev is not None and (prev.spaced_end or ln.spaced_start or (
                     self.joiner.space_by_wide and not (wide(text[-1]) and wide(line_text[0]))))
-                joined, note = text + (" " if spaced else "") + line_text, None
+                between = " " if spaced else ""
             else:
-                joined, note = self.joiner.join(text, line_text)
+                cut, between, note = self.joiner.glue(text, line_text)
             if note:
                 self.comments.append(m.Comment(lines[0].no - 1, f"import: {self.place(ln.no)}: {note}"))
-            if joined == text + " " + line_text:
+            if (cut, between) == (0, " "):
                 tokens.append((" ", Run(" ")))
-            elif joined == text[:-1] + line_text:
+            elif (cut, between) == (1, ""):
                 last, run = tokens[-1]
                 tokens[-1] = (last[:-1], run)
             tokens += [(r.text, r) for r in runs]
-            text = joined
+            text = (text[:len(text) - cut] + between + line_text)[-2 * TAIL:]
             prev = ln
         if heading:
             letters = [r for t, r in tokens if t.strip() and not r.script]

@@ -29,16 +29,16 @@ from reportgen.importer.layout import Line, Page, body_size, read_layout
 from reportgen.importer.layout_inline import Inlines
 from reportgen.importer.layout_notes import NOTE_MARK, NoteText, find_notes
 from reportgen.importer.layout_page import contents, masthead_end, masthead_lines, running
-from reportgen.importer.masthead import Fields, read_masthead
+from reportgen.importer.masthead import MASTHEAD_LINES, Fields, read_masthead
 from reportgen.importer.structure import Classifier, Piece, ends_sentence, structure
 from reportgen.l10n import Language
-from reportgen.limits import PDF_LINE_CHARS, PDF_TEXT_LINES, TooLarge
 
 __all__ = ["LayoutImport", "read_pdf_layout"]
 
 _ENDS = tuple(".,;:")  # a block of bold or italic type ending so is text, not a heading
 _GAP = 1.35            # a step this many times the usual line pitch separates paragraphs
 _TABLE = 3.0           # a gap of this many ems inside a line: text set in columns
+_EVEN = 0.1            # gaps differing by at most this many ems are of one width (justified)
 
 
 @dataclass
@@ -59,15 +59,7 @@ class LayoutImport:
 def read_pdf_layout(xml: bytes, lang: Language, source: Path = Path("PDF")) -> LayoutImport:
     """Read ``pdftohtml -xml -i`` output (of the PDF ``source``) as the ``lang`` version
     of a report. A PDF over the limits of its text (reportgen/limits.py) is refused."""
-    pages, dropped = read_layout(xml)
-    lines = sum(len(page.lines) for page in pages)
-    if PDF_TEXT_LINES.exceeded(lines):
-        raise TooLarge(source, None, PDF_TEXT_LINES.over(f"it holds {lines:,} lines of text"), PDF_TEXT_LINES)
-    for page in pages:
-        for ln in page.lines:
-            if PDF_LINE_CHARS.exceeded(len(ln.text)):
-                raise TooLarge(source, None, PDF_LINE_CHARS.over(f"page {page.number} holds a line of "
-                                                                 f"{len(ln.text):,} characters"), PDF_LINE_CHARS)
+    pages, dropped = read_layout(xml, source)  # refused there, over the limits of its text
     no = 0
     out = LayoutImport([], Fields())
     for page in pages:
@@ -159,7 +151,7 @@ class _Reader:
         notes, taken = find_notes(pages, self.size)
         body = [ln for page in pages for ln in page if ln.no not in taken]
         classify = Classifier(self.lang)
-        end = masthead_end(body, classify)
+        end = min(masthead_end(body, classify), MASTHEAD_LINES)
         head = masthead_lines(body[:end], self.right, self.joiner.join_all)
         stars = [n for n in notes if n.mark.startswith("*") and n.lines[0].page == (body[0].page if body else 1)]
         for n in stars:  # the title's note, printed at the foot of the first page
@@ -349,10 +341,16 @@ def _table(block: _Block) -> float | None:
 
 def _last_column(line: Line) -> float | None:
     """Where the last column of a line set in columns starts (a gap of several ems
-    between its chunks), or None."""
+    between its chunks), or None. Gaps all of one width, three words or more, are a
+    justified line's word spacing, however wide (a line of a few words stretched to the
+    margin because a long symbol after them did not fit), not columns, whose gaps
+    follow the cells' widths."""
+    gaps = [b.left - a.right for a, b in zip(line.chunks, line.chunks[1:])]
+    if len(gaps) >= 2 and max(gaps) - min(gaps) <= _EVEN * line.size:
+        return None
     found = None
-    for a, b in zip(line.chunks, line.chunks[1:]):
-        if b.left - a.right > _TABLE * line.size:
+    for gap, b in zip(gaps, line.chunks[1:]):
+        if gap > _TABLE * line.size:
             found = b.left
     return found
 

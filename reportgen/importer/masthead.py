@@ -35,7 +35,8 @@ from reportgen.l10n.loader import raw_data
 from reportgen.model import DISTRIBUTIONS
 from reportgen.resolve.symbols import canonical, is_symbol
 
-__all__ = ["WIDE", "Fields", "read_masthead", "parse_date", "parse_meeting_line", "JOB", "footer_fields",
+__all__ = ["WIDE", "MASTHEAD_LINES", "Fields", "read_masthead",
+           "parse_date", "parse_meeting_line", "JOB", "footer_fields",
            "squash", "loose", "agenda_line", "session_line", "contents_line"]
 
 # "V.21-06543 (C)  070921  080921": job number (any duty station's form: l10n/jobs.py),
@@ -67,9 +68,27 @@ class Fields:
             self.lines[key] = line
 
 
+#: Lines of a masthead: what comes before the body is read as front matter only up to
+#: here (a masthead has a few dozen lines; a file without a body start of thousands of
+#: short lines would otherwise have each compared with every field, in every language).
+MASTHEAD_LINES = 100
+# A masthead line longer than this is no field a recogniser reads (a date, a meeting
+# line, an agenda or session line, the distribution, "Original: …"): those skip it, so a
+# hostile line of megabytes is read once, never compared piece by piece.
+_LONG = 500
+# A date prints one day and one year (and perhaps the month's number), a meeting line
+# two dates: a line with more numbers is neither, and is not tried month by month.
+_NUMBERS = 6
+
+
 def _candidates(text: str) -> Iterator[dt.date]:
-    """Dates whose day and year are numbers in ``text`` (any month)."""
-    numbers = [int(n) for n in _NUMBER.findall(plain_digits(text))]
+    """Dates whose day and year are numbers in ``text`` (any month); none for a line of
+    more than a few numbers (``_NUMBERS``), or a long one."""
+    if len(text) > _LONG:
+        return
+    numbers = [int(n) for n in _NUMBER.findall(plain_digits(text))[:_NUMBERS + 1]]
+    if len(numbers) > _NUMBERS:
+        return
     years = {n for n in numbers if 1900 <= n <= 2200}
     days = {n for n in numbers if 1 <= n <= 31}
     for year, month, day in product(sorted(years), range(1, 13), sorted(days)):
@@ -112,6 +131,8 @@ def parse_date(text: str, fmt: Callable[[dt.date], str]) -> dt.date | None:
 def parse_meeting_line(text: str, lang: Language) -> tuple[str | None, dt.date, dt.date] | None:
     """(venue, first day, last day) of a line ``meeting_line`` prints as ``text`` (any
     dash for the range's: "2-18 June 2009" in older documents)."""
+    if len(text) > _LONG:
+        return None
     text = squash(text)
     flat = text.translate(_DASHES)  # one character for one: the venue is cut from ``text``
     dates = list(_candidates(text))
@@ -186,7 +207,10 @@ def _original(text: str) -> str | None:
 
 def _date(text: str, lang: Language) -> dt.date | None:
     """The date of issue this line prints, in the version's masthead form or another
-    language's (a translation may keep the original's block)."""
+    language's (a translation may keep the original's block). A line with no day and
+    year among its numbers is none, in any language (their data is not even formatted)."""
+    if next(_candidates(text), None) is None:
+        return None
     found = parse_date(text, lang.masthead_date)
     for code in LANGUAGES:
         if found is not None:
@@ -197,6 +221,8 @@ def _date(text: str, lang: Language) -> dt.date | None:
 
 
 def _known(text: str, lang: Language) -> bool:
+    if len(text) > _LONG:
+        return False
     return (_distribution(text) is not None or _original(text) is not None or _date(text, lang) is not None
             or loose(text) in _wordings()[2])
 
@@ -216,6 +242,8 @@ def _forms(code: str, key: str) -> tuple[re.Pattern[str], ...]:
 def agenda_line(text: str, lang: Language) -> bool:
     """Whether ``text`` is an agenda line ("Agenda item 119 (b)") in the language's forms;
     the item holds a figure."""
+    if len(text) > _LONG:
+        return False
     key = loose(text)
     return any((hit := form.match(key)) and any(c.isdigit() for c in hit.group("x"))
                for form in _forms(lang.code, "agenda"))
@@ -224,6 +252,8 @@ def agenda_line(text: str, lang: Language) -> bool:
 def session_line(text: str, lang: Language) -> bool:
     """Whether ``text`` names a session ("Fifty-sixth session", "Douzième session") in the
     language's forms: an ordinal of at most three words."""
+    if len(text) > _LONG:
+        return False
     key = loose(text)
     return len(key) <= 50 and any((hit := form.match(key)) and len(hit.group("x").split()) <= 3
                                   for form in _forms(lang.code, "session"))
@@ -231,7 +261,7 @@ def session_line(text: str, lang: Language) -> bool:
 
 def contents_line(text: str, lang: Language) -> bool:
     """Whether ``text`` is the heading of a table of contents ("Contents", "CONTENTS")."""
-    return loose(text) in {loose(t) for t in raw_data(lang.code).get("import", {}).get("contents", [])}
+    return len(text) <= _LONG and loose(text) in {loose(t) for t in raw_data(lang.code).get("import", {}).get("contents", [])}
 
 
 def _untangle(lines: list[tuple[int, str]], lang: Language) -> list[tuple[int, str]]:
@@ -258,7 +288,9 @@ def _untangle(lines: list[tuple[int, str]], lang: Language) -> list[tuple[int, s
             out += [(no, glued[0]), (no, glued[1])]
             k += 1
             continue
-        for cut in range(1, len(words)):
+        # a field printed after another on the line is a few words (a date, "Distr.:
+        # General"): only the last few cuts are tried, not one per word of a long line
+        for cut in range(max(1, len(words) - _TAIL_WORDS), len(words)):
             tail = " ".join(words[cut:])
             if any(c.isdigit() for c in tail) or len(words) - cut <= 4:
                 if not _known(text, lang) and _known(tail, lang) and parse_meeting_line(text, lang) is None:
@@ -270,6 +302,7 @@ def _untangle(lines: list[tuple[int, str]], lang: Language) -> list[tuple[int, s
     return out
 
 
+_TAIL_WORDS = 8
 _Entry = tuple[int, int, str]  # index among the lines after the block, input line, text
 
 
@@ -325,7 +358,8 @@ def read_masthead(lines: list[tuple[int, str]], lang: Language, join: Callable[[
     empty text is a blank line between blocks. ``join`` joins lines of one field as the
     script wants (with or without spaces)."""
     found = Fields()
-    lines = _untangle([(no, t) for no, t in lines], lang)
+    found.unplaced += [(no, t) for no, t in lines[MASTHEAD_LINES:] if t]
+    lines = _untangle([(no, t) for no, t in lines[:MASTHEAD_LINES]], lang)
     before: list[tuple[int, str]] = []  # before the distribution block: the organ
     after: list[tuple[int, str]] = []   # after it: meeting, agenda, venue and dates, title block
     seen_block = False

@@ -28,17 +28,30 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+from reportgen.importer.package import W
+from reportgen.limits import NUMBERING_LEVELS, NUMBERING_START, NUMBERING_TEXT, Limit
+
 _NS = {"w": W, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
 _VAL = f"{{{W}}}val"
-_LEVELS = 9  # ilvl 0..8
+_LEVELS = NUMBERING_LEVELS.value  # ilvl 0..8
+_PPR, _NUMPR, _NUMID, _ILVL, _PSTYLE = (f"{{{W}}}{n}" for n in ("pPr", "numPr", "numId", "ilvl", "pStyle"))
+_CHAIN = 100  # styles followed through basedOn (Word's own chains are a few deep)
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 #: levels whose number is not printed: their paragraphs get no label
 _UNPRINTED = frozenset({"bullet", "none"})
 
-__all__ = ["ListNumbering"]
+__all__ = ["ListNumbering", "NumberingLimit"]
+
+
+class NumberingLimit(Exception):
+    """A list number past Word's maximum, or a label past its length: the reader says
+    which paragraph (``message`` completes ``paragraph N: …``)."""
+
+    def __init__(self, message: str, limit: Limit) -> None:
+        super().__init__(message)
+        self.message, self.limit = message, limit
 
 
 @dataclass(frozen=True)
@@ -72,10 +85,31 @@ def _all(root: etree._Element | None, path: str) -> list[etree._Element]:
 
 
 def _int(value: str | None) -> int | None:
+    """A decimal attribute's value; None when absent or not a number. A number of more
+    digits than any limit here could allow is read as one past the largest, never
+    converted (Python refuses over 4,300 digits, and converting is quadratic)."""
+    if value is None:
+        return None
+    digits = value.strip().lstrip("+-")
+    if len(digits) > 18 and digits.isdigit():
+        return -_HUGE if value.strip().startswith("-") else _HUGE
     try:
-        return None if value is None else int(value)
+        return int(value)
     except ValueError:
         return None
+
+
+_HUGE = 10 ** 18
+
+
+def _numpr(ppr: etree._Element, tag: str) -> str | None:
+    """The value of the first ``w:numPr/<tag>`` under ``ppr`` (as ``find`` with that
+    path gives it: the first numPr that holds one)."""
+    for numpr in ppr.iterchildren(_NUMPR):
+        found = numpr.find(tag)
+        if found is not None:
+            return found.get(_VAL)
+    return None
 
 
 def _on(el: etree._Element, path: str) -> bool:
@@ -137,6 +171,8 @@ class ListNumbering:
         self._instances: dict[str, _Instance | None] = {}
         self._counters: dict[str, list[int | None]] = {}
         self._seen: set[tuple[str, int]] = set()
+        self._found: dict[etree._Element, tuple[str, int, _Instance] | None] = {}
+        self._chains: dict[str | None, list[tuple[str | None, str | None, int | None]]] = {}
 
     def label(self, p: etree._Element) -> str | None:
         """The label Word shows before body paragraph ``p`` (a <w:p>), e.g. "1.", "(a)", "iii)", "2.3.",
@@ -154,7 +190,13 @@ class ListNumbering:
                 counters[ilvl] = None
         level = inst.levels[ilvl]
         current = counters[ilvl]
-        counters[ilvl] = level.start if current is None else current + 1
+        counters[ilvl] = value = level.start if current is None else current + 1
+        if NUMBERING_START.exceeded(abs(value)):
+            counters[ilvl] = current  # refused: the count is left as it was
+            shown = f"is {value:,}" if abs(value) < _HUGE else "has more than 18 digits"
+            raise NumberingLimit(NUMBERING_START.over(f"its list number {shown}")
+                                 + ": Word numbers a list up to 32,767; set the list's number in Word "
+                                 "(Set Numbering Value) to the one it should show", NUMBERING_START)
         for deeper in range(ilvl + 1, _LEVELS):
             # lvlRestart k (1-based) restarts this level after level k *or any shallower
             # one*, and an omitted lvlRestart after any shallower level, not only the one
@@ -165,6 +207,10 @@ class ListNumbering:
                 counters[deeper] = None
         if level.fmt in _UNPRINTED:
             return None
+        if NUMBERING_TEXT.exceeded(len(level.text)):
+            raise NumberingLimit(NUMBERING_TEXT.over(f"its list number's text (w:lvlText) is {len(level.text):,} "
+                                                     "characters") + ": Word's list numbers are a few characters; "
+                                 "give the list a number format in Word (Define New Number Format)", NUMBERING_TEXT)
 
         def number(match: re.Match[str]) -> str:
             k = int(match.group(1)) - 1
@@ -187,18 +233,29 @@ class ListNumbering:
         return found is not None and found[2].levels[found[1]].fmt == "bullet"
 
     def _find(self, p: etree._Element) -> tuple[str, int, _Instance] | None:
-        """numId, ilvl and resolved instance of ``p``, or None when it is in no list."""
-        ppr = p.find("w:pPr", _NS)
-        num_id, ilvl = _val(ppr, "w:numPr/w:numId"), _int(_val(ppr, "w:numPr/w:ilvl"))
-        style_id = _val(ppr, "w:pStyle")
+        """numId, ilvl and resolved instance of ``p``, or None when it is in no list
+        (worked out once per paragraph: the label and the bullet question both ask)."""
+        try:
+            return self._found[p]
+        except KeyError:
+            pass
+        found = self._found[p] = self._lookup(p)
+        return found
+
+    def _lookup(self, p: etree._Element) -> tuple[str, int, _Instance] | None:
+        ppr = p.find(_PPR)
+        num_id = ilvl = style_id = None
+        if ppr is not None:
+            num_id, ilvl = _numpr(ppr, _NUMID), _int(_numpr(ppr, _ILVL))
+            style = ppr.find(_PSTYLE)
+            style_id = None if style is None else style.get(_VAL)
         # no pStyle, or one the styles part lacks: Word uses the default paragraph style
         chain = self._style_chain(style_id if style_id in self._styles else self._default_style)
         # The paragraph's own numPr wins; what it lacks comes from its style, then the
         # style's basedOn ancestors, nearest first (numId and ilvl separately).
-        for style in chain:
-            spr = style.find("w:pPr", _NS)
-            num_id = num_id or _val(spr, "w:numPr/w:numId")
-            ilvl = _int(_val(spr, "w:numPr/w:ilvl")) if ilvl is None else ilvl
+        for _, style_num, style_ilvl in chain:
+            num_id = num_id or style_num
+            ilvl = style_ilvl if ilvl is None else ilvl
         if num_id is None or num_id == "0":  # numId 0: explicitly no numbering
             return None
         inst = self._instance(num_id)
@@ -207,18 +264,30 @@ class ListNumbering:
         if ilvl is None:
             # A style carrying numId only: its level is the one linked back to the style
             # (w:lvl/w:pStyle), otherwise level 0.
-            ids = [s.get(f"{{{W}}}styleId") for s in chain]
+            ids = [sid for sid, _, _ in chain]
             ilvl = next((i for sid in ids for i, lv in enumerate(inst.levels) if lv.style == sid), 0)
         return (num_id, ilvl, inst) if 0 <= ilvl < _LEVELS else None
 
-    def _style_chain(self, style_id: str | None) -> list[etree._Element]:
-        chain: list[etree._Element] = []
-        while style_id is not None and style_id in self._styles:
-            style = self._styles[style_id]
-            if any(s is style for s in chain):  # a basedOn loop: stop where it closes
+    def _style_chain(self, style_id: str | None) -> list[tuple[str | None, str | None, int | None]]:
+        """The style and its ``basedOn`` ancestors, nearest first, each as (styleId, the
+        numId and ilvl of its numPr): once per style. A loop stops where it closes, and
+        the chain at 100 styles (a hostile file's chain of thousands is not walked for
+        every paragraph)."""
+        if style_id in self._chains:
+            return self._chains[style_id]
+        chain: list[tuple[str | None, str | None, int | None]] = []
+        seen: set[int] = set()
+        at = style_id
+        while at is not None and at in self._styles and len(chain) < _CHAIN:
+            style = self._styles[at]
+            if id(style) in seen:  # a basedOn loop: stop where it closes
                 break
-            chain.append(style)
-            style_id = _val(style, "w:basedOn")
+            seen.add(id(style))
+            spr = style.find(_PPR)
+            chain.append((style.get(f"{{{W}}}styleId"), None if spr is None else _numpr(spr, _NUMID),
+                          None if spr is None else _int(_numpr(spr, _ILVL))))
+            at = _val(style, "w:basedOn")
+        self._chains[style_id] = chain
         return chain
 
     def _instance(self, num_id: str) -> _Instance | None:

@@ -16,15 +16,19 @@ reader judges hyphens in (the plain output drops a line-end hyphen, a compound's
 
 from __future__ import annotations
 
+import os
 import re
+import selectors
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 from lxml import etree
 
+from reportgen import safexml
 from reportgen.errors import UserError
-from reportgen.limits import XML_BYTES, TooLarge, size
+from reportgen.limits import PDF_TEXT_BYTES, XML_BYTES, Limit, TooLarge, size
 
 __all__ = ["pdf_text", "pdf_layout", "bbox_text", "PDFTOTEXT_TIMEOUT"]
 
@@ -42,19 +46,13 @@ def pdf_layout(source: Path) -> bytes:
     if exe is None:
         raise UserError(source, None, "reading a PDF needs pdftohtml (poppler-utils); "
                         "install it, or import the text pdftotext gives")
-    try:
-        done = subprocess.run([exe, "-xml", "-i", "-stdout", "-noroundcoord", "-enc", "UTF-8", str(source)],
-                              capture_output=True, timeout=PDFTOTEXT_TIMEOUT, check=False)
-    except subprocess.TimeoutExpired:
-        raise UserError(source, None, f"pdftohtml took more than {PDFTOTEXT_TIMEOUT} s") from None
-    if XML_BYTES.exceeded(len(done.stdout)):  # held in memory while it is read
-        raise TooLarge(source, None, XML_BYTES.over(f"its layout (pdftohtml -xml) is {size(len(done.stdout))}"),
-                       XML_BYTES)
-    if done.returncode != 0 or not done.stdout.strip():
-        said = [" ".join(ln.split()) for ln in done.stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
-        why = "; ".join(dict.fromkeys(said)) or f"exit status {done.returncode}"
+    out, err, code = _run(source, [exe, "-xml", "-i", "-stdout", "-noroundcoord", "-enc", "UTF-8", str(source)],
+                          XML_BYTES, "its layout (pdftohtml -xml)")
+    if code != 0 or not out.strip():
+        said = [" ".join(ln.split()) for ln in err.decode("utf-8", "replace").splitlines() if ln.strip()]
+        why = "; ".join(dict.fromkeys(said)) or f"exit status {code}"
         raise UserError(source, None, f"pdftohtml cannot read it: {why}")
-    return done.stdout
+    return out
 
 
 def pdf_text(source: Path, logical_order: bool) -> str:
@@ -65,15 +63,60 @@ def pdf_text(source: Path, logical_order: bool) -> str:
         raise UserError(source, None, "reading a PDF needs pdftotext (poppler-utils); "
                         "install it, or import the text pdftotext gives")
     mode = [] if logical_order else ["-bbox-layout"]
-    try:
-        done = subprocess.run([exe, *mode, "-enc", "UTF-8", str(source), "-"], capture_output=True,
-                              timeout=PDFTOTEXT_TIMEOUT, check=False)
-    except subprocess.TimeoutExpired:
-        raise UserError(source, None, f"pdftotext took more than {PDFTOTEXT_TIMEOUT} s") from None
-    if done.returncode != 0:
-        why = " ".join(done.stderr.decode("utf-8", "replace").split()) or f"exit status {done.returncode}"
+    out, err, code = _run(source, [exe, *mode, "-enc", "UTF-8", str(source), "-"],
+                          PDF_TEXT_BYTES if logical_order else XML_BYTES,
+                          "its text (pdftotext)" if logical_order else "its text's layout (pdftotext -bbox-layout)")
+    if code != 0:
+        why = " ".join(err.decode("utf-8", "replace").split()) or f"exit status {code}"
         raise UserError(source, None, f"pdftotext cannot read it: {why}")
-    return _neutrals(done.stdout.decode("utf-8", "replace")) if logical_order else bbox_text(done.stdout)
+    return _neutrals(out.decode("utf-8", "replace")) if logical_order else bbox_text(out, source)
+
+
+_STDERR_KEPT = 64 * 1024  # poppler may warn once per glyph: what is kept of it for a message
+
+
+def _run(source: Path, command: list[str], limit: Limit, what: str) -> tuple[bytes, bytes, int]:
+    """Run a poppler tool on ``source``: its output, its messages and its exit status.
+    The output is read as it comes and the tool is stopped as soon as it passes
+    ``limit`` (a PDF of a million lines is refused after the first 64 MB of its layout,
+    never held whole) or runs longer than ``PDFTOTEXT_TIMEOUT``."""
+    tool = Path(command[0]).name
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    assert proc.stdout is not None and proc.stderr is not None
+    out: list[bytes] = []
+    err = bytearray()
+    count = 0
+    deadline = time.monotonic() + PDFTOTEXT_TIMEOUT
+    try:
+        with selectors.DefaultSelector() as selector:
+            selector.register(proc.stdout, selectors.EVENT_READ)
+            selector.register(proc.stderr, selectors.EVENT_READ)
+            while selector.get_map():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise UserError(source, None, f"{tool} took more than {PDFTOTEXT_TIMEOUT} s")
+                for key, _ in selector.select(timeout=left):
+                    chunk = os.read(key.fd, 1 << 20)
+                    if not chunk:
+                        selector.unregister(key.fileobj)
+                    elif key.fileobj is proc.stdout:
+                        count += len(chunk)
+                        if limit.exceeded(count):
+                            raise TooLarge(source, None, limit.over(f"{what} is over {size(limit.value)}"),
+                                           limit)
+                        out.append(chunk)
+                    elif len(err) < _STDERR_KEPT:
+                        err += chunk
+        code = proc.wait(timeout=max(deadline - time.monotonic(), 1))
+    except subprocess.TimeoutExpired:
+        raise UserError(source, None, f"{tool} took more than {PDFTOTEXT_TIMEOUT} s") from None
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()
+    return b"".join(out), bytes(err), code
 
 
 # A left-to-right embedding (LRE … PDF) pdftotext puts in a right-to-left line
@@ -98,11 +141,17 @@ def _neutrals(text: str) -> str:
     return _EMBEDDED.sub(fix, text)
 
 
-def bbox_text(xhtml: bytes) -> str:
+# Characters XML cannot hold, which pdftotext writes as they are in the PDF's text: left
+# out (the text reader leaves out the rest a report cannot hold, with a warning)
+_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def bbox_text(xhtml: bytes, source: Path = Path("PDF")) -> str:
     """``pdftotext -bbox-layout`` output as text: a line per printed line, a blank line
-    between blocks, a form feed between pages."""
-    parser = etree.XMLParser(load_dtd=False, no_network=True, resolve_entities=False, huge_tree=True)
-    root = etree.fromstring(xhtml, parser)
+    between blocks, a form feed between pages. Parsed by the safe XML parser (its
+    DOCTYPE only names XHTML's DTD, which is not read), with its limits: the text comes
+    from the PDF."""
+    root = safexml.parse(Path(f"{source} (pdftotext -bbox-layout)"), _NOT_XML.sub(b"", xhtml), names_dtd=True)
     pages = []
     for page in root.iter(f"{XHTML}page"):
         blocks = ["\n".join(_line(line) for line in block.iter(f"{XHTML}line"))

@@ -15,18 +15,19 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
+from pathlib import Path
 
 from reportgen import model as m
 from reportgen.importer.chars import without_refused
-from reportgen.importer.joining import SPACE_BETWEEN_WIDE, Joiner
-from reportgen.importer.masthead import JOB, Fields, contents_line, footer_fields, read_masthead
+from reportgen.importer.joining import SPACE_BETWEEN_WIDE, Growing, Joiner
+from reportgen.importer.masthead import JOB, MASTHEAD_LINES, Fields, contents_line, footer_fields, read_masthead
 from reportgen.importer.linebreaks import Break, breaks, measure, stands_alone, width
 from reportgen.importer.structure import Classifier, Piece, ends_sentence
 from reportgen.l10n import Language
+from reportgen.limits import PDF_LINE_CHARS, PDF_TEXT_LINES, TooLarge
 from reportgen.resolve.symbols import canonical, is_symbol
 
-__all__ = ["TextImport", "read_pdf_text", "hard_breaks"]
+__all__ = ["TextImport", "read_pdf_text", "hard_breaks", "text_limits"]
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|-\s*\d{1,4}\s*-)\s*$")
 _PAGE_OF = re.compile(r"^\s*\d{1,4}\s*/\s*\d{1,4}\s*$")
@@ -196,6 +197,40 @@ def _attach_markers(lines: list[_Line], lang: Language) -> list[_Line]:
     return out
 
 
+def text_limits(source: Path, text: str, by_page: bool = False) -> None:
+    """Refuse PDF text over the limits of lines and line length before any work is done
+    on it (a line is joined, judged and measured, and a paragraph's lines against each
+    other): ``FILE: …`` for the lines, ``FILE:LINE: …`` (text) or ``FILE: page N …`` (a
+    PDF's text) for a line too long."""
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if PDF_TEXT_LINES.exceeded(lines):
+        raise TooLarge(source, None, PDF_TEXT_LINES.over(f"it holds {lines:,} lines of text") +
+                       ": import a report of at most about 4,000 pages, or its Word file", PDF_TEXT_LINES)
+    start, length = 0, 0
+    at = 0
+    for line in text.split("\n"):  # the first line over the limit, if any
+        if PDF_LINE_CHARS.exceeded(len(line)):
+            # a page's first line follows the form feed ending the page before: its part
+            # after the form feed is the line, on that page
+            part_at = at
+            for part in line.split("\f"):
+                if PDF_LINE_CHARS.exceeded(len(part)):
+                    start, length = part_at, len(part)
+                    break
+                part_at += len(part) + 1
+            if length:
+                break
+        at += len(line) + 1
+    if not length:
+        return
+    no = text.count("\n", 0, start) + 1
+    said = PDF_LINE_CHARS.over(f"a line of {length:,} characters") + \
+        ": PDF text has a line per printed line; give the text as pdftotext writes it (pdftotext -enc UTF-8)"
+    if by_page:
+        raise TooLarge(source, None, f"page {text.count(chr(12), 0, start) + 1} holds {said}", PDF_LINE_CHARS)
+    raise TooLarge(source, no, f"it holds {said}", PDF_LINE_CHARS)
+
+
 def read_pdf_text(text: str, lang: Language, by_page: bool = False) -> TextImport:
     """The pieces, fields and comments of ``pdftotext`` output (or text like it);
     ``by_page``: places are pages (the text came from a PDF), not lines."""
@@ -231,7 +266,7 @@ def read_pdf_text(text: str, lang: Language, by_page: bool = False) -> TextImpor
         page_of[no] = at_page
         at_page += line.count("\f")
     layout = _Layout(lines, lang)
-    start = layout.start
+    start = min(layout.start, MASTHEAD_LINES)
     head: list[tuple[int, str]] = []
     for ln in lines[:start]:
         if ln.gap and head:
@@ -292,17 +327,17 @@ def _title_notes(lines: list[_Line], start: int, found: Fields, page_of: dict[in
     if not marks or start >= len(lines):
         return []
     page = page_of.get(lines[start].no, 1)
-    out: list[tuple[int, str, set[int]]] = []
+    calls: list[tuple[int, list[str], set[int]]] = []  # each note's lines, joined at the end
     for ln in lines[start:]:
         if page_of.get(ln.no, 1) != page:
             break
         call = re.match(r"(\*{1,3}|[\u2020\u2021])\s*\S", ln.text)
         if call and call.group(1) in marks:
-            out.append((ln.no, ln.text, {ln.no}))
-        elif out:
-            no, text, taken = out[-1]
-            out[-1] = (no, join([text, ln.text]), taken | {ln.no})
-    return out
+            calls.append((ln.no, [ln.text], {ln.no}))
+        elif calls:
+            calls[-1][1].append(ln.text)
+            calls[-1][2].add(ln.no)
+    return [(no, join(texts), taken) for no, texts, taken in calls]
 
 
 class _Layout:
@@ -395,14 +430,14 @@ class _Joiner(Joiner):
         """The pieces of the body's lines (``lines[start:]``), apart where ``layout`` says;
         a line standing alone between paragraphs is a minor heading."""
         classify = Classifier(lang)
-        current: list[str] = []
+        current = Growing(self)
         first = 0
         role = ""
         notes: list[str] = []
 
         def close() -> None:
             if current:
-                text = SPACE_BETWEEN_WIDE.sub("", current[0])
+                text = SPACE_BETWEEN_WIDE.sub("", current.value())
                 out.pieces.append(Piece(_links(text), first, role))
                 for note in notes:  # written before the paragraph (the writer puts a
                     # comment before the first block after its line)
@@ -414,11 +449,10 @@ class _Joiner(Joiner):
             if found.kind != "text":
                 classify.advance(found)
                 close()
-                current, first, role, notes = [ln.text], ln.no, "", []
+                current, first, role, notes = Growing(self, ln.text), ln.no, "", []
                 continue
             if current and not layout.apart[k - 1]:
-                joined, note = self.join(current[0], ln.text)
-                current[0] = joined
+                note = current.add(ln.text)
                 if note:
                     notes.append(f"{out.place(ln.no)}: {note}")
                 continue
@@ -431,5 +465,5 @@ class _Joiner(Joiner):
             else:
                 # A paragraph without a marker after a numbered paragraph is a block of it.
                 role = "continued" if classify.paragraph is not None else ""
-            current, first, notes = [ln.text], ln.no, notes_for_next
+            current, first, notes = Growing(self, ln.text), ln.no, notes_for_next
         close()

@@ -253,3 +253,21 @@ def test_any_layout_imports_to_a_source_that_reads_back_or_is_refused(xml: bytes
         finally:
             document.pdf_layout = original  # type: ignore[assignment]
         assert imported.text.startswith("---\n")
+
+
+def test_a_justified_line_of_wide_even_gaps_is_not_set_in_columns() -> None:
+    """Page 11 of the generated Russian PDF: "низации Объединенных Наций против коррупции»"
+    stretched to the margin (the symbol after it did not fit), gaps of 46.4 pt at 15 pt
+    type — over three ems, but all one width. Cells of a table leave gaps of their own."""
+    from reportgen.importer.layout import Chunk, Line, Run
+    from reportgen.importer.layout_read import _last_column
+
+    def line(*spans: tuple[float, float]) -> Line:
+        return Line(11, [Chunk(100, left, right - left, 13, 15, (Run("слово"),)) for left, right in spans])
+
+    justified = line((255, 308.4), (354.8, 451), (497.4, 539), (585.4, 630), (676.4, 758))
+    assert _last_column(justified) is None
+    table = line((72, 150), (250, 300), (420, 480))  # gaps of 100 and 120 pt
+    assert _last_column(table) == 420
+    two = line((72, 150), (250, 300))  # one wide gap: nothing to compare it with, columns
+    assert _last_column(two) == 250

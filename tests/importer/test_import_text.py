@@ -226,3 +226,22 @@ def test_a_pdf_without_pdftotext_says_what_to_install(cli, tmp_path: Path, monke
     assert (result.code, result.err) == (2, f"{source}: reading a PDF needs pdftohtml (poppler-utils); "
                                              "install it, or import the text pdftotext gives\n")
     assert not (tmp_path / "report").exists()
+
+
+def test_a_line_end_hyphen_after_a_word_that_begins_many_words_is_a_cut_in_hyphenated_text() -> None:
+    """«по-» / «следующего»: both halves are words of the text and the patterns allow the
+    cut. "по" also begins many of the text's words, so in a text whose typesetter cuts
+    words (here «органи-» / «зации», written whole elsewhere) it is a cut; in a text set
+    without hyphenation the hyphen is kept, with the note."""
+    from reportgen.importer.joining import Joiner
+    from reportgen.l10n import language
+
+    ru = language("ru")
+    words = "по поводу после подготовки повышения поддержки под следующих организации\n"
+    hyphenated = Joiner(ru, words + "работа органи-\nзации\nдля по-\nследующего утверждения")
+    assert hyphenated.join("для по-", "следующего утверждения") == ("для последующего утверждения", None)
+    plain = Joiner(ru, words + "для по-\nследующего утверждения")
+    assert plain.join("для по-", "следующего утверждения") == (
+        "для по-следующего утверждения", "kept the hyphen in «по-следующего» at a line end; was it «последующего»?")
+    few = Joiner(ru, "по следующих организации\nработа органи-\nзации\nдля по-\nследующего утверждения")
+    assert few.join("для по-", "следующего")[0] == "для по-следующего"  # "по" begins no other word here

@@ -239,10 +239,10 @@ class Inlines:
     def after(self, i: int, size: int = 1) -> str:
         """Up to ``size`` written characters after atom ``i``."""
         out = ""
-        for a in self.atoms[i + 1:]:
+        for k in range(i + 1, len(self.atoms)):  # no slice: a copy of the rest per call is quadratic
             if len(out) >= size:
                 break
-            out += a.out
+            out += self.atoms[k].out
         return out[:size]
 
     def raw_run(self, i: int) -> str:
