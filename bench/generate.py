@@ -37,6 +37,7 @@ import argparse
 import datetime as dt
 import random
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,7 +81,9 @@ def load_bank(example: Path = EXAMPLE) -> Bank:
         text = (example / f"{lang}.md").read_text(encoding="utf-8")
         _, fm, body = text.split("---\n", 2)
         front[lang] = fm
-        chapter[lang] = _CHAPTER.search(body).group(1).strip()
+        found = _CHAPTER.search(body)
+        assert found is not None, f"{lang}.md of the example has no chapter heading"
+        chapter[lang] = found.group(1).strip()
         per_lang[lang] = [split_sentences(p, lang) for p in _PARAGRAPH.findall(body)]
     counts = {lang: [len(p) for p in paras] for lang, paras in per_lang.items()}
     if len({tuple(c) for c in counts.values()}) != 1:
@@ -327,8 +330,20 @@ def _split(total: int, parts: int, rng: random.Random) -> list[int]:
     return [b - a for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
-def plan(n: int, seed: int = 0, start: int = 101, bank: Bank | None = None) -> list[Heading | Paragraph]:
-    """The structure of the report, shared by all six versions."""
+#: How often a paragraph gets a feature: the standard report's rates and the dense
+#: variant's (sub-items under nine paragraphs in ten, second-level items under half of
+#: those, document symbols in most paragraphs and footnotes), the same draws either way.
+RATES = {
+    False: {"items": 0.15, "children": 0.3, "resolution": 0.03, "declaration": 0.03, "footnote": 0.12},
+    True: {"items": 0.9, "children": 0.5, "resolution": 0.6, "declaration": 0.6, "footnote": 0.5},
+}
+
+
+def plan(n: int, seed: int = 0, start: int = 101, bank: Bank | None = None, dense: bool = False
+         ) -> list[Heading | Paragraph]:
+    """The structure of the report, shared by all six versions; ``dense``: the
+    symbol-dense, sub-item-dense variant (:data:`RATES`)."""
+    rate = RATES[dense]
     if n < 1:
         raise ValueError("n must be at least 1")
     bank = bank or load_bank()
@@ -365,10 +380,10 @@ def plan(n: int, seed: int = 0, start: int = 101, bank: Bank | None = None) -> l
                 if k == 0 or rng.random() < 0.08:
                     p.label = f"lbl-{len(labelled) + 1}"
                     labelled.append(p)
-                if k == 1 or (k > 1 and rng.random() < 0.15):
+                if k == 1 or (k > 1 and rng.random() < rate["items"]):
                     p.sentences = p.sentences[:1]
                     p.items = [Item(rng.randrange(n_sent)) for _ in range(rng.randint(2, 4))]
-                    if k == 1 or rng.random() < 0.3:
+                    if k == 1 or rng.random() < rate["children"]:
                         p.items[-1].children = [Item(rng.randrange(n_sent)) for _ in range(rng.randint(2, 3))]
                 if k == 2 or rng.random() < 0.05:
                     p.extras.append(Extra(REQUESTS, {
@@ -377,9 +392,9 @@ def plan(n: int, seed: int = 0, start: int = 101, bank: Bank | None = None) -> l
                 if k == 3 or rng.random() < 0.04:
                     p.extras.append(Extra(INCREASE, {"year": rng.randint(2015, 2021),
                                                      "pct": rng.randint(11, 995) / 10}))
-                if k == 4 or rng.random() < 0.03:
+                if k == 4 or rng.random() < rate["resolution"]:
                     p.extras.append(Extra(RESOLUTION))
-                if k == 5 or rng.random() < 0.03:
+                if k == 5 or rng.random() < rate["declaration"]:
                     p.extras.append(Extra(DECLARATION, {"date": DECLARATION_DATE}))
                 if k == 6 or rng.random() < 0.03:
                     p.extras.append(Extra(DIGEST))
@@ -393,10 +408,10 @@ def plan(n: int, seed: int = 0, start: int = 101, bank: Bank | None = None) -> l
         others = [q for q in labelled if q is not p]
         if others and (k == min(7, n - 1) or rng.random() < 0.08):
             p.extras.append(Extra(SEE_ALSO, {"ref": _reference(rng, others, heading_labels)}))
-        if k == min(8, n - 1) or rng.random() < 0.12:
+        if k == min(8, n - 1) or rng.random() < rate["footnote"]:
             footnotes += 1
             template = FOOTNOTES[(footnotes - 1) % len(FOOTNOTES)]
-            values = {}
+            values: dict[str, object] = {}
             if template is SEE_ALSO:
                 if not others:
                     template = FOOTNOTES[0]
@@ -414,8 +429,13 @@ def _reference(rng: random.Random, others: list[Paragraph], heading_labels: list
         return Ref(rng.choice(heading_labels))
     if len(others) >= 2 and roll < 0.35:
         a, b = sorted(rng.sample(others, 2), key=lambda q: q.number)
-        return Ref(a.label, b.label)
-    return Ref(rng.choice(others).label)
+        return Ref(_label(a), _label(b))
+    return Ref(_label(rng.choice(others)))
+
+
+def _label(p: Paragraph) -> str:
+    assert p.label is not None, "references go to labelled paragraphs only"
+    return p.label
 
 
 # ---------------------------------------------------------------- rendering
@@ -501,11 +521,12 @@ def render(structure: list[Heading | Paragraph], lang: str, bank: Bank, indent: 
 
 
 def generate(out_dir: str | Path, n: int, seed: int = 0, *, start: int = 101, indent: int | None = None,
-             example: Path = EXAMPLE) -> dict[str, Path]:
+             example: Path = EXAMPLE, dense: bool = False) -> dict[str, Path]:
     """Write ``ar.md`` … ``zh.md`` (and ``documents.yaml``) with ``n`` numbered paragraphs
-    each into ``out_dir``; returns the Markdown paths by language code."""
+    each into ``out_dir`` (``dense``: the symbol- and sub-item-dense variant); returns the
+    Markdown paths by language code."""
     bank = load_bank(example)
-    structure = plan(n, seed, start, bank)
+    structure = plan(n, seed, start, bank, dense)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = {}
@@ -517,6 +538,39 @@ def generate(out_dir: str | Path, n: int, seed: int = 0, *, start: int = 101, in
     return paths
 
 
+#: What :func:`edit` writes at the start of an edited paragraph, in each language.
+EDITED = _t("بصيغتها المعدلة، ", "As amended, ", "En su forma enmendada, ", "Tel que modifié, ",
+            "С внесенными изменениями, ", "经修正，")  # a space after, but in Chinese
+#: Every how many numbered paragraphs :func:`edit` changes one.
+EDIT_EVERY = 10
+_NUMBERED_LINE = re.compile(r"^(\d+\. (?:\{#[^}]*\} )?)(\S)", re.M)
+
+
+def edit(report: str | Path, out_dir: str | Path, every: int = EDIT_EVERY) -> dict[str, Path]:
+    """A later draft of a generated report for ``make bench``'s ``diff`` stage: the same
+    versions with every ``every``-th numbered paragraph (the 1st, the 11th…) opening with
+    :data:`EDITED`, a few words in every tenth paragraph as a drafting round leaves them.
+    Written into ``out_dir``; returns the Markdown paths by language code."""
+    src, out = Path(report), Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for lang in LANGS:
+        seen = 0
+
+        def opened(found: re.Match[str]) -> str:
+            nonlocal seen
+            seen += 1
+            if (seen - 1) % every:
+                return found.group(0)
+            return f"{found.group(1)}{EDITED[lang]}{found.group(2)}"
+
+        text = (src / f"{lang}.md").read_text(encoding="utf-8")
+        paths[lang] = out / f"{lang}.md"
+        paths[lang].write_text(_NUMBERED_LINE.sub(opened, text), encoding="utf-8")
+    shutil.copy(src / "documents.yaml", out / "documents.yaml")
+    return paths
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir", type=Path)
@@ -525,8 +579,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--start", type=int, default=101, help="number of the first paragraph (default 101)")
     parser.add_argument("--indent", type=int, default=None,
                         help="spaces before (a) sub-items (default: 4, or the paragraph number's width if wider)")
+    parser.add_argument("--dense", action="store_true",
+                        help="the variant with sub-items under most paragraphs and symbols in most")
     args = parser.parse_args(argv)
-    paths = generate(args.out_dir, args.n, args.seed, start=args.start, indent=args.indent)
+    paths = generate(args.out_dir, args.n, args.seed, start=args.start, indent=args.indent, dense=args.dense)
     size = sum(p.stat().st_size for p in paths.values())
     print(f"wrote {len(paths)} versions of {args.n} paragraphs to {args.out_dir} ({size / 1e6:.1f} MB)")
 

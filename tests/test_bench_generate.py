@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from bench.generate import LANGS, generate, load_bank
+from bench.generate import EDIT_EVERY, EDITED, LANGS, edit, generate, load_bank
 from reportgen.source import SHARED_KEYS
 
 N, START = 30, 101
@@ -177,3 +177,39 @@ def test_check_and_align_find_no_error(report: Path, cli) -> None:
     aligned = cli("align", report)
     assert aligned.code == 0, aligned.out + aligned.err
     assert "Total: 0 errors" in aligned.out
+
+
+def test_the_edited_draft_opens_every_tenth_paragraph_with_new_words(report: Path, tmp_path: Path) -> None:
+    """``make bench``'s diff stage compares a report with this later draft of it."""
+    edit(report, tmp_path / "edited")
+    assert (tmp_path / "edited" / "documents.yaml").read_bytes() == (report / "documents.yaml").read_bytes()
+    for lang, text in texts(report).items():
+        lines = text.split("\n")
+        changed = (tmp_path / "edited" / f"{lang}.md").read_text(encoding="utf-8").split("\n")
+        assert len(changed) == len(lines)
+        numbered = [k for k, line in enumerate(lines) if PARAGRAPH.match(line)]
+        for count, k in enumerate(numbered):
+            if count % EDIT_EVERY:
+                assert changed[k] == lines[k]
+            else:
+                head = re.match(r"\d+\. (?:\{#[^}]*\} )?", lines[k]).group(0)
+                assert changed[k] == head + EDITED[lang] + lines[k][len(head):]
+        assert sum(a != b for a, b in zip(lines, changed)) == (len(numbered) + EDIT_EVERY - 1) // EDIT_EVERY
+
+
+def test_the_dense_variant_has_sub_items_and_symbols_in_most_paragraphs(report: Path, tmp_path: Path) -> None:
+    from reportgen.source import read_report
+
+    dense = tmp_path / "dense"
+    generate(dense, N, seed=0, start=START, dense=True)
+    for lang in LANGS:
+        standard_text, dense_text = texts(report)[lang], texts(dense)[lang]
+        # the same paragraphs, numbered alike; far more items, symbols and footnotes
+        assert PARAGRAPH.findall(dense_text) == PARAGRAPH.findall(standard_text)
+        paragraphs = re.split(r"(?m)^(?=\d+\. )", body(dense_text))[1:]
+        with_items = sum(bool(re.search(r"(?m)^ +\(a\) ", p)) for p in paragraphs)
+        with_symbols = sum(bool(re.search(r"A/RES/(?:75|S-32)/1", p)) for p in paragraphs)
+        assert with_items >= 0.8 * N and with_symbols >= 0.5 * N, (lang, with_items, with_symbols)
+        assert len(FOOTNOTE_DEF.findall(dense_text)) > len(FOOTNOTE_DEF.findall(standard_text))
+    _, diagnostics = read_report(dense)
+    assert [d for d in diagnostics if d.severity == "error"] == []

@@ -20,15 +20,19 @@ MB = 2**20
 def test_a_small_run_times_every_requested_stage_and_judges_the_targets(tmp_path: Path) -> None:
     if shutil.which("make") is None:
         pytest.skip("make is not installed (the noop stage runs make report)")
-    stages = ["build", "check", "align", "noop", "import"]
+    stages = ["build", "check", "align", "diff", "noop", "import"]
     proc = subprocess.run([sys.executable, "-m", "bench.run", "--sizes", "20", "--runs", "1",
                            "--stages", ",".join(stages), "--out", str(tmp_path)],
                           cwd=REPO, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
-    results = {r["stage"]: r for r in data["results"]}
-    assert sorted(results) == sorted(stages)
-    for stage, r in results.items():
+    # both generated reports: the standard one and the dense variant, every stage on each
+    assert sorted((r["stage"], r["variant"]) for r in data["results"]) == \
+        sorted((s, v) for s in stages for v in ("standard", "dense"))
+    dense = {r["stage"]: r for r in data["results"] if r["variant"] == "dense"}
+    results = {r["stage"]: r for r in data["results"] if r["variant"] == "standard"}
+    assert data["sizes"]["20-dense"]["mb"] > data["sizes"]["20"]["mb"] > 0
+    for stage, r in [*results.items(), *dense.items()]:
         assert r["failed"] is None, (stage, r["failed"])
         assert r["n"] == 20 and len(r["times"]) == 1
         assert r["median"] > 0, stage
@@ -39,6 +43,7 @@ def test_a_small_run_times_every_requested_stage_and_judges_the_targets(tmp_path
 
     text = (tmp_path / "results.md").read_text(encoding="utf-8")
     assert "| stage | N | input MB | runs | median s | peak RSS MB |" in text
+    assert "\n| build (dense) | 20 | " in text and "\n| diff (dense) | " in text
     targets_section = text.split("\n## Targets\n", 1)[1]
     assert "- no-op make report at N=20 (target < 0.3 s): " in targets_section
     assert "(target: identical bytes): identical bytes: met" in targets_section
@@ -49,6 +54,12 @@ def test_a_small_run_times_every_requested_stage_and_judges_the_targets(tmp_path
     # the throwaway make world is gone; the repository's own build/ was not used
     assert not (tmp_path / "out" / "20" / "make").exists()
     assert sorted(p.name for p in (tmp_path / "out" / "20" / "docx").glob("*.docx")) == \
+        [f"{lang}.docx" for lang in ("ar", "en", "es", "fr", "ru", "zh")]
+    # diff: the report against its edited draft (written beside the outputs), a DOCX a version
+    assert (tmp_path / "out" / "20" / "edited" / "documents.yaml").exists()
+    assert sorted(p.name for p in (tmp_path / "out" / "20" / "diff").glob("*.docx")) == \
+        [f"{lang}.docx" for lang in ("ar", "en", "es", "fr", "ru", "zh")]
+    assert sorted(p.name for p in (tmp_path / "out" / "20-dense" / "diff").glob("*.docx")) == \
         [f"{lang}.docx" for lang in ("ar", "en", "es", "fr", "ru", "zh")]
 
 
@@ -121,6 +132,8 @@ def test_targets_are_judged_only_on_what_was_measured() -> None:
         _r("pandoc-docx", 2000, 12.6),
         _r("check", 2000, 2.9, rss=310), _r("align", 2000, 0, failed="exit 2: boom"),
         _r("noop", 2000, 0.05, processes=1),
+        _r("diff", 500, 3.0, rss=500), _r("diff", 2000, 14.0, rss=900),
+        _r("check", 2000, 9.0, rss=900, variant="dense"),   # the dense variant: no target judges it
     ]
     lines = {t.target: (t.figure, t.met) for t in targets(results)}
     assert lines["build at N=2000 (target ≤ 0.5 × pandoc-docx)"] == \
@@ -135,3 +148,5 @@ def test_targets_are_judged_only_on_what_was_measured() -> None:
     assert lines["build at N=8000 with 1, 2 and the default number of processes (target: identical bytes)"][1] is False
     assert lines["build at N=2000 in parallel processes by default (target > 1 process)"] == ("up to 3 processes", True)
     assert not any(t.startswith("read") or "N=500 in parallel" in t for t in lines)   # not measured / not a target
+    assert lines["diff linear in N, 500 → 2000 (target ≤ 4.4 ×)"] == ("3.00 s → 14.00 s = 4.67 ×", False)
+    assert not any(t.startswith("peak RSS of diff") for t in lines)   # diff's memory has no target

@@ -18,14 +18,18 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportgen import model as m
-from reportgen.align import align_pair, prepare_version
+from reportgen.align import align_pair, prepare_version, textdiff
 from reportgen.align.match import longest_increasing
+from reportgen.errors import processing
 from reportgen.l10n import language
 
-__all__ = ["Step", "TOKENS", "revision_steps"]
+__all__ = ["Step", "TOKENS", "drafts_shared", "revision_steps", "tracked_version"]
 
 #: What one tracked change covers, by the ``diff_tokens`` of the language's data file.
 TOKENS = {
@@ -37,7 +41,7 @@ TOKENS = {
     "characters": re.compile(r"\s+|.", re.DOTALL),
 }
 
-#: A one-to-one link whose texts share less than this (difflib ratio on words) is a
+#: A one-to-one link whose texts share less than this (ratio of tokens in common) is a
 #: paragraph deleted and another inserted, not one paragraph rewritten.
 MIN_SIMILARITY = 0.3
 
@@ -77,6 +81,35 @@ def revision_steps(old: m.Document, new: m.Document) -> list[Step]:
     return steps
 
 
+#: The drafts :func:`tracked_version` compares, by language code, set by :func:`drafts_shared`.
+_DRAFTS: dict[str, tuple[Path, m.Document, m.Document]] = {}
+
+
+@contextmanager
+def drafts_shared(drafts: dict[str, tuple[Path, m.Document, m.Document]]) -> Iterator[list[str]]:
+    """Make ``drafts`` (code → path of the new draft's file, old, new) what
+    :func:`tracked_version` finds; yields their codes, the tasks to run. Worker processes
+    forked inside the block find them in the memory they share with this one: two drafts
+    of six versions are not pickled to them (at 2,000 paragraphs that cost more than the
+    second process saved)."""
+    _DRAFTS.update(drafts)
+    try:
+        yield list(drafts)
+    finally:
+        _DRAFTS.clear()
+
+
+def tracked_version(code: str) -> bytes:
+    """The tracked-changes DOCX of one version of the drafts shared by
+    :func:`drafts_shared`: a task for ``parallel.run_each`` (module-level, so that a worker
+    process gets it by name); an unexpected error is marked with the file."""
+    from reportgen.render.docx.revisions import render_revisions  # python-docx loads only to write
+
+    path, old, new = _DRAFTS[code]
+    with processing(path):
+        return render_revisions(old, new, revision_steps(old, new))
+
+
 def _paragraph_pairs(old: m.Document, new: m.Document, split: re.Pattern[str]) -> list[tuple[int, int]]:
     """(old index, new index) of the top-level paragraphs the alignment links, one pair a link."""
     old_prepared, new_prepared = prepare_version(old), prepare_version(new)
@@ -98,9 +131,11 @@ def _paragraph_pairs(old: m.Document, new: m.Document, split: re.Pattern[str]) -
 
 
 def _similarity(a: str, b: str, split: re.Pattern[str]) -> float:
+    """The share of tokens two texts have in common (``textdiff.ratio``: a cost that
+    follows the size of the change, not the square of the text's length)."""
     if a == b:
         return 1.0
-    return difflib.SequenceMatcher(None, split.findall(a), split.findall(b), autojunk=False).ratio()
+    return textdiff.ratio(split.findall(a), split.findall(b))
 
 
 def _heading_pairs(old: tuple[m.Block, ...], new: tuple[m.Block, ...], split: re.Pattern[str]

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import assert_never, cast
 
+from lxml import etree
 from translate.storage.placeables import StringElem
 from translate.storage.placeables import xliff as px
 
@@ -234,6 +235,8 @@ class FromRich:
                 out += self.x(sub)
             elif isinstance(sub, px.G):
                 out += self.g(sub)
+            elif is_marker(sub):
+                out += self.many(sub)
             else:
                 self.problems.append(f"the inline element {type(sub).__name__.lower()} is not supported: "
                                      "use the source's <x/> and <g> elements")
@@ -302,6 +305,14 @@ class FromRich:
     def known(self) -> str:
         strict = self.source.strict()
         return f" (the source has {', '.join(strict)})" if strict else " (the source has none)"
+
+
+def is_marker(sub: StringElem) -> bool:
+    """An ``<mrk>``: a CAT tool's annotation (``mtype="seg"`` around each sentence of a
+    segmented target, as Okapi writes with ``<seg-source>``; a term, a protected span).
+    It marks text without being any: its content is read as if it stood alone."""
+    node = getattr(sub, "xml_node", None) if isinstance(sub, px.UnknownXML) else None
+    return node is not None and etree.QName(node).localname == "mrk"
 
 
 def shows_something(content: tuple[m.Inline, ...]) -> bool:

@@ -33,7 +33,7 @@ from reportgen import safexml
 from reportgen.errors import Diagnostic, UserError
 from reportgen.files import cannot_write, scratch_folder
 from reportgen.interchange.markdown_like import markdown_in
-from reportgen.interchange.placeholders import FromRich, matched, shows_something, to_rich
+from reportgen.interchange.placeholders import FromRich, is_marker, matched, shows_something, to_rich
 from reportgen.interchange.units import META_FIELDS, NoteBlocks, Unit, footnotes, rebuild, units
 from reportgen.l10n import LANGUAGES
 from reportgen.project import Project
@@ -208,11 +208,19 @@ def export(report_dir: Path, lang: str) -> tuple[bytes | None, list[Diagnostic]]
         for p in source.placeholders.values():
             if p.kind == "link" and isinstance(p.inline, m.Link):
                 tu.addnote(f"{p.pid}: {p.inline.url}", origin="reportgen")
-        if unit.line:
-            tu.createcontextgroup("location", [("sourcefile", f"{original}.md"), ("linenumber", str(unit.line))],
-                                  "location")
+        if unit.line:  # named after its unit: the schemas make a context group's name unique in a <file>
+            tu.createcontextgroup(_location_name(unit.id),
+                                  [("sourcefile", f"{original}.md"), ("linenumber", str(unit.line))], "location")
         store.addunit(tu)
     return bytes(store), []
+
+
+def _location_name(uid: str) -> str:
+    """A unit's location context-group name. Both XLIFF 1.2 schemas make the name unique
+    within a ``<file>`` (``U_context-group_name``); files written before carried
+    ``location`` on every unit, which the import still reads, since it never looks at
+    context groups (a translator may send an old file back)."""
+    return f"location:{uid}"
 
 
 # -------------------------------------------------------------------- import
@@ -448,12 +456,13 @@ def _with_notes(content: tuple[m.Inline, ...], source: tuple[m.Inline, ...],
 
 
 def _empty(elem: StringElem) -> bool:
-    """No text but whitespace and no inline element: an untranslated target."""
+    """No text but whitespace and no inline element: an untranslated target (an empty
+    ``<mrk mtype="seg"/>`` a segmenting tool left is no text)."""
     for sub in elem.sub:
         if isinstance(sub, str):
             if sub.strip():
                 return False
-        elif type(sub) is not StringElem or not _empty(sub):
+        elif (type(sub) is not StringElem and not is_marker(sub)) or not _empty(sub):
             return False
     return True
 

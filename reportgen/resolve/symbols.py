@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 __all__ = [
@@ -147,9 +148,18 @@ def _valid_paren(paren: str) -> bool:
 
 
 def parse_symbol(text: str) -> Symbol | None:
-    """The components of ``text`` if it is exactly one document symbol, else None."""
+    """The components of ``text`` if it is exactly one document symbol, else None.
+
+    Parsed once per distinct string: a report names the same few hundred symbols
+    thousands of times (resolve, align, check each ask), and the result is immutable."""
     if not isinstance(text, str) or len(text) > 200:
         return None
+    return _parsed(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parsed(text: str) -> Symbol | None:
+    """:func:`parse_symbol` itself, kept per string (bounded: a fuzzer's strings cannot grow it)."""
     rest = text
     tail: list[Component] = []
     if rest.endswith("*"):

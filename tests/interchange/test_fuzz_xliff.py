@@ -14,8 +14,6 @@ runs a small budget.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import re
 import tempfile
@@ -24,8 +22,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from reportgen.cli import main
 from reportgen.source.reader import read_document
+from tests.support.inprocess import run as _run
 from tests.interchange.test_xliff import EN, FR
 
 EXAMPLES = int(os.environ.get("REPORTGEN_FUZZ_EXAMPLES", "40"))
@@ -78,17 +76,6 @@ def _export() -> tuple[str, str]:
         code, _, err = _run("xliff", "export", report, "--lang", "fr", "-o", out)
         assert code == 0, err
         return out.read_text(encoding="utf-8"), report.name
-
-
-def _run(*args: object) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main([str(a) for a in args])
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 2
-    return code, out.getvalue(), err.getvalue()
 
 
 EXPORTED, NAME = _export()

@@ -85,14 +85,6 @@ def read(path: Path) -> m.Document:
     return doc
 
 
-@pytest.fixture
-def small(tmp_path: Path) -> Path:
-    report = tmp_path / "small"
-    report.mkdir()
-    (report / "en.md").write_text(EN, encoding="utf-8")
-    (report / "fr.md").write_text(FR, encoding="utf-8")
-    return report
-
 
 def export(cli, report: Path, lang: str, out: Path) -> Path:
     result = cli("xliff", "export", report, "--lang", lang, "-o", out)
