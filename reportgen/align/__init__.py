@@ -14,9 +14,9 @@ from pathlib import Path
 
 from reportgen.align.accept import Acceptance, fingerprint, read_acceptances
 from reportgen.align.checks import REGISTRY
-from reportgen.align.findings import Finding, Link, Pair, Unit, Version
+from reportgen.align.findings import Finding, Link, LinkRow, Pair, Unit, Version
 from reportgen.align.match import (Features, align, anchor_pairs, calibrate, features, key_matches, moves,
-                                    recalibrate, with_moves)
+                                    recalibrate, unmerged, with_moves)
 from reportgen.align.numbers import comparable
 from reportgen.align.prepare import prepare
 from reportgen.l10n import language
@@ -106,6 +106,7 @@ class PairOutcome:
     links: tuple[Link, ...]
     open: tuple[Finding, ...]
     accepted: tuple[Finding, ...]
+    rows: tuple[LinkRow, ...] = ()  # the links with ids, numbers and lines: the JSON's
 
 
 def align_pair(original: Prepared, mine: Prepared, acceptances: Sequence[Acceptance],
@@ -123,7 +124,8 @@ def align_pair(original: Prepared, mine: Prepared, acceptances: Sequence[Accepta
                 accepted.append(f)
             else:
                 open_.append(f)
-    return PairOutcome(pair.links, tuple(open_), tuple(accepted))
+    rows = tuple(LinkRow.of(link, original.version.segments, mine.version.segments) for link in pair.links)
+    return PairOutcome(pair.links, tuple(open_), tuple(accepted), rows)
 
 
 def assemble(name: str, symbol: str, original: str, codes: Sequence[str], outcomes: Mapping[str, PairOutcome],
@@ -145,6 +147,7 @@ def assemble(name: str, symbol: str, original: str, codes: Sequence[str], outcom
         accepted=tuple(sorted(accepted, key=_order)),
         versions={code: versions[code] for code in codes if code in versions},
         pairs=pairs,
+        links={code: outcomes[code].rows for code in codes if code in outcomes},
     )
 
 
@@ -162,7 +165,7 @@ def _align(orig: list[Features], mine: list[Features]) -> list[Link]:
     # the length ratio again from the anchors (or a first alignment where there are few)
     anchors = [Link((i,), (j,)) for i, j in anchor_pairs(orig, mine, scorer, candidates)]
     scorer = recalibrate(anchors if len(anchors) >= 20 else align(orig, mine, scorer, candidates), orig, mine)
-    links = align(orig, mine, scorer, candidates)
+    links = unmerged(align(orig, mine, scorer, candidates), orig, mine, scorer)
     return with_moves(links, moves(links, orig, mine, scorer))
 
 

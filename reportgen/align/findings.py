@@ -104,6 +104,44 @@ class Link:
         return f"{len(self.original)}-{len(self.version)}"
 
 
+@dataclass(frozen=True)
+class LinkedUnit:
+    """One side of a link as the JSON report shows it: ``id`` is the unit's place among
+    its version's paragraphs (numbered and unnumbered, 0-based, in file order), stable
+    while the file is; ``paragraph`` its number as written, None for an unnumbered one."""
+
+    id: int
+    paragraph: int | None
+    line: int | None
+
+    def as_json(self) -> dict[str, object]:
+        return {"id": self.id, "paragraph": str(self.paragraph) if self.paragraph is not None else None,
+                "line": self.line}
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """A link with what a reader of the JSON needs without the texts (INTERFACE §5.1):
+    small, so it travels back from a worker process with the findings."""
+
+    type: str  # "1-1", "1-0", "0-1", "2-1", "1-2" (any sizes), "swap" or "move"
+    score: float
+    original: tuple[LinkedUnit, ...]
+    version: tuple[LinkedUnit, ...]
+
+    @classmethod
+    def of(cls, link: Link, original: tuple[Unit, ...], version: tuple[Unit, ...]) -> LinkRow:
+        # both halves of two exchanged neighbours are marked swapped; a longer move, moved
+        kind = "swap" if link.swapped else ("move" if link.moved else link.kind)
+        return cls(kind, round(link.score, 3),
+                   tuple(LinkedUnit(i, original[i].number, original[i].line) for i in link.original),
+                   tuple(LinkedUnit(j, version[j].number, version[j].line) for j in link.version))
+
+    def as_json(self) -> dict[str, object]:
+        return {"type": self.type, "score": self.score, "original": [u.as_json() for u in self.original],
+                "version": [u.as_json() for u in self.version]}
+
+
 def missing_unit_line(links: tuple[Link, ...], k: int, mine: tuple[Unit, ...]) -> int | None:
     """Where, in the version, the unit of ``links[k]`` that it lacks belongs: after the
     version unit of the nearest earlier link that has one (not a moved one), else where
@@ -170,6 +208,7 @@ class CheckId(StrEnum):
     DUPLICATE_PARAGRAPH = "duplicate-paragraph"
     HEADING_MISMATCH = "heading-mismatch"
     SUBITEM_MISMATCH = "subitem-mismatch"
+    SUBITEM_SEQUENCE = "subitem-sequence"
     FOOTNOTE_MISMATCH = "footnote-mismatch"
     UNTRANSLATED = "untranslated"
     LENGTH_OUTLIER = "length-outlier"

@@ -11,7 +11,9 @@ and a moved one stands in the row of its original, marked.
 
 The items a finding names (numbers, symbols, labels) are marked in the text
 where they occur, and the findings of a unit are listed in the cell of their
-language. A checkbox shows only the rows with findings (pure CSS). Everything
+language. The page opens on what to do: the findings of each language, in the
+order of the text, each in plain words and linked to its row. A checkbox, ticked
+at first, shows only the rows with findings (pure CSS). Everything
 is inline: no script, no font, no image, no URL, so the file can be mailed or
 archived and opened offline. All text goes through Jinja2's autoescaping;
 highlighting splits the text into pieces and never builds markup from it.
@@ -144,6 +146,48 @@ class Row:
                         (["has-errors"] if self.errors else []) + (["quiet"] if self.quiet else []))
 
 
+#: What a translator does about a finding of each check, in plain words (the to-do list
+#: the page opens on); the finding's own message follows it.
+ADVICE: dict[str, str] = {
+    CheckId.MISSING_PARAGRAPH: "Translate the missing paragraph and add it here",
+    CheckId.EXTRA_PARAGRAPH: "Remove this paragraph, or find where the original has it",
+    CheckId.MERGED_PARAGRAPHS: "Divide this paragraph as the original does",
+    CheckId.SPLIT_PARAGRAPH: "Join these paragraphs into one, as in the original",
+    CheckId.UNNUMBERED_MISMATCH: "Make the unnumbered paragraphs match the original's",
+    CheckId.ORDER_MISMATCH: "Move this paragraph to where the original has it",
+    CheckId.NUMBERING_MISMATCH: "Renumber these paragraphs as the original numbers them",
+    CheckId.DUPLICATE_PARAGRAPH: "Give this paragraph its own number",
+    CheckId.SUBITEM_SEQUENCE: "Letter the sub-items in order: (a), (b), (c)…",
+    CheckId.HEADING_MISMATCH: "Make the headings match the original's",
+    CheckId.SUBITEM_MISMATCH: "Give this paragraph the original's sub-items",
+    CheckId.FOOTNOTE_MISMATCH: "Give this paragraph the original's footnotes",
+    CheckId.UNTRANSLATED: "Translate this text",
+    CheckId.LENGTH_OUTLIER: "Check that this paragraph is translated in full, and only once",
+    CheckId.TERM_MISMATCH: "Use the approved term",
+    CheckId.NUMBER_MISMATCH: "Correct the figures to match the original",
+    CheckId.SYMBOL_MISMATCH: "Cite the same documents as the original",
+    CheckId.REFERENCE_MISMATCH: "Refer to the same paragraphs and chapters as the original",
+    CheckId.METADATA_MISMATCH: "Copy this front-matter entry from the original",
+}
+
+
+@dataclass
+class Todo:
+    """One line of the to-do list: a finding, what to do, and the row it is in."""
+
+    finding: Finding
+    advice: str
+    anchor: str  # the row's id; "" for a finding about the document (listed under it)
+
+
+@dataclass
+class TodoGroup:
+    lang: str
+    name: str
+    file: str
+    items: list[Todo]
+
+
 @dataclass
 class SummaryRow:
     lang: str
@@ -168,6 +212,7 @@ class Page:
     accepted: list[Finding]
     files: dict[str, str] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
+    todo: list[TodoGroup] = field(default_factory=list)
 
     @property
     def with_findings(self) -> int:
@@ -246,7 +291,27 @@ def _page(result: AlignmentResult) -> Page:
         files={code: _file(result, code) for code in {*languages, *(f.lang for f in result.findings),
                                                      *(f.lang for f in result.accepted)}},
         descriptions={k: c.description for k, c in REGISTRY.items()},
+        todo=_todo(result, languages, rows, document),
     )
+
+
+def _todo(result: AlignmentResult, languages: list[str], rows: list[Row], document: list[Finding]) -> list[TodoGroup]:
+    """The findings of each language (in the languages' order), those about the document
+    first, then row by row in the order of the text, each with what to do."""
+    groups = []
+    for code in languages:
+        items = [Todo(f, _advice(f), "") for f in sorted(document, key=_order) if f.lang == code]
+        items += [Todo(f, _advice(f), row.anchor) for row in rows
+                  for cell in row.cells.values() if cell.lang == code for f in sorted(cell.findings, key=_order)]
+        if items:
+            groups.append(TodoGroup(code, _name(code), _file(result, code), items))
+    return groups
+
+
+def _advice(f: Finding) -> str:
+    if f.check in ADVICE:
+        return ADVICE[f.check]
+    return REGISTRY[f.check].description.rstrip(".") if f.check in REGISTRY else f.check
 
 
 def _order(f: Finding) -> tuple[int, str, int]:

@@ -7,7 +7,8 @@ do, the units (numbered paragraphs and the unnumbered paragraphs between them)
 are aligned by dynamic programming over their content, with 1–1, 1–0, 0–1, 2–1
 and 1–2 links, and paragraphs that moved are found among the unmatched ones.
 
-The signals need no downloaded model and ignore the paragraph numbers:
+The signals need no downloaded model; paragraph numbers are evidence, never proof
+(a version kept or renumbered them):
 
 - length, against the ratio this document's own pairs show (Gale–Church);
 - figures by value, read in each language's notation;
@@ -15,7 +16,13 @@ The signals need no downloaded model and ignore the paragraph numbers:
 - footnote count and sub-item structure;
 - Latin-script names and acronyms, which stay untranslated in every script;
 - cognates between Latin-script versions (Simard's four-letter prefixes), and the
-  concepts of a small multilingual lexicon shipped as data (hunalign's dictionary).
+  concepts of a small multilingual lexicon shipped as data (hunalign's dictionary);
+- a paragraph number the version shares with the original adds to a pair's score
+  (agreement only: a renumbered version's numbers say nothing).
+
+Between a merge and a dropped paragraph, the dropped one's own content, absent from
+its neighbour's translation, decides (:func:`unmerged`); where content is silent, the
+numbers a version kept do.
 
 Speed: unique, mutually consistent content keys (figures, symbols, names) anchor
 the alignment first (the longest increasing subsequence of unique matches, as in
@@ -52,6 +59,7 @@ MOVED = 0.72         # similarity above which an unmatched pair is a moved parag
 SHORT = 7.2          # length variance for an original unit of n characters: sigma² + SHORT / n
 GOOD = 0.6          # a gap whose diagonal pairs all reach this needs no programme
 ANCHOR = 0.55        # similarity an anchor pair must reach
+NUMBER_AGREES = 0.5  # weight of a paragraph number the version shares with the original
 
 # Punctuation that translations keep, by role, in every script: sentence ends,
 # clause marks, opening brackets, quotations (Chinese full-width and Arabic forms).
@@ -89,6 +97,7 @@ class Features:
     cognates: int = 0  # 4-letter prefixes of Latin-script words, as a bit mask (:func:`_cognates`)
     latin: bool = False  # written mostly in Latin script (cognates then count)
     concepts: Counter = field(default_factory=Counter)  # lexicon concepts (l10n/data/lexicon.yaml)
+    number: int | None = None  # the paragraph's number as written (None: unnumbered, or merged units)
     anchor: object = field(default=_UNSET, compare=False, repr=False)  # :attr:`key`, once computed
 
     def __add__(self, other: "Features") -> "Features":
@@ -97,14 +106,14 @@ class Features:
                         self.footnotes + other.footnotes, self.subitems + other.subitems,
                         tuple(a + b for a, b in zip(self.punctuation, other.punctuation)),
                         self.cognates | other.cognates, self.latin and other.latin,
-                        self.concepts + other.concepts)
+                        self.concepts + other.concepts, None)
 
     def __reduce__(self) -> tuple:
         # Features travel back from worker processes (reportgen.parallel): plain dicts
         # pickle at C speed, Counters through Python code, at twice the cost
         return _features_from, (self.length, dict(self.numbers), dict(self.symbols), dict(self.references),
                                 dict(self.names), self.footnotes, self.subitems, self.punctuation,
-                                self.cognates, self.latin, dict(self.concepts))
+                                self.cognates, self.latin, dict(self.concepts), self.number)
 
     @property
     def key(self) -> tuple | None:
@@ -121,9 +130,9 @@ class Features:
 
 def _features_from(length: int, numbers: dict, symbols: dict, references: dict, names: dict, footnotes: int,
                    subitems: tuple, punctuation: tuple, cognates: int, latin: bool,
-                   concepts: dict) -> Features:
+                   concepts: dict, number: int | None = None) -> Features:
     return Features(length, _counter(numbers), _counter(symbols), _counter(references), _counter(names),
-                    footnotes, subitems, punctuation, cognates, latin, _counter(concepts))
+                    footnotes, subitems, punctuation, cognates, latin, _counter(concepts), number)
 
 
 def _counter(counts: dict) -> Counter:
@@ -152,6 +161,7 @@ def features(unit: Unit, numbers: Counter, concepts: Counter | None = None, *, l
         cognates=_cognates(text),
         latin=latin,
         concepts=concepts if concepts is not None else _EMPTY,
+        number=unit.number,
     )
 
 
@@ -238,6 +248,11 @@ class Scorer:
                 # untranslated, which pairs with its original (and is then reported)
                 total += 2.0 * shared
                 weight += 2.0
+        if a.number is not None and a.number == b.number:
+            # the version kept the original's number: evidence, never proof (a renumbered
+            # version's numbers agree by chance after a defect), so agreement only adds
+            total += NUMBER_AGREES
+            weight += NUMBER_AGREES
         # punctuation profile: 1 when the counts agree, falling with their difference
         pa, pb = a.punctuation, b.punctuation
         size = pa[0] + pa[1] + pa[2] + pa[3] + pb[0] + pb[1] + pb[2] + pb[3]
@@ -474,4 +489,73 @@ def with_moves(links: list[Link], moved: list[Link]) -> list[Link]:
             continue
         else:
             out.append(link)
+    return out
+
+
+# Content, not length, decides between a merge and a paragraph dropped beside it (and
+# between a split and a paragraph added beside it): a short paragraph adds little length
+# to a merge, so the programme prefers merging it (MERGE) to skipping it (SKIP).
+ABSENT_AT_LEAST = 2  # distinctive items (concepts, figures, names) a paragraph must have to judge
+ABSENT_SHARE = 0.25  # … and at most this share of them found on the far side: absent (a lexicon errs)
+
+
+def _distinct(x: Features, y: Features) -> tuple[Counter, Counter, Counter]:
+    """What ``x`` holds that ``y`` does not: lexicon concepts, figures, Latin names."""
+    return x.concepts - y.concepts, x.numbers - y.numbers, x.names - y.names
+
+
+def _absent(x: Features, y: Features, other: Features) -> bool | None:
+    """Whether ``x``'s own content (beyond its neighbour ``y``'s) is absent from
+    ``other``, the unit on the far side that the merge or split pairs both with; None
+    when ``x`` has too little of its own to say."""
+    concepts, numbers, names = _distinct(x, y)
+    total = _size(concepts) + _size(numbers) + _size(names)
+    if total < ABSENT_AT_LEAST:
+        return None
+    rest = _distinct(other, y)  # ``other`` without what ``y`` explains in it
+    found = _common(concepts, rest[0]) + _common(numbers, rest[1]) + _common(names, rest[2])
+    return found <= ABSENT_SHARE * total
+
+
+def _kept_second(first: Features, second: Features, merged: Features, numbers: set[int]) -> bool:
+    """The unit a merge was found in bears the second paragraph's number, and the first's
+    number is nowhere in the version."""
+    return (second.number is not None and merged.number == second.number and first.number is not None
+            and first.number != second.number and first.number not in numbers)
+
+
+def unmerged(links: list[Link], orig: Sequence[Features], mine: Sequence[Features],
+             scorer: Scorer) -> list[Link]:
+    """Each two-to-one link whose one paragraph's own content is absent from the unit it
+    was merged into made a one-to-one link and a dropped paragraph; each one-to-two link
+    whose one part's own content is absent from the original made a one-to-one link and
+    an added paragraph. A real merge keeps both paragraphs' concepts, figures and names.
+    Where content does not decide, the numbers may: a merge carries the number of its
+    first paragraph, so a unit with the second's number, the first's nowhere in the
+    version, is the second, the first dropped (the version kept the original's numbers)."""
+    out: list[Link] = []
+    numbers = {f.number for f in mine if f.number is not None}
+    for link in links:
+        if link.moved or link.swapped or sorted((len(link.original), len(link.version))) != [1, 2]:
+            out.append(link)
+            continue
+        merged = len(link.original) == 2
+        pair, (single,) = (link.original, link.version) if merged else (link.version, link.original)
+        side, far = (orig, mine) if merged else (mine, orig)
+        first, second = side[pair[0]], side[pair[1]]
+        gone = [_absent(first, second, far[single]), _absent(second, first, far[single])]
+        if merged and gone not in ([False, True], [True, False]) and _kept_second(first, second, far[single], numbers):
+            gone = [True, False]
+        if gone not in ([False, True], [True, False]):  # both found, or one unsure: a merge
+            out.append(link)
+            continue
+        kept = pair[1] if gone[0] else pair[0]
+        lost = pair[0] if gone[0] else pair[1]
+        if merged:
+            kept_link = Link((kept,), (single,), scorer.similarity(orig[kept], mine[single]))
+            lost_link = Link((lost,), (), 0.0)
+        else:
+            kept_link = Link((single,), (kept,), scorer.similarity(orig[single], mine[kept]))
+            lost_link = Link((), (lost,), 0.0)
+        out += [kept_link, lost_link] if kept < lost else [lost_link, kept_link]
     return out

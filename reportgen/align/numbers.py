@@ -49,6 +49,13 @@ The ``ranges: connectors`` data lets a single Chinese numeral end a range (``三
 an abbreviated end year take its century after a connector that is punctuation
 (``2019–21`` = 2021).
 
+Numbers in names are no figures: the ``numbers_in_names: names`` data (regular
+expressions) of each language masks ``COVID-19``, ``coronavirus disease 2019``,
+``2019冠状病毒病`` and the like, so ``the COVID-19 pandemic`` = ``2019冠状病毒病（COVID-19）
+大流行``. Its ``references`` mark legal references whose numbers are spelled out
+(``第五十四条第一款（c）项``, ``l’article premier``): their words count like figures, 1 and 2
+included, so they equal ``article 54, paragraph 1 (c)``.
+
 Document symbols (:func:`reportgen.resolve.symbols.find_symbols`) contribute nothing;
 ``10/6`` (a resolution number) is two figures, 10 and 6; a percentage gives its number
 (``per cent``, ``pour cent``, ``百分之`` are not read as 100).
@@ -94,7 +101,7 @@ class Number:
     """One number of a text: its value, how it was written, and where."""
 
     value: Decimal
-    kind: str       # "digits" | "word" | "month" | "time"
+    kind: str       # "digits" | "word" | "month" | "time" | "reference" (a word in 第一款)
     text: str       # as written: "12 345,5", "septembre", "三十六", "9月", "6.15 p.m."
     start: int
     end: int
@@ -487,11 +494,14 @@ class _Tables:
     month_suffix_re: re.Pattern[str] | None
     short_connectors: frozenset[str]       # punctuation joining a range: 2019–21
     stages: tuple[Callable[..., None], ...]
+    names_re: re.Pattern[str] | None = None       # names holding a number: COVID-19, G20
+    references_re: re.Pattern[str] | None = None  # legal references: 第五十四条第一款
 
 
 @lru_cache(maxsize=None)
 def _tables(code: str) -> _Tables:
     data, raw = number_words(code), _data(code)
+    named = raw.get("numbers_in_names") if isinstance(raw.get("numbers_in_names"), dict) else {}
     decades = raw.get("decades") if isinstance(raw.get("decades"), dict) else {}
     decades_re = None
     if decades:
@@ -515,7 +525,15 @@ def _tables(code: str) -> _Tables:
         big={str(k): Decimal(v) for k, v in (data.get("big_units") or {}).items()},
         month_suffix_re=re.compile(f"[{_SPACES}]*{re.escape(suffix)}") if suffix else None,
         short_connectors=frozenset(c for c in connectors if not any(ch.isalnum() for ch in c)),
+        names_re=_alternation(_texts(named, "names")),
+        references_re=_alternation(_texts(named, "references")),
     )
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
+    """One regex of the data's ``patterns`` (checked by the loader), case counting: a
+    case-insensitive one took five times as long, on every paragraph."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 def _masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -592,6 +610,8 @@ def _extract_numbers(text: str, lang: str) -> list[Number]:
         spans.append((start, end))
 
     spans += _symbols(norm)
+    if tables.names_re is not None:  # a name's number is no figure: COVID-19, 2019冠状病毒病
+        spans += [m.span() for m in tables.names_re.finditer(norm)]
     low = _lower(norm)
     if tables.decades_re is not None:
         spans += [m.span(1) for m in tables.decades_re.finditer(low)]
@@ -602,7 +622,18 @@ def _extract_numbers(text: str, lang: str) -> list[Number]:
         stage(scan, norm, tables, add, spans)
         if len(spans) > before and i < last:
             scan = _masked(scan, spans[before:])
+    if tables.references_re is not None and any(n.kind == "word" for n in found):
+        found = _as_references(found, [m.span() for m in tables.references_re.finditer(norm)])
     return sorted(found, key=lambda n: n.start)
+
+
+def _as_references(found: list[Number], spans: list[tuple[int, int]]) -> list[Number]:
+    """Spelled-out numbers inside a legal reference (第五十四条第一款) made kind
+    "reference": article 54, paragraph 1 counts its 1 like a figure, never as grammar."""
+    if not spans:
+        return found
+    return [Number(n.value, "reference", n.text, n.start, n.end)
+            if n.kind == "word" and any(a <= n.start and n.end <= b for a, b in spans) else n for n in found]
 
 
 def _stage_times(scan: str, norm: str, tables: _Tables, add: Add,

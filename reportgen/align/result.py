@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportgen.align.findings import SEVERITIES, Finding, Pair, Version
+from reportgen.align.findings import SEVERITIES, Finding, LinkRow, Pair, Version
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,8 @@ class AlignmentResult:
     accepted: tuple[Finding, ...] = ()  # findings a reviewer accepted (still valid)
     versions: dict[str, Version] = field(default_factory=dict)
     pairs: dict[str, Pair] = field(default_factory=dict)  # each translation aligned with the original
+    # each translation's links, kept without the texts, so JSON lists them however it ran
+    links: dict[str, tuple[LinkRow, ...]] = field(default_factory=dict)
 
     def summary(self) -> dict[str, int]:
         return {s: sum(f.severity == s for f in self.findings) for s in SEVERITIES}
@@ -38,4 +40,5 @@ class AlignmentResult:
             "findings": [f.as_json() for f in self.findings],
             "accepted": [f.as_json() for f in self.accepted],
             "summary": self.summary(),
+            "links": {code: [row.as_json() for row in rows] for code, rows in self.links.items()},
         }

@@ -254,10 +254,13 @@ def body_lines(reader: _Reader, body: str, comments: list[m.Comment]) -> list[st
     if "<!--" not in body:
         return list(lines)
     text = "\n".join(lines)
-    pieces, pos = [], 0
+    pieces: list[str] = []
+    pos, at = 0, 1  # at: the line of ``pos`` (counted on, not from the start: quadratic)
     for match in _COMMENT.finditer(text):
-        comments.append(m.Comment(text.count("\n", 0, match.start()) + 1, " ".join(match.group(1).split())))
+        at += text.count("\n", pos, match.start())
+        comments.append(m.Comment(at, " ".join(match.group(1).split())))
         pieces += [text[pos:match.start()], "\n" * match.group(0).count("\n") + _GONE]
+        at += match.group(0).count("\n")
         pos = match.end()
     pieces.append(text[pos:])
     text = "".join(pieces)
@@ -276,7 +279,8 @@ def body_lines(reader: _Reader, body: str, comments: list[m.Comment]) -> list[st
 
 
 def read_document(path: Path) -> tuple[m.Document | None, list[Diagnostic]]:
-    """Read one language version; the document is None when any error was found."""
+    """Read one language version; the document is None when any error was found but
+    errors of numbering (gaps, repeats, sub-items out of sequence), which alignment names."""
     try:
         text = decode(path)
         parts = frontmatter.split(path, text)
@@ -293,10 +297,12 @@ def read_document(path: Path) -> tuple[m.Document | None, list[Diagnostic]]:
         reader.diagnostics.append(Diagnostic(p.severity, path, p.line, p.message))
     blocks = reader.document(top)
     diagnostics += reader.diagnostics
-    unreadable = meta is None or any(d.severity == "error" for d in diagnostics)
+    structural = {(p.line, p.message) for p in problems if p.structural}
+    unreadable = meta is None or any(d.severity == "error" and (d.line, d.message) not in structural
+                                     for d in diagnostics)
     # Numbering errors leave the document readable: alignment still compares a
-    # version with a gap or a repeated number (and names the paragraph), while
-    # build and check refuse it.
+    # version with a gap, a repeated number or sub-items out of sequence (and names
+    # them), while build and check refuse it.
     numbering = _Reader(path, reader.lang)
     check_numbering(numbering, blocks)
     diagnostics += numbering.diagnostics

@@ -85,6 +85,9 @@ class Problem:
     line: int
     message: str
     severity: str = "error"
+    # an error of the numbering only (a sub-item out of sequence): build and check refuse
+    # it, but the document stays readable, so alignment compares it and names it
+    structural: bool = False
 
 
 # ------------------------------------------------------------- markers
@@ -328,7 +331,7 @@ class Scanner:
             expected_index = (container.last_index if level == 1 else level1.last_child_index) + 1  # type: ignore[union-attr]
             expected = self.lang.subitem_marker(expected_index, level)
             self.problems.append(Problem(no, f"sub-item {marker} is out of sequence: expected {expected}"
-                                             + _other_script(marker, expected)))
+                                             + _other_script(marker, expected), structural=True))
         item = SubItemB(index, level, no, indent, marker)
         if level == 1:
             container.last_index = index

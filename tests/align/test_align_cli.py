@@ -23,6 +23,7 @@ def test_json_matches_the_contract(cli, damaged: Path) -> None:
     result = cli("align", damaged, "--format", "json")
     assert result.code == 1
     data = json.loads(result.out)
+    links = data.pop("links")  # the alignment itself (issue 23): below
     assert data == {
         "report": "report", "symbol": "A/AC.9/2021/L.4", "original": "en", "languages": ["en", "fr"],
         "findings": [{"severity": "error", "check": "number-mismatch", "lang": "fr", "paragraph": "4",
@@ -32,6 +33,14 @@ def test_json_matches_the_contract(cli, damaged: Path) -> None:
         "accepted": [],
         "summary": {"error": 1, "warning": 0, "info": 0},
     }
+    # one link per paragraph, the preamble's unnumbered one first; ids are places in the file
+    assert list(links) == ["fr"]
+    assert [(r["type"], [u["paragraph"] for u in r["original"]], [u["paragraph"] for u in r["version"]])
+            for r in links["fr"]] == [("1-1", [None], [None])] + [("1-1", [str(n)], [str(n)]) for n in range(1, 9)]
+    assert {k: v for k, v in links["fr"][4].items() if k != "score"} == {
+        "type": "1-1", "original": [{"id": 4, "paragraph": "4", "line": 28}],
+        "version": [{"id": 4, "paragraph": "4", "line": 28}]}
+    assert 0 < links["fr"][4]["score"] < links["fr"][1]["score"] <= 1  # 134 for 133 lowers it
 
 
 def test_text_report_and_exit_codes(cli, damaged: Path) -> None:

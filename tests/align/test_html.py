@@ -425,7 +425,7 @@ def test_a_finding_at_a_subitem_or_footnote_line_is_in_its_row(structure: Alignm
 def test_filter_hides_the_rows_without_findings(stree) -> None:
     section = stree.xpath('//section[@id="paragraphs"]')[0]
     (box,) = section.xpath('./input[@id="only-findings"]')
-    assert box.get("type") == "checkbox" and box.get("checked") is None
+    assert box.get("type") == "checkbox" and box.get("checked") is not None  # on at first (issue 23)
     (label,) = section.xpath('./label[@for="only-findings"]')
     assert "rows with findings" in _text(label) and "(6 of 7)" in _text(label)
     css = "\n".join(s.text_content() for s in stree.xpath("//style"))
@@ -592,9 +592,100 @@ def test_chromium_filter_shows_only_rows_with_findings(tmp_path: Path, structure
     csp = re.search(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n', html)
     assert csp is not None
     tree = _chromium_dom(tmp_path, html.replace(csp.group(0), "").replace("</body>", PROBE + "</body>"))
-    assert tree.xpath("//body")[0].get("data-checked") == "true"
+    assert tree.xpath("//body")[0].get("data-checked") == "false"  # on at first: the click turns it off
     rows = tree.find_class("versions")[0].xpath("./tbody/tr")
-    assert rows and all(tr.get("data-shown") == "true" for tr in rows)
-    filtered = {tr.get("id"): tr.get("data-filtered") == "true" for tr in rows}
+    assert rows and all(tr.get("data-filtered") == "true" for tr in rows)
+    filtered = {tr.get("id"): tr.get("data-shown") == "true" for tr in rows}
     assert filtered == {tr.get("id"): "quiet" not in tr.get("class").split() for tr in rows}
     assert not filtered["u-0"] and filtered["p-2"] and filtered["p-3"]  # 3: spanned by the merged cell of 2
+
+
+# ------------------------------------------------------------- what to do (issue 23)
+
+
+def test_every_check_says_what_to_do() -> None:
+    from reportgen.align import REGISTRY
+    from reportgen.align.html import ADVICE
+
+    assert set(REGISTRY) <= set(ADVICE)
+
+
+def test_the_page_opens_on_what_to_do(tree) -> None:
+    """Each language's findings in the order of the text (those about the document first),
+    each in plain words, linked to its row."""
+    body = tree.xpath("//body")[0]
+    sections = [el.get("id") for el in body.iter("section") if el.get("id")]
+    assert sections[0] == "todo"
+    groups = tree.xpath('//section[@id="todo"]/section[@class="todo"]')
+    assert [(g.get("data-lang"), _text(g.find("h3"))) for g in groups] == [
+        ("ar", "Arabic (ar.md): 2 findings"), ("fr", "French (fr.md): 3 findings")]
+    items = [[(li.get("data-todo"), li.xpath("./a/@href")[0] if li.xpath("./a") else "",
+               _text(li.find_class("advice")[0])) for li in g.xpath("./ol/li")] for g in groups]
+    assert items == [
+        [("number-mismatch", "#p-1", "Correct the figures to match the original"),
+         ("length-outlier", "#p-2", "Check that this paragraph is translated in full, and only once")],
+        [("metadata-mismatch", "", "Copy this front-matter entry from the original"),
+         ("number-mismatch", "#p-1", "Correct the figures to match the original"),
+         ("missing-paragraph", "#p-3", "Translate the missing paragraph and add it here")],
+    ]
+    ids = set(tree.xpath("//tr/@id"))
+    assert all(href[1:] in ids for group in items for _, href, _ in group if href)
+    (first,) = [li for li in groups[1].xpath("./ol/li")][:1]
+    assert _text(first).startswith("document, line 5 Copy this front-matter entry from the original: title differs:")
+    assert SCRIPT in _text(first) and "<script>" not in lxml.html.tostring(first, encoding="unicode")
+
+
+def test_nothing_to_do(tmp_path: Path, result: AlignmentResult) -> None:
+    tree = lxml.html.document_fromstring(render_html(replace(result, findings=(), accepted=())))
+    assert _text(tree.xpath('//section[@id="todo"]')[0]) == \
+        "What to do\nNothing to do: every version agrees with the original.".replace("\n", "\n")
+
+
+# In the browser: the to-do list is on the first screen, and each of its links leads to
+# a row the browser displays, with the filter as the page opens.
+FIRST_SCREEN = """<script>
+const todo = document.getElementById("todo").getBoundingClientRect();
+document.body.setAttribute("data-todo-top", todo.top < window.innerHeight);
+for (const a of document.querySelectorAll("#todo a")) {
+  const row = document.getElementById(a.getAttribute("href").slice(1));
+  a.setAttribute("data-target-shown", !!row && getComputedStyle(row).display !== "none"
+                 && row.getBoundingClientRect().height > 0);
+}
+for (const tr of document.querySelectorAll("table.versions tbody tr"))
+  tr.setAttribute("data-shown", getComputedStyle(tr).display !== "none" && tr.getBoundingClientRect().height > 0);
+</script>
+"""
+
+
+def test_chromium_first_screen_and_links(tmp_path: Path, structure: AlignmentResult) -> None:
+    html = render_html(structure)
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n', html)
+    assert csp is not None
+    tree = _chromium_dom(tmp_path, html.replace(csp.group(0), "").replace("</body>", FIRST_SCREEN + "</body>"))
+    assert tree.xpath("//body")[0].get("data-todo-top") == "true"
+    links = tree.xpath('//section[@id="todo"]//a')
+    assert len(links) == len(structure.findings)
+    assert [a.get("data-target-shown") for a in links] == ["true"] * len(links)
+    rows = tree.find_class("versions")[0].xpath("./tbody/tr")
+    shown = {tr.get("id") for tr in rows if tr.get("data-shown") == "true"}
+    assert shown == {tr.get("id") for tr in rows if "quiet" not in tr.get("class").split()}  # filter on at first
+
+
+def test_chromium_prints_every_row(tmp_path: Path, structure: AlignmentResult) -> None:
+    """On paper the filter is gone and every row is printed, quiet ones included."""
+    chromium, pdftotext = require("chromium"), require("pdftotext")
+    page = tmp_path / "report.html"
+    page.write_text(render_html(structure), encoding="utf-8")
+    profile = tmp_path / "profile"
+    pdf = tmp_path / "report.pdf"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--no-first-run", f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", page.as_uri()],
+                   capture_output=True, timeout=180, check=True)
+    text = " ".join(subprocess.run([pdftotext, pdf, "-"], capture_output=True, check=True, timeout=60)
+                    .stdout.decode("utf-8").split())
+    tree = lxml.html.document_fromstring(render_html(structure))
+    (quiet,) = [tr for tr in tree.xpath('//table[@class="versions"]/tbody/tr[@id="u-0"]')]
+    assert "quiet" in quiet.get("class").split()
+    words = " ".join(_text(quiet.xpath("./td")[0]).split())[:30]
+    assert words and words in text
+    assert "What to do" in text and "Show only the rows" not in text

@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Iterator
 
 from reportgen.align.findings import CheckId, Finding, Link, Pair, Unit, check, finding, missing_unit_line
+from reportgen.l10n import language
 
 
 def _units(pair: Pair, link: Link) -> tuple[list[Unit], list[Unit]]:
@@ -164,7 +165,14 @@ def numbering_mismatch(pair: Pair) -> Iterator[Finding]:
 
 @check(CheckId.DUPLICATE_PARAGRAPH, "error", "A paragraph number appears more than once in the translation.")
 def duplicate_paragraph(pair: Pair) -> Iterator[Finding]:
+    """A repeated number, unless it stands on a paragraph the translator split off or
+    added, where the split-paragraph or extra-paragraph finding already names it."""
+    segments = pair.version.segments
+    explained = {id(segments[j]) for link in pair.links if len(link.version) > 1 or not link.original
+                 for j in link.version}
     for u in pair.version.duplicates:
+        if id(u) in explained or id(pair.version.units[u.number]) in explained:  # type: ignore[index]
+            continue
         first = pair.version.units[u.number]  # type: ignore[index]
         yield finding(pair, CheckId.DUPLICATE_PARAGRAPH, u,
                       f"paragraph {u.number} appears again (first at line {first.line})", paragraph=u.number)
@@ -220,9 +228,42 @@ def _letters(n: int) -> str:
 def subitem_mismatch(pair: Pair) -> Iterator[Finding]:
     for orig, mine in pair.matched():
         if mine.subitems != orig.subitems:
+            if [lv for lv, _ in mine.subitems] == [lv for lv, _ in orig.subitems]:
+                continue  # the same sub-items, lettered out of sequence: subitem-sequence says so
             yield finding(pair, CheckId.SUBITEM_MISMATCH, mine,
                           f"paragraph {orig.number} has {_subitems(mine.subitems)} here, "
                           f"the original {_subitems(orig.subitems)}", original=orig)
+
+
+@check(CheckId.SUBITEM_SEQUENCE, "error",
+       "Sub-items of a paragraph do not run (a), (b), (c)… in the translation: one is out of sequence.")
+def subitem_sequence(pair: Pair) -> Iterator[Finding]:
+    """Sub-items out of sequence, at their line: the reader lets alignment read such a
+    version (build and check refuse it). Where the paragraph is half of a merge or a
+    split, that finding already says why, and this one is not repeated."""
+    explained = {j for link in pair.links if len(link.original) > 1 or len(link.version) > 1 for j in link.version}
+    originals = {id(mine): orig for orig, mine in pair.matched()}
+    lang = language(pair.lang)
+    for j, mine in enumerate(pair.version.segments):
+        if j in explained:
+            continue
+        for level, index, line, expected in _out_of_sequence(mine):
+            yield finding(pair, CheckId.SUBITEM_SEQUENCE, mine,
+                          f"sub-item {lang.subitem_marker(index, level)} is out of sequence: "
+                          f"expected {lang.subitem_marker(expected, level)}",
+                          line=line, original=originals.get(id(mine)))
+
+
+def _out_of_sequence(u: Unit) -> Iterator[tuple[int, int, int | None, int]]:
+    """(level, index, line, index expected) of each sub-item that does not follow the one
+    before it at its level (the second level starts again under each first-level item)."""
+    last = {1: 0, 2: 0}
+    for level, index, line, _ in u.subitem_texts:
+        if level == 1:
+            last[2] = 0
+        if index != last[level] + 1:
+            yield level, index, line, last[level] + 1
+        last[level] = index
 
 
 def _subitems(items: tuple[tuple[int, int], ...]) -> str:
