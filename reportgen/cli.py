@@ -119,7 +119,7 @@ def build(report_dir: Path, out_dir: Path | None, langs: tuple[str, ...], as_jso
     out = out_dir or Path("build") / each.name
     docx = {code: out / f"{code}.docx" for code in rendered}
     files = {docx[code]: data for code, data in rendered.items()}
-    pdfs = _pdfs(files, soffice) if soffice else {}
+    pdfs = _pdfs(files, soffice, jobs) if soffice else {}
     built = [Built(code, docx[code], each.metas[code].symbol) for code in rendered]
     listing = [{"lang": b.lang, "path": str(b.path), "symbol": b.symbol,
                 **({"pdf": str(b.path.with_suffix(".pdf"))} if pdfs else {})} for b in built]
@@ -279,9 +279,10 @@ def _known_check(check_id: str) -> None:
 @click.option("--lang", required=True, type=click.Choice(LANGUAGES), help="The translation to review.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Output file (default: build/<report name>/review-<CODE>.docx).")
+@click.option("--pdf", "with_pdf", is_flag=True, help="Also write the review as PDF beside it, as build --pdf does.")
 @JOBS
 @_in_report
-def review(report_dir: Path, lang: str, output: Path | None, jobs: int | None) -> None:
+def review(report_dir: Path, lang: str, output: Path | None, jobs: int | None, with_pdf: bool = False) -> None:
     """Write a bilingual review DOCX of one translation of REPORT_DIR: original and
     translation side by side, one row per aligned paragraph, each alignment finding
     a Word comment on the translation's cell (INTERFACE §3.4). Prints its path.
@@ -291,6 +292,7 @@ def review(report_dir: Path, lang: str, output: Path | None, jobs: int | None) -
     from reportgen.align.review import review_of
     from reportgen.render.docx.review import render_review
 
+    soffice = _soffice() if with_pdf else None  # a missing LibreOffice fails before any work
     project = Project.open(report_dir)
     if lang not in project.files:
         raise UserError(report_dir, None, f"no '{lang}' version: {lang}.md does not exist")
@@ -302,8 +304,9 @@ def review(report_dir: Path, lang: str, output: Path | None, jobs: int | None) -
         others = ", ".join(c for c in aligned.languages if c != lang)
         raise UserError(report_dir, None, f"'{lang}' is the original: review one of its translations ({others})")
     path = output or Path("build") / loaded.name / f"review-{lang}.docx"
-    write_atomically(path, render_review(review_of(aligned, lang)))
-    _emit_lines([path])
+    files = {path: render_review(review_of(aligned, lang))}
+    write_all_atomically(files | (_pdfs(files, soffice) if soffice else {}))
+    _emit_lines([path, *([path.with_suffix(".pdf")] if with_pdf else [])])
 
 
 @cli.command()
@@ -314,8 +317,8 @@ def review(report_dir: Path, lang: str, output: Path | None, jobs: int | None) -
 def tmx(report_dirs: tuple[Path, ...], output: Path | None, jobs: int | None) -> None:
     """Write a TMX 1.4b translation memory of the aligned paragraphs of every
     REPORT_DIR (a folder holding report folders, such as sources/, stands for all of
-    them) to stdout or FILE: one unit per paragraph of the original, with the
-    paragraphs each version aligned with it (INTERFACE §3.1). Reads the sources only.
+    them) to stdout or FILE: one unit per heading, paragraph, sub-item and footnote of the
+    original, with what each version aligned with it (INTERFACE §3.1). Reads the sources only.
 
     Exit 2, writing nothing, when a report cannot be loaded."""
     from reportgen.interchange.tmx import memory_units, report_folders, write_tmx
@@ -393,18 +396,22 @@ def xliff_import(report_dir: Path, file: Path) -> None:
 @click.argument("new_dir", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), metavar="OUT_DIR",
               help="Folder to write to (default build/<NEW_DIR name>-diff/).")
-def diff(old_dir: Path, new_dir: Path, out_dir: Path | None) -> None:
+@click.option("--pdf", "with_pdf", is_flag=True, help="Also write <lang>.pdf beside each DOCX, as build --pdf does.")
+@JOBS
+def diff(old_dir: Path, new_dir: Path, out_dir: Path | None, with_pdf: bool = False, jobs: int | None = None) -> None:
     """Write, for every language version in both OLD_DIR and NEW_DIR, OUT_DIR/<lang>.docx:
     the new draft as build renders it, every change from the old draft a Word tracked
     change (INTERFACE §3.6). Paragraphs are matched by content, not number. A version in
-    only one folder is skipped with a warning. Reads the sources only; prints each path."""
-    from reportgen.align.revisions import revision_steps
-    from reportgen.render.docx.revisions import render_revisions
+    only one folder is skipped with a warning. Reads the sources only; prints each path.
+    Versions are compared in parallel as build renders them (-j), with a bar on a terminal."""
+    from reportgen.align.revisions import drafts_shared, tracked_version
+    from reportgen.parallel import Workers, jobs_for, run_each
 
+    soffice = _soffice() if with_pdf else None  # a missing LibreOffice fails before any work
     drafts, diagnostics = [], []
     for folder in (old_dir, new_dir):
         try:
-            drafts.append(Project.open(folder).load())
+            drafts.append(Project.open(folder).load(jobs=jobs))
             diagnostics += drafts[-1].diagnostics
         except UserError as exc:
             diagnostics.append(Diagnostic("error", exc.path, exc.line, exc.message))
@@ -420,13 +427,21 @@ def diff(old_dir: Path, new_dir: Path, out_dir: Path | None) -> None:
     if not common:
         raise UserError(new_dir, None, f"no language version in common with {old_dir}: nothing to compare")
     out = out_dir or Path("build") / f"{new.name}-diff"
-    rendered = {}
-    for code in common:
-        with processing(new.paths[code]):
-            steps = revision_steps(old.values[code], new.values[code])
-            rendered[out / f"{code}.docx"] = render_revisions(old.values[code], new.values[code], steps)
-    write_all_atomically(rendered)
-    _emit_lines(rendered)
+    size = sum(p.stat().st_size for d in drafts for p in d.paths.values())
+    made: dict[int, bytes] = {}
+    shared = {code: (new.paths[code], old.values[code], new.values[code]) for code in common}
+    with drafts_shared(shared) as items, Workers(jobs_for(len(items), size, jobs)) as workers:
+        if sys.stderr.isatty() and size >= PROGRESS_BYTES:
+            with click.progressbar(length=len(items), label="comparing", file=sys.stderr, show_pos=True,
+                                   item_show_func=lambda code: code) as bar:
+                for k, data in run_each(tracked_version, items, workers):
+                    made[k] = data
+                    bar.update(1, common[k])
+        else:
+            made = dict(run_each(tracked_version, items, workers))
+    rendered = {out / f"{code}.docx": made[k] for k, code in enumerate(common)}  # in the versions' order
+    write_all_atomically(rendered | (_pdfs(rendered, soffice) if soffice else {}))
+    _emit_lines(p for d in rendered for p in (d, *([d.with_suffix(".pdf")] if with_pdf else [])))
 
 
 def _soffice() -> str:
@@ -436,14 +451,23 @@ def _soffice() -> str:
     return find_soffice()
 
 
-def _pdfs(docx: dict[Path, bytes], soffice: str) -> dict[Path, bytes]:
-    """``build --pdf``: every PDF is made before anything is written; a file that
-    cannot be converted is one line each, exit 2, and nothing is written."""
+def _pdfs(docx: dict[Path, bytes], soffice: str, jobs: int | None = None) -> dict[Path, bytes]:
+    """``--pdf``: every PDF is made (by one LibreOffice per core, or ``jobs``; a bar
+    on a terminal) before anything is written; a file that cannot be converted is one
+    line each, exit 2, and nothing is written. Warnings (hyphenation patterns missing)
+    are printed and the PDFs kept."""
+    from reportgen.parallel import MIN_BYTES, jobs_for
     from reportgen.render.pdf import convert
 
-    made, errors = convert(docx, soffice)
-    if errors:
-        _report(errors)
+    workers = jobs_for(len(docx), MIN_BYTES, jobs)  # a conversion is slow whatever the report's size
+    if sys.stderr.isatty():
+        with click.progressbar(length=len(docx), label="converting to PDF", file=sys.stderr, show_pos=True,
+                               item_show_func=lambda name: name) as bar:
+            made, diagnostics = convert(docx, soffice, jobs=workers, on_done=lambda path: bar.update(1, path.name))
+    else:
+        made, diagnostics = convert(docx, soffice, jobs=workers)
+    _report(diagnostics)
+    if any(d.severity == "error" for d in diagnostics):
         sys.exit(EXIT_UNUSABLE)
     return made
 

@@ -120,12 +120,14 @@ def test_a_worker_that_cannot_hand_on_the_original_is_cannot_write_not_a_hang(re
 
 FAKE_SOFFICE = """\
 #!/bin/sh
-# a LibreOffice that writes a 2 MB PDF for each DOCX (its own file-size limit raised again)
+# a LibreOffice that writes flat ODF, then a 2 MB PDF, for each DOCX (its own file-size limit raised again)
 ulimit -S -f unlimited
 out=""
+to=""
 while [ $# -gt 0 ]; do
-  case "$1" in --outdir) out="$2"; shift;; *.docx) n=$(basename "$1" .docx); mkdir -p "$out";
-    head -c 2097152 /dev/zero > "$out/$n.pdf";; esac
+  case "$1" in --outdir) out="$2"; shift;; --convert-to) to="${2%%:*}"; shift;;
+    *.docx|*.fodt) n=$(basename "$1"); n="${n%.*}"; mkdir -p "$out";
+    if [ "$to" = fodt ]; then echo '<x/>' > "$out/$n.fodt"; else head -c 2097152 /dev/zero > "$out/$n.pdf"; fi;; esac
   shift
 done
 """
@@ -152,7 +154,7 @@ def test_build_pdf_is_one_set_with_its_docx(cli, report: Path, tmp_path: Path, m
     from reportgen.render import pdf
 
     monkeypatch.setattr(pdf, "find_soffice", lambda: "soffice")
-    monkeypatch.setattr(pdf, "convert", lambda docx, soffice: ({p.with_suffix(".pdf"): b"%PDF-1.7" for p in docx}, []))
+    monkeypatch.setattr(pdf, "convert", lambda docx, soffice, **_: ({p.with_suffix(".pdf"): b"%PDF-1.7" for p in docx}, []))
     out = tmp_path / "out"
     (out / "fr.pdf").mkdir(parents=True)
     result = cli("build", report, "-o", out, "--pdf")

@@ -90,7 +90,7 @@ def test_dangling_explicit_link_is_reported(cli, report_copy) -> None:
     zh.write_text(zh.read_text(encoding="utf-8").replace("[CAC/COSP/EG.1/2021/2](#)", "[说明](#)"), encoding="utf-8")
     result = cli("check", src)
     assert result.code == 1
-    assert findings(result.err) == f"{zh}:18: '[说明](#)' links to nothing: the text is not a UN document symbol\n"
+    assert findings(result.err) == f"{zh}:19: '[说明](#)' links to nothing: the text is not a UN document symbol\n"
 
 
 def test_missing_report_folder(cli, tmp_path: Path) -> None:

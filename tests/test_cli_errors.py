@@ -28,10 +28,10 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def label_error(src: Path, lang: str = "fr", label: str = "nope") -> str:
-    """Put an unknown ``@label`` in paragraph 2 (line 20) of a version; its error line."""
+    """Put an unknown ``@label`` in paragraph 2 (line 21) of a version; its error line."""
     start = {"fr": "2. Il a présenté", "en": "2. He presented"}[lang]
     edit(src / f"{lang}.md", start, f"{start} (@{label})")
-    return f"{src / f'{lang}.md'}:20: unknown label '@{label}' (this file defines no labels)"
+    return f"{src / f'{lang}.md'}:21: unknown label '@{label}' (this file defines no labels)"
 
 
 def tree(folder: Path) -> list[str]:
@@ -114,7 +114,7 @@ def test_errors_are_capped_with_a_count_of_the_rest(cli, report_copy, tmp_path: 
     result = cli("build", src, "-o", tmp_path / "out")
     assert result.code == 2
     assert result.err.splitlines() == [
-        f"{fr}:20: unknown label '@x{i}' (this file defines no labels)" for i in range(50)
+        f"{fr}:21: unknown label '@x{i}' (this file defines no labels)" for i in range(50)
     ] + ["... and 13 more errors (fix these and run again)"]
 
 

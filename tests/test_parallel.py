@@ -84,8 +84,8 @@ def test_check_reports_the_same_in_one_process_and_in_two(cli, monkeypatch, tmp_
     assert results["1"].err == results["2"].err
     lines = results["1"].err.splitlines()
     assert lines[:3] == [
-        f"{report / 'ru.md'}:40: paragraph 1070 follows paragraph 106: expected 107",
-        f"{report / 'ru.md'}:42: paragraph 108 follows paragraph 1070: expected 1071",
+        f"{report / 'ru.md'}:41: paragraph 1070 follows paragraph 106: expected 107",
+        f"{report / 'ru.md'}:43: paragraph 108 follows paragraph 1070: expected 1071",
         f"{report / 'ru.md'}:{len(ru.splitlines()) + 2}: warning: 'A//75/1' looks like a document symbol but is malformed",
     ]
     assert lines[-1] == f"{report}: 6 versions (ar, en, es, fr, ru, zh): 2 errors, 1 warning"

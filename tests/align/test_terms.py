@@ -58,43 +58,43 @@ def test_the_real_inflected_translations_give_no_finding(example: Path) -> None:
 
 def test_a_wrong_russian_term_in_an_inflected_form_is_found_once(example: Path) -> None:
     # paragraph 8, line 32: "... упрощенных процедур взаимной правовой помощи ..."
-    replace_in_line(example / "ru.md", 32, "взаимной правовой помощи", "взаимной юридической помощи")
+    replace_in_line(example / "ru.md", 33, "взаимной правовой помощи", "взаимной юридической помощи")
     assert term_findings(example) == [
-        ("ru", "8", 32, '"mutual legal assistance" should be rendered as "взаимная правовая помощь"')]
+        ("ru", "8", 33, '"mutual legal assistance" should be rendered as "взаимная правовая помощь"')]
 
 
 def test_a_wrong_french_term_in_an_inflected_form_is_found_once(example: Path) -> None:
     # paragraph 9, line 34: "... pour faciliter l'entraide judiciaire ..."
-    replace_in_line(example / "fr.md", 34, "entraide judiciaire", "assistances juridiques mutuelles")
+    replace_in_line(example / "fr.md", 35, "entraide judiciaire", "assistances juridiques mutuelles")
     assert term_findings(example) == [
-        ("fr", "9", 34, '"mutual legal assistance" should be rendered as "entraide judiciaire"')]
+        ("fr", "9", 35, '"mutual legal assistance" should be rendered as "entraide judiciaire"')]
 
 
 def test_other_correct_inflections_give_no_finding(example: Path) -> None:
-    replace_in_line(example / "ru.md", 32, "взаимной правовой помощи", "взаимную правовую помощь")
-    replace_in_line(example / "fr.md", 34, "entraide judiciaire", "Entraide Judiciaire")
+    replace_in_line(example / "ru.md", 33, "взаимной правовой помощи", "взаимную правовую помощь")
+    replace_in_line(example / "fr.md", 35, "entraide judiciaire", "Entraide Judiciaire")
     assert term_findings(example) == []
 
 
 def test_several_approved_terms_are_named_and_either_will_do(example: Path) -> None:
     (example / "terms.csv").write_text("en,ru\nmutual legal assistance,взаимная правовая помощь | правовая помощь\n",
                                        encoding="utf-8")
-    replace_in_line(example / "ru.md", 32, "взаимной правовой помощи", "правовой помощи")
+    replace_in_line(example / "ru.md", 33, "взаимной правовой помощи", "правовой помощи")
     assert term_findings(example) == []
-    replace_in_line(example / "ru.md", 32, "правовой помощи", "юридической помощи")
+    replace_in_line(example / "ru.md", 33, "правовой помощи", "юридической помощи")
     assert term_findings(example) == [
-        ("ru", "8", 32, '"mutual legal assistance" should be rendered as "взаимная правовая помощь" or '
+        ("ru", "8", 33, '"mutual legal assistance" should be rendered as "взаимная правовая помощь" or '
                         '"правовая помощь"')]
 
 
 def test_an_entry_without_the_version_language_is_skipped(example: Path) -> None:
     # no Spanish for "legal library": the Spanish version is not checked against it
-    replace_in_line(example / "es.md", 38, "biblioteca jurídica", "biblioteca de leyes")
+    replace_in_line(example / "es.md", 39, "biblioteca jurídica", "biblioteca de leyes")
     assert term_findings(example) == []
 
 
 def test_the_term_base_reaches_worker_processes(cli, example: Path) -> None:
-    replace_in_line(example / "ru.md", 32, "взаимной правовой помощи", "взаимной юридической помощи")
+    replace_in_line(example / "ru.md", 33, "взаимной правовой помощи", "взаимной юридической помощи")
     outputs = []
     for jobs in ("1", "2"):
         result = cli("align", example, "--format", "json", "-j", jobs)
@@ -103,7 +103,7 @@ def test_the_term_base_reaches_worker_processes(cli, example: Path) -> None:
         outputs.append(found)
     assert outputs[0] == outputs[1] == [
         {"severity": "warning", "check": "term-mismatch", "lang": "ru", "paragraph": "8", "version_paragraph": "8",
-         "line": 32, "message": '"mutual legal assistance" should be rendered as "взаимная правовая помощь"'}]
+         "line": 33, "message": '"mutual legal assistance" should be rendered as "взаимная правовая помощь"'}]
 
 
 # -- the UDHR -------------------------------------------------------------------------

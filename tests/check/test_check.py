@@ -34,7 +34,7 @@ def test_unregistered_citation_is_a_warning_per_version(cli, report_copy) -> Non
     assert result.code == 0
     warnings = [line for line in result.err.splitlines() if ": warning: " in line]
     assert warnings == [
-        f"{src}/{c}.md:18: warning: CAC/COSP/EG.1/2021/2 is cited but not registered in {src}/documents.yaml"
+        f"{src}/{c}.md:19: warning: CAC/COSP/EG.1/2021/2 is cited but not registered in {src}/documents.yaml"
         for c in LANGS]
 
 
@@ -46,7 +46,7 @@ def test_malformed_symbol_like_string_is_a_warning(cli, report_copy) -> None:
     result = cli("check", src)
     assert result.code == 0
     assert [line for line in result.err.splitlines() if ": warning: " in line] == [
-        f"{en}:20: warning: 'CAC/COSP/EG.1/2021/L.1/Add.' looks like a document symbol but is malformed"]
+        f"{en}:21: warning: 'CAC/COSP/EG.1/2021/L.1/Add.' looks like a document symbol but is malformed"]
 
 
 def test_word_limit_exceeded_warns_on_the_original(cli, report_copy) -> None:
@@ -85,10 +85,10 @@ def test_refs_lists_every_citation(cli) -> None:
     result = cli("refs", EXAMPLE)
     assert result.code == 0
     lines = result.out.splitlines()
-    assert [line.split("\t")[:4] for line in lines] == [[c, "1", "18", "CAC/COSP/EG.1/2021/2"] for c in LANGS]
+    assert [line.split("\t")[:4] for line in lines] == [[c, "1", "19", "CAC/COSP/EG.1/2021/2"] for c in LANGS]
     assert lines[5].endswith("\t增进《联合国反腐败公约》下国际合作不限成员名额政府间专家会议任务授权执行进展情况")
     rows = json.loads(cli("refs", EXAMPLE, "--json").out)
-    assert rows[1] == {"lang": "en", "paragraph": "1", "line": 18, "symbol": "CAC/COSP/EG.1/2021/2",
+    assert rows[1] == {"lang": "en", "paragraph": "1", "line": 19, "symbol": "CAC/COSP/EG.1/2021/2",
                        "registered": True, "title": rows[1]["title"]}
     assert rows[1]["title"].startswith("Progress made in the implementation of the mandates")
 

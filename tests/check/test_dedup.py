@@ -74,7 +74,7 @@ def test_symbol_cited_200_times_unregistered_is_one_warning(cli, report_copy) ->
     warnings = [line for line in result.err.splitlines() if ": warning: " in line]
     registry = src / "documents.yaml"
     assert warnings == [
-        f"{src}/{c}.md:18: warning: " + (
+        f"{src}/{c}.md:19: warning: " + (
             f"{UNREGISTERED} is not registered in {registry} (cited 200 times, first here)" if c == "en" else
             f"{UNREGISTERED} is cited but not registered in {registry}")
         for c in ("ar", "en", "es", "fr", "ru", "zh")]
@@ -91,5 +91,5 @@ def test_repeated_malformed_symbol_is_one_warning_with_its_count(cli, report_cop
     result = cli("check", src)
     assert result.code == 0
     assert [line for line in result.err.splitlines() if ": warning: " in line] == [
-        f"{en}:20: warning: 'CAC/COSP/EG.1/2021/L.1/Add.' looks like a document symbol but is malformed "
+        f"{en}:21: warning: 'CAC/COSP/EG.1/2021/L.1/Add.' looks like a document symbol but is malformed "
         "(3 times, first here)"]

@@ -40,11 +40,11 @@ def test_a_forbidden_variant_is_a_warning_at_its_line(cli, report_copy, name: st
     src = report_copy()
     (src / name).write_text(text, encoding="utf-8")
     # paragraph 9, line 34, in an inflected form (plural)
-    replace_in_line(src / "fr.md", 34, "entraide judiciaire", "assistances juridiques mutuelles")
+    replace_in_line(src / "fr.md", 35, "entraide judiciaire", "assistances juridiques mutuelles")
     result = cli("check", src)
     assert result.code == 0
     assert warnings(result.err) == [
-        f'{src}/fr.md:34: warning: forbidden term "assistance juridique mutuelle" (use "entraide judiciaire")']
+        f'{src}/fr.md:35: warning: forbidden term "assistance juridique mutuelle" (use "entraide judiciaire")']
     assert result.err.splitlines()[-1] == f"{src}: 6 versions (ar, en, es, fr, ru, zh): 0 errors, 1 warning"
 
 

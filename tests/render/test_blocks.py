@@ -8,6 +8,7 @@ import pytest
 
 from reportgen import pipeline
 from tests.conftest import FIXTURES
+from tests.render.typeset import typed
 from tests.support.docx_read import NS, Docx
 
 
@@ -20,7 +21,7 @@ def minimal(tmp_path: Path) -> dict[str, Docx]:
 
 
 def test_body_structure_en(minimal: dict[str, Docx]) -> None:
-    body = [(p.style, p.text) for p in minimal["en"].body_paragraphs()][5:]
+    body = [(p.style, typed(p.text)) for p in minimal["en"].body_paragraphs()][5:]
     assert body == [
         ("HCh", "II.\tOrganization of the session"),
         ("SingleTxt", "An unnumbered introductory paragraph."),
@@ -39,7 +40,7 @@ def test_body_structure_en(minimal: dict[str, Docx]) -> None:
 
 
 def test_body_structure_zh_uses_chinese_forms(minimal: dict[str, Docx]) -> None:
-    body = [(p.style, p.text) for p in minimal["zh"].body_paragraphs()]
+    body = [(p.style, typed(p.text)) for p in minimal["zh"].body_paragraphs()]
     assert ("HCh", "二.\t会议安排") in body
     assert ("H1", "A.\t开幕") in body
     assert ("SubItem1", "(a)\t秘书处的说明（A/AC.123/2024/2）；") in body
@@ -58,13 +59,13 @@ def test_emphasis_becomes_run_properties(minimal: dict[str, Docx]) -> None:
 def test_real_footnote_with_its_own_link(minimal: dict[str, Docx]) -> None:
     docx = minimal["en"]
     assert docx.footnote_refs() == ["1"]
-    assert docx.footnotes() == {"1": "Official Records, see A/78/1 and paragraph 5."}
+    assert docx.footnotes() == {"1": "Official Records, see A/\u206078/\u20601 and paragraph 5."}
     # The link inside the footnote is a relationship of the footnotes part.
-    assert docx.hyperlinks("word/footnotes.xml") == [("A/78/1", "https://undocs.org/en/A/78/1")]
+    assert docx.hyperlinks("word/footnotes.xml") == [("A/\u206078/\u20601", "https://undocs.org/en/A/78/1")]
 
 
 def test_every_symbol_linked_once_per_target(minimal: dict[str, Docx]) -> None:
-    assert minimal["zh"].hyperlinks() == [
+    assert [(typed(text), url) for text, url in minimal["zh"].hyperlinks()] == [
         ("A/AC.123/2024/1", "https://undocs.org/zh/A/AC.123/2024/1"),
         ("A/AC.123/2024/2", "https://undocs.org/zh/A/AC.123/2024/2"),
         ("E/CN.4/Sub.2/1998/13", "https://undocs.org/zh/E/CN.4/Sub.2/1998/13"),
@@ -74,4 +75,5 @@ def test_every_symbol_linked_once_per_target(minimal: dict[str, Docx]) -> None:
 def test_original_version_has_no_language_line(minimal: dict[str, Docx]) -> None:
     cells = minimal["en"].masthead_cells()
     assert cells[1][1] == "Distr.: Limited\n1 March 2024\n\nOriginal: English"
-    assert minimal["en"].headers_footers()["footer:first"] == "24-01234 (E)\t"  # then the barcode
+    # the job number, then (pictures) the barcode under it, the recycling mark and QR code
+    assert minimal["en"].headers_footers()["footer:first"] == "24-01234 (E)\n\n   \n"

@@ -1,22 +1,30 @@
 """The first-page footer as issued: job number with its letter, processing dates
-DDMMYY, and a Code 39 barcode of the job number's digits, read back from the DOCX.
-The barcode is decoded here with a decoder and a Code 39 table of the test's own."""
+DDMMYY, and a Code 39 barcode of the job number's digits under them; the recycling
+mark and a QR code of the document's address at the other side; read back from the
+DOCX (where LibreOffice puts them: tests/render/test_pages_as_issued.py). The barcode
+is decoded here with a decoder and a Code 39 table of the test's own."""
 
 from __future__ import annotations
 
+import io
 import re
 import struct
 import zlib
 from pathlib import Path
 
 import pytest
+import segno
+from lxml import etree
 
 from reportgen.render.docx.barcode import CODE39, barcode_png, barcode_text
+from reportgen.render.docx.marks import recycling_png
 from tests.support.docx_read import NS, Docx
 
 LANGS = ("ar", "en", "es", "fr", "ru", "zh")
 LETTERS = {"ar": "A", "en": "E", "es": "S", "fr": "F", "ru": "R", "zh": "C"}
 R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+W = "{" + NS["w"] + "}"
+WP = {"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
 
 # Code 39 (ISO/IEC 16388) as its published bit patterns at narrow:wide 1:2, bar = 1:
 # written out independently of the module's n/w table.
@@ -106,33 +114,76 @@ def _first_footer(docx: Docx) -> str:
     return "word/" + docx.rels("word/document.xml")[ref.get(f"{{{NS['r']}}}id")][1]
 
 
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def _picture(docx: Docx, part: str, run) -> bytes:
+    blip = run.find(f".//{{{A}}}blip")
+    return docx.parts["word/" + docx.rels(part)[blip.get(R_EMBED)][1]]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_first_page_footer_carries_job_dates_and_barcode(issued: dict[str, Docx], lang: str) -> None:
+    """As issued: a table of two cells at the foot of page 1, job number and dates with
+    the barcode under them on one side, the recycling mark and the QR code of the
+    document's address on the other; mirrored (w:bidiVisual) in Arabic."""
     docx = issued[lang]
-    text = f"V.21-06543 ({LETTERS[lang]})  070921  080921"
-    footers = docx.headers_footers()
-    # inner edge: job and dates; outer edge: the barcode (mirrored in Arabic)
-    assert footers["footer:first"] == (f"\t{text}" if lang == "ar" else f"{text}\t")
-    assert footers["footer:default"].count("V.21-06543") == 1  # later pages keep theirs
-    assert "070921" not in footers["footer:default"] + footers["footer:even"]
     part = _first_footer(docx)
-    blips = docx.xml(part).findall(".//w:drawing//a:blip", {**NS, "a": "http://schemas.openxmlformats.org/drawingml/2006/main"})
-    assert len(blips) == 1
-    target = docx.rels(part)[blips[0].get(R_EMBED)][1]
-    png = docx.parts["word/" + target]
+    footer = docx.xml(part)
+    table = footer.find("w:tbl", NS)
+    assert [etree.QName(c).localname for c in footer] == ["tbl", "p"]  # a story ends with a paragraph
+    assert (table.find("w:tblPr/w:bidiVisual", NS) is not None) == (lang == "ar")
+    near, far = table.findall("w:tr/w:tc", NS)
+    job, barcode = near.findall("w:p", NS)
+    assert Docx.text_of(job) == f"V.21-06543 ({LETTERS[lang]})  070921  080921"
+    outer = {"ar": ("right", "left")}.get(lang, ("left", "right"))
+    assert [p.find("w:pPr/w:jc", NS).get(W + "val") for p in (job, barcode, far.find("w:p", NS))] == [
+        outer[0], outer[0], outer[1]]
+    png = _picture(docx, part, barcode.find("w:r", NS))
     assert png == barcode_png("V.21-06543")
     assert decode_code39(decode_png_row(png)[2]) == "*2106543*"
-    extent = docx.xml(part).find(".//wp:extent", {"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"})
+    extent = barcode.find(".//wp:extent", WP)
     assert (int(extent.get("cx")), int(extent.get("cy"))) == (1620000, 288000)  # 4.5 cm x 0.8 cm
+    pictures = [r for r in far.findall("w:p/w:r", NS) if r.find("w:drawing", NS) is not None]
+    images = [_picture(docx, part, r) for r in pictures]
+    if lang == "ar":
+        images.reverse()  # the QR code at the outer edge: first in a mirrored row
+    recycle, qr = images
+    assert recycle == recycling_png()
+    url = f"https://undocs.org/{lang}/CAC/COSP/EG.1/2021/L.1/Add.1"
+    out = io.BytesIO()
+    segno.make(url, error="m", micro=False, boost_error=False).save(out, kind="png", scale=8, border=2)
+    assert qr == out.getvalue()  # the QR code of the document's address in this language
+    # every picture of the part has an id of its own (Word and the Open XML SDK insist)
+    ids = [d.get("id") for d in footer.iter(f"{{{WP['wp']}}}docPr")]
+    assert len(ids) == 3 == len(set(ids))
+    footers = docx.headers_footers()
+    assert footers["footer:default"].count("V.21-06543") == 1  # later pages keep theirs
+    assert "070921" not in footers["footer:default"] + footers["footer:even"]
+
+
+def test_the_recycling_mark_is_drawn_the_same_every_time() -> None:
+    png = recycling_png()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png == recycling_png.__wrapped__()
+    width, height = struct.unpack(">II", png[16:24])
+    assert (width, height) == (132, 132)
+    rows = zlib.decompress(png[png.index(b"IDAT") + 4:png.index(b"IEND") - 8])
+    stride = 1 + width
+    pixels = [rows[y * stride + 1:(y + 1) * stride] for y in range(height)]
+    dark = sum(v < 128 for row in pixels for v in row)
+    assert 0.15 < dark / (width * height) < 0.45  # three arrows, not a blot nor nothing
+    assert all(v == 255 for v in pixels[0]) and all(row[0] == 255 for row in pixels)  # a white margin
+    assert pixels[height // 2][width // 2] == 255  # the ring's middle is empty
 
 
 def test_no_job_means_no_barcode(tmp_path: Path, report_copy, cli) -> None:
     src = report_copy()
     for lang in LANGS:
         path = src / f"{lang}.md"
-        path.write_text(path.read_text(encoding="utf-8").replace("job: V.21-06543\n", "processed: 2021-09-07\n"),
-                        encoding="utf-8")
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "job: V.21-06543\nprocessed: [2021-09-07, 2021-09-08]\n", "processed: 2021-09-07\n"), encoding="utf-8")
     assert cli("build", str(src), "-o", str(tmp_path / "out")).code == 0
     docx = Docx(tmp_path / "out" / "en.docx")
+    # a draft not yet issued: its dates, no barcode, recycling mark or QR code
     assert docx.headers_footers()["footer:first"] == "070921"
     assert not [n for n in docx.parts if n.startswith("word/media/")]

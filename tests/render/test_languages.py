@@ -59,6 +59,8 @@ MEETING_LINE = {
     "zh": "2021年8月30日至9月3日，V",
     "ar": "V، 30 آب/أغسطس - 3 أيلول/سبتمبر 2021",
 }
+#: The line as the DOCX prints it: Russian keeps a dash and «года» off a line's start.
+PRINTED_MEETING_LINE = {**MEETING_LINE, "ru": "V, 30 августа\u00a0– 3 сентября 2021\u00a0года"}
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +98,7 @@ def test_masthead_date_and_meeting_line(built: dict[str, Docx], lang: str) -> No
     info = built[lang].masthead_cells()[1][1].split("\n")
     assert info[:2] == [distribution, masthead_date]
     place = [p.text for p in built[lang].body_paragraphs() if p.style == "MeetingPlace"]
-    assert place == [MEETING_LINE[lang]]
+    assert place == [PRINTED_MEETING_LINE[lang]]
 
 
 def test_direction(built: dict[str, Docx], lang: str) -> None:
@@ -153,11 +155,11 @@ def test_arabic_keeps_symbols_numbers_and_latin_left_to_right(tmp_path: Path) ->
     runs = [(d, t) for d, t in runs if t]
     assert runs == [
         ("ltr", "1 -"), ("rtl", "اعتمد القرار "), ("ltr", "10/6"), ("rtl", " في "), ("ltr", "25"),
-        ("rtl", " آذار/مارس "), ("ltr", "2021"), ("rtl", " (انظر "), ("ltr", "CAC/COSP/EG.1/2021/2"),
+        ("rtl", " آذار/مارس "), ("ltr", "2021"), ("rtl", " (انظر "), ("ltr", "CAC/\u2060COSP/\u2060EG.1/\u20602021/\u20602"),
         ("rtl", ") وشارك فيه "), ("ltr", "133"), ("rtl", " بلدا وشبكة "), ("ltr", "GlobE"), ("rtl", "."),
     ]
     link = para.find("w:hyperlink", NS)
-    assert "".join(link.xpath(".//w:t/text()", namespaces=NS)) == "CAC/COSP/EG.1/2021/2"
+    assert "".join(link.xpath(".//w:t/text()", namespaces=NS)) == "CAC/\u2060COSP/\u2060EG.1/\u20602021/\u20602"
     # complex-script bold and size: the styles carry w:bCs and w:szCs next to w:b and w:sz
     styles = Docx(path).xml("word/styles.xml")
     for style in styles.xpath("w:style[w:rPr/w:b]", namespaces=NS):

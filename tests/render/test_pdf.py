@@ -176,20 +176,62 @@ def test_missing_libreoffice_fails_before_writing_anything(cli, tmp_path: Path, 
 
 def _fake_soffice(folder: Path, script: str) -> None:
     """An executable ``soffice`` on PATH that runs *script* with ``outdir`` (the
-    ``--outdir`` argument) and ``docx`` (the input paths) set."""
+    ``--outdir`` argument), ``target`` (what ``--convert-to`` asks for: ``fodt`` or
+    ``pdf``) and ``inputs`` (the input paths) set."""
     folder.mkdir()
     exe = folder / "soffice"
     exe.write_text(f"#!{sys.executable}\nimport sys, pathlib\nargs = sys.argv[1:]\n"
                    "outdir = pathlib.Path(args[args.index('--outdir') + 1])\n"
-                   "docx = [pathlib.Path(a) for a in args if a.endswith('.docx')]\n" + script)
+                   "target = args[args.index('--convert-to') + 1].split(':')[0]\n"
+                   "inputs = [pathlib.Path(a) for a in args if a.endswith(('.docx', '.fodt'))]\n"
+                   "outdir.mkdir(exist_ok=True)\n" + script)
     exe.chmod(exe.stat().st_mode | stat.S_IXUSR)
+
+
+#: Flat ODF as LibreOffice writes it, cut down to what pdf.carry_over reads: the default
+#: paragraph style's language and hyphenation, a style that hyphenates (or not), the page
+#: layout's direction and its footnote separator.
+FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0">
+<office:styles><style:default-style style:family="paragraph">
+<style:paragraph-properties fo:hyphenation-ladder-count="no-limit"/>
+<style:text-properties fo:language="{language}" fo:country="{country}" fo:hyphenate="false"
+ loext:hyphenation-no-caps="false" loext:hyphenation-zone="no-limit"/></style:default-style>
+<style:style style:name="Standard" style:family="paragraph"><style:text-properties fo:hyphenate="{hyphenate}"/>
+</style:style></office:styles>
+<office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties
+ style:writing-mode="{mode}"><style:footnote-sep style:adjustment="left"/></style:page-layout-properties>
+</style:page-layout></office:automatic-styles></office:document>
+"""
+#: A fake LibreOffice: flat ODF of each DOCX as FODT above says for its language (ar
+#: right to left, ru hyphenated), then a "PDF" holding its arguments, its environment's
+#: FONTCONFIG_FILE and what it was given to convert.
+CONVERTING = (
+    "import os, json\n"
+    f"FODT = {FODT!r}\n"
+    "for d in inputs:\n"
+    "    if target == 'fodt':\n"
+    "        lang = {'ar': ('ar', 'SA', 'false', 'rl-tb'), 'ru': ('ru', 'RU', 'true', 'lr-tb')}.get(\n"
+    "            d.stem, ('en', 'GB', 'false', 'lr-tb'))\n"
+    "        (outdir / (d.stem + '.fodt')).write_text(FODT.format(language=lang[0], country=lang[1],\n"
+    "                                                hyphenate=lang[2], mode=lang[3]))\n"
+    "    else:\n"
+    "        print('convert', d, '->', outdir / (d.stem + '.pdf'), flush=True)\n"
+    "        (outdir / (d.stem + '.pdf')).write_text(json.dumps([args, os.environ['FONTCONFIG_FILE'],\n"
+    "            open(os.environ['FONTCONFIG_FILE']).read(), d.read_text()]))\n")
 
 
 def test_a_file_libreoffice_does_not_convert_is_one_line_and_nothing_is_written(cli, tmp_path: Path,
                                                                                 monkeypatch) -> None:
-    # LibreOffice exits 0 even when it could not load a file: only the PDF counts
-    _fake_soffice(tmp_path / "bin", "outdir.mkdir()\n(outdir / 'en.pdf').write_bytes(b'%PDF-1.6')\n"
-                                    "(outdir / 'fr.pdf').write_bytes(b'')\n")
+    # LibreOffice exits 0 even when it could not load a file: only the file it writes counts
+    _fake_soffice(tmp_path / "bin", "for d in inputs:\n"
+                                    "    if target == 'fodt':\n"
+                                    "        (outdir / (d.stem + '.fodt')).write_text('<x/>' if d.stem != 'es' else '')\n"
+                                    "(outdir / 'en.pdf').write_bytes(b'%PDF-1.6') if target == 'pdf' else None\n"
+                                    "(outdir / 'fr.pdf').write_bytes(b'') if target == 'pdf' else None\n")
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))
     out = tmp_path / "out"
     result = cli("build", EXAMPLE, "-o", out, "--pdf")
@@ -201,7 +243,7 @@ def test_a_file_libreoffice_does_not_convert_is_one_line_and_nothing_is_written(
 
 def test_libreoffice_failing_is_one_line_per_file_with_its_last_message(cli, tmp_path: Path,
                                                                         monkeypatch) -> None:
-    _fake_soffice(tmp_path / "bin", "outdir.mkdir()\nfor d in docx:\n    (outdir / (d.stem + '.pdf')).write_bytes(b'%PDF')\n"
+    _fake_soffice(tmp_path / "bin", "for d in inputs:\n    (outdir / (d.stem + '.' + target)).write_bytes(b'%PDF')\n"
                                     "print('Error: source file could not be loaded', file=sys.stderr)\nsys.exit(81)\n")
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))
     out = tmp_path / "out"
@@ -222,23 +264,74 @@ def test_libreoffice_hanging_is_stopped(tmp_path: Path, monkeypatch) -> None:
                                         "LibreOffice did not finish within 1 s"]
 
 
-def test_the_converter_gets_a_private_profile_and_the_shipped_fonts(tmp_path: Path) -> None:
-    """Concurrent builds must not share LibreOffice's user profile; the substitutions
-    must reach LibreOffice's process."""
-    _fake_soffice(tmp_path / "bin", "import os, json\noutdir.mkdir()\n"
-                  "for d in docx:\n    (outdir / (d.stem + '.pdf')).write_text(json.dumps("
-                  "[args, os.environ['FONTCONFIG_FILE'], open(os.environ['FONTCONFIG_FILE']).read()]))\n")
-    docx = {tmp_path / "out" / "ar.docx": b"PK", tmp_path / "out" / "zh.docx": b"PK"}
-    pdfs, errors = pdf_writer.convert(docx, str(tmp_path / "bin" / "soffice"))
-    assert errors == [] and list(pdfs) == [tmp_path / "out" / "ar.pdf", tmp_path / "out" / "zh.pdf"]
-    args, conf_path, conf = json.loads(pdfs[tmp_path / "out" / "ar.pdf"])
-    profile = [a for a in args if a.startswith("-env:UserInstallation=file://")]
-    assert len(profile) == 1 and "/reportgen-pdf-" in profile[0]
-    assert args[args.index("--convert-to") + 1] == pdf_writer.EXPORT_FILTER
-    assert [Path(a).name for a in args if a.endswith(".docx")] == ["ar.docx", "zh.docx"]  # one run for all
-    assert conf == SHIPPED_CONF.read_text(encoding="utf-8")
-    assert conf_path == str(SHIPPED_CONF)
-    assert not Path(profile[0].split("file://", 1)[1]).parent.exists()  # the temporary folder is gone
+def _converted(pdf: bytes) -> tuple[list[str], str, str, str]:
+    args, conf_path, conf, fodt = json.loads(pdf)
+    return args, conf_path, conf, fodt
+
+
+def test_each_worker_has_a_profile_of_its_own_and_the_shipped_fonts(tmp_path: Path) -> None:
+    """Concurrent LibreOffice processes must not share a user profile; the substitutions
+    must reach every process; each DOCX goes through flat ODF, then to PDF/A."""
+    _fake_soffice(tmp_path / "bin", CONVERTING)
+    names = ["en", "es", "fr", "zh"]
+    docx = {tmp_path / "out" / f"{n}.docx": b"PK" for n in names}
+    done: list[Path] = []
+    pdfs, diagnostics = pdf_writer.convert(docx, str(tmp_path / "bin" / "soffice"), jobs=2, on_done=done.append)
+    assert diagnostics == [] and list(pdfs) == [tmp_path / "out" / f"{n}.pdf" for n in names]  # in the given order
+    assert sorted(done) == sorted(docx)  # each reported once, as it was made
+    profiles = {}
+    for n in names:
+        args, conf_path, conf, _ = _converted(pdfs[tmp_path / "out" / f"{n}.pdf"])
+        profile = [a for a in args if a.startswith("-env:UserInstallation=file://")]
+        assert len(profile) == 1 and "/reportgen-pdf-" in profile[0]
+        profiles[n] = profile[0]
+        assert args[args.index("--convert-to") + 1] == pdf_writer.EXPORT_FILTER
+        assert [Path(a).suffix for a in args if a.endswith((".docx", ".fodt"))] == [".fodt", ".fodt"]  # its share
+        assert conf == SHIPPED_CONF.read_text(encoding="utf-8") and conf_path == str(SHIPPED_CONF)
+    # round robin: en and fr on one worker, es and zh on the other, each with its own profile
+    assert profiles["en"] == profiles["fr"] != profiles["es"] == profiles["zh"]
+    assert not Path(profiles["en"].split("file://", 1)[1]).parent.exists()  # the scratch folder is gone
+
+
+def test_what_libreoffice_drops_from_the_docx_is_carried_over(tmp_path: Path, monkeypatch) -> None:
+    """Russian: at most two hyphenated lines, the zone, no hyphen in capitals; Arabic:
+    the footnote separator at the right and change bars at the right margin."""
+    patterns = tmp_path / "hyphen"
+    patterns.mkdir()
+    (patterns / "hyph_ru_RU.dic").write_text("UTF-8\n", encoding="utf-8")
+    monkeypatch.setattr(pdf_writer, "SYSTEM_HYPHENATION_DIRS", (patterns,))
+    _fake_soffice(tmp_path / "bin", CONVERTING)
+    docx = {tmp_path / "out" / f"{n}.docx": b"PK" for n in ("ru", "ar", "en")}
+    pdfs, diagnostics = pdf_writer.convert(docx, str(tmp_path / "bin" / "soffice"))
+    assert diagnostics == []
+    ru, ar, en = (_converted(pdfs[tmp_path / "out" / f"{n}.pdf"]) for n in ("ru", "ar", "en"))
+    assert 'fo:hyphenation-ladder-count="2"' in ru[3]
+    assert 'loext:hyphenation-zone="0.630cm"' in ru[3] and 'loext:hyphenation-no-caps="true"' in ru[3]
+    assert 'fo:hyphenation-ladder-count="no-limit"' in en[3] and 'style:adjustment="left"' in en[3]
+    assert 'style:adjustment="right"' in ar[3]
+    profile = {n: next(a for a in c[0] if a.startswith("-env:")) for n, c in (("ru", ru), ("ar", ar), ("en", en))}
+    assert profile["ru"] == profile["en"] and profile["ar"] == profile["en"] + "-rtl"
+
+
+def test_missing_hyphenation_patterns_are_a_warning_and_the_pdf_is_kept(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(pdf_writer, "SYSTEM_HYPHENATION_DIRS", (tmp_path / "nowhere",))
+    monkeypatch.delenv("DICPATH", raising=False)
+    _fake_soffice(tmp_path / "bin", CONVERTING)
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    out = tmp_path / "out"
+    result = cli("build", EXAMPLE, "-o", out, "--lang", "ru", "--lang", "en", "--pdf")
+    assert (result.code, result.err) == (0, (
+        f"{out / 'ru.pdf'}: warning: LibreOffice has no Russian hyphenation patterns (hyph_ru_RU.dic): the PDF is "
+        "set without hyphenation, with wider gaps between words; install them and convert again (Debian, Ubuntu: "
+        "apt-get install hyphen-ru)\n"))
+    assert sorted(p.name for p in out.iterdir()) == ["en.docx", "en.pdf", "ru.docx", "ru.pdf"]
+
+
+@pytest.mark.external
+def test_libreoffice_finds_the_patterns_where_reportgen_looks() -> None:
+    """The patterns CI installs (hyphen-ru) are where :func:`pdf.has_patterns` looks."""
+    assert pdf_writer.has_patterns("hyph_ru_RU.dic", tools.require("soffice"))
+    assert not pdf_writer.has_patterns("hyph_xx_XX.dic", tools.require("soffice"))
 
 
 @pytest.mark.external

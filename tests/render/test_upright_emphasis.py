@@ -56,7 +56,7 @@ CASES: dict[str, tuple[str, str, str, list[Run]]] = {
     "zh bold stays bold": ("zh", "1. 这是***重要***的。\n", "重要", [
         ("这是", False, False), ("重要", False, True), ("的。", False, False)]),
     "zh a symbol inside emphasis": ("zh", "1. *见A/RES/75/1号决议*。\n", "决议", [
-        ("见", False, False), ("A/RES/75/1", True, False), ("号决议", False, False), ("。", False, False)]),
+        ("见", False, False), ("A/\u2060RES/\u206075/\u20601", True, False), ("号决议", False, False), ("。", False, False)]),
     "en italics": ("en", "1. The *Digest of Asset Recovery Cases* was published.\n", "Digest", [
         ("The ", False, False), ("Digest of Asset Recovery Cases", True, False), (" was published.", False, False)]),
     "fr italics": ("fr", "1. Le *Recueil d’affaires* a été publié.\n", "Recueil", [

@@ -144,7 +144,7 @@ def test_every_duty_stations_job_number_builds_with_its_barcode(cli, report: Pat
     result = cli("build", report, "-o", tmp_path / "out")
     assert result.code == 0, result.err
     docx = Docx(tmp_path / "out" / "zh.docx")
-    assert docx.headers_footers()["footer:first"] == f"{job} (C)  020324\t"
+    assert docx.headers_footers()["footer:first"] == f"{job} (C)  020324\n\n   \n"  # then the pictures
     part = _first_footer(docx)
     blip = docx.xml(part).find(".//w:drawing//a:blip", {**NS, "a": "http://schemas.openxmlformats.org/drawingml/2006/main"})
     png = docx.parts["word/" + docx.rels(part)[blip.get(R_EMBED)][1]]

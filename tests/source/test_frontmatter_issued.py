@@ -12,6 +12,7 @@ from reportgen import pipeline
 from tests.support.images import jpeg, png
 
 JOB = "job: V.21-06543\n"
+PROCESSED = "processed: [2021-09-07, 2021-09-08]\n"  # the example's own dates, which each test replaces
 LINE = 14  # the line after job: in the example's en.md
 
 
@@ -19,7 +20,7 @@ def _edit(src: Path, added: str) -> Path:
     path = src / "en.md"
     text = path.read_text(encoding="utf-8")
     assert text.split("\n")[LINE - 2] == JOB.strip()
-    path.write_text(text.replace(JOB, JOB + added, 1), encoding="utf-8")
+    path.write_text(text.replace(JOB + PROCESSED, JOB + added, 1), encoding="utf-8")
     return path
 
 
@@ -55,7 +56,8 @@ def test_good_values_reach_the_model(report_copy) -> None:
     assert meta.processed == (dt.date(2021, 9, 7), dt.date(2021, 9, 8))
     assert meta.emblem == (src / "seal.jpg").resolve()
     other = loaded.metas["fr"]
-    assert (other.processed, other.emblem) == ((), None)  # per version: others may lack them
+    # per version: fr keeps the example's own dates and has no emblem
+    assert (other.processed, other.emblem) == ((dt.date(2021, 9, 7), dt.date(2021, 9, 8)), None)
 
 
 def test_one_processing_date(report_copy) -> None:

@@ -149,7 +149,7 @@ ACCEPTED: dict[str, tuple[str, str, list[tuple[str, str]]]] = {
         ("NumberedPara", "1.\tDis\u200bcussion, and 2030 Agenda."), ("SingleTxt", "2030 was named.")]),
     "a no-break space after the number (French, from Word)": ("fr", "1.\u00a0Les participants\u00a0:\n\n"
                                                                   "    a)\u00a0premier ;\n", [
-        ("NumberedPara", "1.\tLes participants\u00a0:"), ("SubItem1", "a)\tpremier ;")]),
+        ("NumberedPara", "1.\tLes participants\u00a0:"), ("SubItem1", "a)\tpremier\u202f;")]),  # as French sets it
     "a closing run of '#' (CommonMark's)": ("en", "# I. Opening #\n\n## A. Attendance ##\n\n1. A.\n", [
         ("HCh", "I.\tOpening"), ("H1", "A.\tAttendance"), ("NumberedPara", "1.\tA.")]),
     "unnumbered headings that only look numbered": ("en", "# Mr. Smith's statement\n\n1. A.\n\n"

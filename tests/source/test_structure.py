@@ -32,7 +32,8 @@ EN = [
     "103.\tSpeakers noted:",
     "(a)\tthe role of networks;",
     "(b)\tthe value of training.",
-    "104.\tSeveral speakers, as described in chapter III, welcomed document CAC/COSP/EG.1/2021/2.",
+    # the symbol kept on one line: a word joiner after each "/" (render/docx/typography.py)
+    "104.\tSeveral speakers, as described in chapter III, welcomed document CAC/\u2060COSP/\u2060EG.1/\u20602021/\u20602.",
     "105.\tThe meeting concluded as set out in paragraph 104.",
     "106.\tThe Secretariat took note:",
     "(a)\tof the statements made;",

@@ -16,5 +16,7 @@ def issued_example(dest: Path) -> Path:
     shutil.copytree(EXAMPLE, dest)
     for path in sorted(dest.glob("??.md")):
         text = path.read_text(encoding="utf-8")
+        if PROCESSED in text:  # the example carries its processing dates itself
+            continue
         path.write_text(text.replace("job: V.21-06543\n", "job: V.21-06543\n" + PROCESSED, 1), encoding="utf-8")
     return dest

@@ -20,7 +20,7 @@ from lxml import etree
 
 from reportgen.l10n import Language, language
 from reportgen.model import Document, Metadata
-from reportgen.render.docx.body import name_bookmarks, render_blocks
+from reportgen.render.docx.body import Styles, name_bookmarks, number_width, paragraph_numbers, render_blocks
 from reportgen.render.docx.context import Env, State
 from reportgen.render.docx.masthead import headers_and_footers, masthead
 from reportgen.render.docx.oxml import el
@@ -49,6 +49,7 @@ def _render(doc: Document) -> tuple[bytes, StreamedBody]:
     skeleton = Skeleton.of(doc.meta)
     for node in masthead(skeleton.env):
         skeleton.body.append(node)
+    skeleton.fit_numbers(paragraph_numbers(doc.blocks, skeleton.env))
     name_bookmarks(doc.blocks, skeleton.state)
     render_blocks(doc.blocks, skeleton.env, skeleton.state, skeleton.body.append)
     return skeleton.finish(doc)
@@ -80,16 +81,33 @@ class Skeleton:
         return cls(document, Env(lang=lang, meta=meta, part=document.part), State(footnotes_part=footnotes_part),
                    StreamedBody(document.element.body, before=sect_pr), sect_pr)
 
+    def fit_numbers(self, numbers: list[str]) -> None:
+        """Hang paragraph numbers as wide as the widest of ``numbers`` needs (``103 -``
+        in an addendum continuing at 101; a struck and a new number side by side in a
+        diff): a number wider than the style's hanging indent pushes its text to the
+        next tab stop. The text keeps its place; the numbers start further out."""
+        style = self.document.styles.element.get_by_id(Styles.numbered)
+        ind = style.pPr.find(qn("w:ind"))
+        size = int(self.document.styles.element.find(qn("w:docDefaults")).find(f".//{qn('w:sz')}").get(qn("w:val")))
+        needed = max((number_width(n, size) for n in numbers), default=0)
+        if needed > int(ind.get(qn("w:hanging"))):
+            ind.set(qn("w:hanging"), str(-(-needed // 20) * 20))  # whole points
+
     def finish(self, doc: Document) -> tuple[bytes, StreamedBody]:
         if self.env.rtl:
             # The section itself runs right to left (page numbers, columns).
             self.sect_pr.find(qn("w:docGrid")).addprevious(el("w:bidi"))  # CT_SectPr: bidi before docGrid
+            # The footnote separators start at the right margin, where the notes' lines do.
+            for note in self.state.footnotes.iterchildren(qn("w:footnote")):
+                if note.get(qn("w:type")) in ("separator", "continuationSeparator"):
+                    for ppr in note.iter(qn("w:pPr")):
+                        ppr.insert(0, el("w:bidi"))  # CT_PPr: bidi before spacing
         headers_and_footers(self.document, self.env)
         document_properties(self.document, doc, self.env.lang)
         return package_bytes(self.document), self.body
 
 
-def language_defaults(document, lang: Language) -> None:
+def language_defaults(document: DocxDocument, lang: Language) -> None:
     """Fonts and proofing language of the version, on the document defaults."""
     rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     fonts = rpr.find(qn("w:rFonts"))
@@ -100,8 +118,24 @@ def language_defaults(document, lang: Language) -> None:
         for style_id in HEADING_STYLES:
             style_rpr = document.styles.element.get_by_id(style_id).get_or_add_rPr()
             style_rpr.get_or_add_rFonts().set(qn("w:eastAsia"), heading_face)
-    if lang.hyphenate:  # a document-wide setting (CT_Settings: right after defaultTabStop)
-        document.settings.element.find(qn("w:defaultTabStop")).addnext(el("w:autoHyphenation"))
+    if lang.hyphenate:  # document-wide settings (CT_Settings: in this order after defaultTabStop)
+        settings = [el("w:autoHyphenation")]
+        if rules := lang.hyphenation:
+            settings += [el("w:consecutiveHyphenLimit", {"w:val": str(rules.consecutive_limit)}),
+                         el("w:hyphenationZone", {"w:val": str(rules.zone)})]
+            if not rules.caps:
+                settings.append(el("w:doNotHyphenateCaps"))
+        document.settings.element.find(qn("w:defaultTabStop")).addnext(settings[0])
+        for before, after in zip(settings, settings[1:]):
+            before.addnext(after)
+    if lang.text_size:
+        for tag in ("w:sz", "w:szCs"):
+            rpr.find(qn(tag)).set(qn("w:val"), str(lang.text_size))
+    if lang.line_pitch:  # the body on a line grid (w:docGrid; the masthead styles keep off it)
+        grid = document.element.body.find(qn("w:sectPr")).find(qn("w:docGrid"))
+        grid.attrib.clear()
+        grid.set(qn("w:type"), "lines")
+        grid.set(qn("w:linePitch"), str(lang.line_pitch))
     lang_el = rpr.find(qn("w:lang"))
     lang_el.set(qn("w:val"), lang.latin_word_lang)
     if lang.script == "han":
@@ -110,7 +144,7 @@ def language_defaults(document, lang: Language) -> None:
         lang_el.set(qn("w:bidi"), lang.word_lang)
 
 
-def document_properties(document, doc: Document, lang: Language) -> None:
+def document_properties(document: DocxDocument, doc: Document, lang: Language) -> None:
     """Document properties come from the front matter, never the clock."""
     meta = doc.meta
     props = document.core_properties

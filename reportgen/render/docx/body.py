@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from reportgen import model as m
 from reportgen.l10n.scripts import script_pattern
 from reportgen.render.docx.context import Env, State
 from reportgen.render.docx.oxml import el, paragraph, text_run
+from reportgen.render.docx.typography import unbreakable
 from reportgen.resolve import ods_url
 
 Append = Callable[[etree._Element], None]
@@ -35,6 +37,25 @@ class Styles:
     text = "SingleTxt"
     footnote = "FootnoteText"
     footnote_item = {1: "FootnoteItem1", 2: "FootnoteItem2"}
+
+
+#: Advance widths in ems of the characters of a paragraph number (digits are half an em
+#: in Times New Roman, Liberation Serif and Amiri alike); anything else counts as a digit.
+_ADVANCE = {" ": 0.25, ".": 0.25, "-": 0.34, "\u2013": 0.5}
+#: The least space between a paragraph number and its text, in ems.
+NUMBER_GAP = 0.5
+
+
+def number_width(text: str, size: int) -> int:
+    """How wide a paragraph number (``103 -``) and the gap after it are, in twips, at
+    ``size`` half-points: an upper estimate, so that the text after the number's tab
+    starts at the same place for numbers of one, two and three digits."""
+    return math.ceil((sum(_ADVANCE.get(c, 0.5) for c in text) + NUMBER_GAP) * size * 10)
+
+
+def paragraph_numbers(blocks: tuple[m.Block, ...], env: Env) -> list[str]:
+    """The paragraph numbers of ``blocks`` as printed (``101.``, ``103 -``)."""
+    return [env.lang.paragraph_number(b.number) for b in blocks if isinstance(b, m.NumberedParagraph)]
 
 
 def name_bookmarks(blocks: tuple[m.Block, ...], state: State) -> None:
@@ -146,9 +167,9 @@ def inlines(content: tuple[m.Inline, ...], env: Env, state: State, parent: etree
                 inlines(x.content, env.styled(vert="subscript"), state, parent)
             case m.SymbolRef():
                 # A symbol is one left-to-right run in every language (CAC/COSP/EG.1/2021/2
-                # must read the same in Arabic as in English).
-                pieces = [run(piece, piece_env, "Hyperlink" if env.links else None, rtl=False)
-                          for piece, piece_env in slants(x.text, env)]
+                # must read the same in Arabic as in English), kept on one line.
+                pieces = [run(piece, piece_env, "Hyperlink" if env.links else None, rtl=False, whole=True)
+                          for piece, piece_env in slants(unbreakable(x.text), env)]
                 if env.links:
                     link = hyperlink(ods_url(x.symbol, env.lang.code), (), env, state)
                     link.extend(pieces)
@@ -181,11 +202,17 @@ def inlines(content: tuple[m.Inline, ...], env: Env, state: State, parent: etree
                 assert_never(x)
 
 
-def run(text: str, env: Env, style: str | None = None, *, rtl: bool | None = None) -> etree._Element:
-    """One run in the version's language; ``rtl`` defaults to "holds Arabic script"."""
+def run(text: str, env: Env, style: str | None = None, *, rtl: bool | None = None,
+        whole: bool = False) -> etree._Element:
+    """One run in the version's language; ``rtl`` defaults to "holds Arabic script".
+    The language's no-break spaces are applied here (``Language.no_break_spaces``), so
+    every DOCX reportgen writes sets them; ``whole`` text (a symbol) is never
+    hyphenated (``w:noProof``: neither Word nor LibreOffice hyphenates such text)."""
     props: list[etree._Element] = []
     if style:
         props.append(el("w:rStyle", {"w:val": style}))
+    if whole:
+        props.append(el("w:noProof"))
     if env.bold:
         props += [el("w:b"), el("w:bCs")]
     if env.italic:
@@ -203,7 +230,7 @@ def run(text: str, env: Env, style: str | None = None, *, rtl: bool | None = Non
         props += [el("w:sz", {"w:val": env.size}), el("w:szCs", {"w:val": env.size})]
     if env.colour:
         props.append(el("w:color", {"w:val": env.colour}))
-    return text_run(unicodedata.normalize("NFC", text), props)
+    return text_run(env.lang.no_break_spaces(unicodedata.normalize("NFC", text)), props)
 
 
 def runs(text: str, env: Env, style: str | None = None) -> list[etree._Element]:

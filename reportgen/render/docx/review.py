@@ -28,11 +28,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import assert_never
 
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 from lxml import etree
@@ -124,7 +125,7 @@ def _comment_text(f: Finding, accepted: bool) -> str:
 # ------------------------------------------------------------------ page, styles, properties
 
 
-def _page_setup(document, review: Review) -> None:
+def _page_setup(document: DocxDocument, review: Review) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Twips(PAGE_W), Twips(PAGE_H)
@@ -135,13 +136,17 @@ def _page_setup(document, review: Review) -> None:
     footer = section.footer
     footer.is_linked_to_previous = False
     p = footer.paragraphs[0]
+    # python-docx has no field API, and a Paragraph's element is private; the footer
+    # part's element (public) holds the same w:p, so the fields go in through it.
+    element = footer.part.element.find(qn("w:p"))
+    assert element is not None
     p.add_run(f"{review.symbol} — review {review.original.lang} → {review.version.lang} — page ")
-    p._p.append(simple_field("PAGE", "1"))  # noqa: SLF001 - Paragraph._p: python-docx's documented way to the XML
+    element.append(simple_field("PAGE", "1"))
     p.add_run(" of ")
-    p._p.append(simple_field("NUMPAGES", "1"))  # noqa: SLF001
+    element.append(simple_field("NUMPAGES", "1"))
 
 
-def _comment_styles(document) -> None:
+def _comment_styles(document: DocxDocument) -> None:
     """The styles python-docx's comments name (Word's built-in "annotation text" and
     "annotation reference"), which the UN template does not define."""
     styles = document.styles
@@ -153,17 +158,19 @@ def _comment_styles(document) -> None:
     ref.font.size = Pt(8)
 
 
-def _date_comments(document, date: dt.date) -> None:
+def _date_comments(document: DocxDocument, date: dt.date) -> None:
     """python-docx dates each comment with the clock; a fixed date keeps the bytes
     reproducible (the comments part is reached as the footnotes part is in __init__)."""
     if not document.comments:
         return
     stamp = f"{date.isoformat()}T00:00:00Z"
-    for comment in document.part.part_related_by(RT.COMMENTS).element.iterchildren(qn("w:comment")):
+    comments = document.part.part_related_by(RT.COMMENTS)
+    assert isinstance(comments, XmlPart)  # python-docx loads the comments part as XML
+    for comment in comments.element.iterchildren(qn("w:comment")):
         comment.set(qn("w:date"), stamp)
 
 
-def _properties(document, review: Review) -> None:
+def _properties(document: DocxDocument, review: Review) -> None:
     """Document properties from the front matter, never the clock."""
     meta = review.original.doc.meta
     props = document.core_properties

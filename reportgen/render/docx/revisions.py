@@ -6,7 +6,8 @@ so a tracked document carries exactly the runs a build would: the diff works on
 the *rendered runs*. Each paragraph is cut into tokens that keep their run's
 properties and hyperlink — words with the spaces and punctuation between them,
 or single characters, as the language's ``diff_tokens`` says — and
-``difflib.SequenceMatcher`` compares the token lists; equal tokens are written
+``align.textdiff`` compares the token lists (difflib's matching, in time that follows
+the change rather than the square of the length); equal tokens are written
 from the new draft, the others as ``w:del`` (old) and ``w:ins`` (new). Accepting
 every revision thus gives the new build's text and rejecting every one the old
 build's. Formatting and link changes are changes (the properties are part of a
@@ -36,9 +37,10 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from reportgen import model as m
+from reportgen.align import textdiff
 from reportgen.align.revisions import TOKENS, Step
 from reportgen.render.docx import Skeleton
-from reportgen.render.docx.body import name_bookmarks, render_blocks
+from reportgen.render.docx.body import name_bookmarks, paragraph_numbers, render_blocks
 from reportgen.render.docx.context import Env, State
 from reportgen.render.docx.masthead import masthead
 from reportgen.render.docx.oxml import XML_SPACE, el
@@ -266,18 +268,18 @@ def _closed(story: list[etree._Element]) -> list[etree._Element]:
 
 
 def _opcodes(a: list[tuple], b: list[tuple]) -> list[tuple[str, int, int, int, int]]:
-    """``SequenceMatcher`` opcodes, the common head and tail set aside first (as diff
-    tools do): a renumbered paragraph of a thousand characters then compares two
-    numbers, not two thousand tokens in which every letter recurs."""
+    """The tokens' opcodes (``align.textdiff``: Myers' O(ND), so a long paragraph with a
+    few changes costs its length, not its square), the common head and tail set aside
+    first (as diff tools do)."""
     head = 0
     while head < min(len(a), len(b)) and a[head] == b[head]:
         head += 1
     tail = 0
     while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
-    middle = difflib.SequenceMatcher(_blank, a[head:len(a) - tail], b[head:len(b) - tail], autojunk=False)
+    middle = textdiff.opcodes(a[head:len(a) - tail], b[head:len(b) - tail], _blank)
     out = [("equal", 0, head, 0, head)] if head else []
-    out += [(tag, i1 + head, i2 + head, j1 + head, j2 + head) for tag, i1, i2, j1, j2 in middle.get_opcodes()]
+    out += [(tag, i1 + head, i2 + head, j1 + head, j2 + head) for tag, i1, i2, j1, j2 in middle]
     if tail:
         out.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
     return out
@@ -331,6 +333,7 @@ def _tracked(old: m.Document, new: m.Document, steps: list[Step]) -> tuple[bytes
     env, state = skeleton.env, skeleton.state
     heads = masthead(env.styled(meta=old.meta)), masthead(env)
 
+    skeleton.fit_numbers(_numbers(old, new, steps, env))
     name_bookmarks(new.blocks, state)
     _old_labels(old.blocks, state)
     # The new draft first, so that its footnotes and bookmarks are numbered as in its build.
@@ -349,6 +352,18 @@ def _tracked(old: m.Document, new: m.Document, steps: list[Step]) -> tuple[bytes
         skeleton.body.append(p)
     revisions.footnotes(state.footnotes)
     return skeleton.finish(new)
+
+
+def _numbers(old: m.Document, new: m.Document, steps: list[Step], env: Env) -> list[str]:
+    """What the number column must hold: every number of either draft, and a renumbered
+    paragraph's struck and new numbers side by side (``10.11.``), which must leave a gap
+    before the text ("1̶0̶11.Several" had none)."""
+    numbers = paragraph_numbers(new.blocks, env) + paragraph_numbers(old.blocks, env)
+    for s in steps:
+        if isinstance(s.old, m.NumberedParagraph) and isinstance(s.new, m.NumberedParagraph) \
+                and s.old.number != s.new.number:
+            numbers.append(env.lang.paragraph_number(s.old.number) + env.lang.paragraph_number(s.new.number))
+    return numbers
 
 
 def _render(block: m.Block, env: Env, state: State) -> list[etree._Element]:

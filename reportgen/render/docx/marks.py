@@ -1,0 +1,107 @@
+"""The marks at the foot of page 1 as issued: a QR code of the document's address and
+the recycling mark, as PNG images whose bytes depend only on their input.
+
+* The QR code is made by **segno** (pure Python, no image library; its PNG writer gives
+  the same bytes for the same data), of ``https://undocs.org/<lang>/<symbol>``, the
+  address the Official Document System answers for the document in that language.
+* The recycling mark (three arrows chasing round a ring) is drawn here, point by point,
+  as an anti-aliased greyscale PNG written with ``zlib`` and ``struct``: no third-party
+  picture is shipped, and nothing but this code decides its pixels.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import struct
+import zlib
+from functools import lru_cache
+
+import segno
+
+#: Printed sizes in EMU (360000 per cm).
+QR_EMU = 540000  # 1.5 cm square
+RECYCLE_EMU = 396000  # 1.1 cm square
+QR_SCALE = 8  # pixels per module: crisp at 1.5 cm
+QR_BORDER = 2  # modules of quiet zone inside the picture (the footer around it is white)
+
+
+@lru_cache(maxsize=32)
+def qr_png(url: str) -> bytes:
+    """A black-on-white QR code of ``url`` (error correction M, the smallest version
+    that holds it), as a PNG."""
+    out = io.BytesIO()
+    segno.make(url, error="m", micro=False, boost_error=False).save(out, kind="png", scale=QR_SCALE,
+                                                                    border=QR_BORDER)
+    return out.getvalue()
+
+
+# ------------------------------------------------------------------ the recycling mark
+
+SIZE = 132  # pixels a side (1.1 cm at 300 dpi)
+SAMPLES = 3  # per pixel and axis, for anti-aliased edges
+INNER, OUTER = 0.50, 0.74  # the ring, as fractions of the half-size
+ARC = 78.0  # degrees each arrow's shaft covers
+HEAD_ANGLE, HEAD_WIDTH = 32.0, 0.17  # the arrowhead: how far it reaches, how far it overhangs the ring
+
+
+def _arrows() -> list[tuple[float, list[tuple[float, float]]]]:
+    """Each arrow as (where its shaft starts, in degrees; its head as a triangle)."""
+    out = []
+    middle = (INNER + OUTER) / 2
+    for k in range(3):
+        start = 90.0 + 120.0 * k
+        end = math.radians(start + ARC)
+        tip = math.radians(start + ARC + HEAD_ANGLE)
+        head = [((INNER - HEAD_WIDTH) * math.cos(end), (INNER - HEAD_WIDTH) * math.sin(end)),
+                ((OUTER + HEAD_WIDTH) * math.cos(end), (OUTER + HEAD_WIDTH) * math.sin(end)),
+                (middle * math.cos(tip), middle * math.sin(tip))]
+        out.append((start, head))
+    return out
+
+
+def _in_triangle(x: float, y: float, t: list[tuple[float, float]]) -> bool:
+    (ax, ay), (bx, by), (cx, cy) = t
+    d1 = (x - bx) * (ay - by) - (ax - bx) * (y - by)
+    d2 = (x - cx) * (by - cy) - (bx - cx) * (y - cy)
+    d3 = (x - ax) * (cy - ay) - (cx - ax) * (y - ay)
+    return not ((d1 < 0 or d2 < 0 or d3 < 0) and (d1 > 0 or d2 > 0 or d3 > 0))
+
+
+def _inked(x: float, y: float, arrows: list[tuple[float, list[tuple[float, float]]]]) -> bool:
+    r = math.hypot(x, y)
+    if INNER <= r <= OUTER:
+        angle = math.degrees(math.atan2(y, x))
+        for start, _ in arrows:
+            if (angle - start) % 360.0 <= ARC:
+                return True
+    return any(_in_triangle(x, y, head) for _, head in arrows)
+
+
+@lru_cache(maxsize=1)
+def recycling_png() -> bytes:
+    """The recycling mark, black on white, as an 8-bit greyscale PNG."""
+    arrows = _arrows()
+    rows = bytearray()
+    step = 2.0 / (SIZE * SAMPLES)
+    for py in range(SIZE):
+        rows.append(0)  # filter type: none
+        for px in range(SIZE):
+            centre = math.hypot(-1.0 + (px + 0.5) * step * SAMPLES, 1.0 - (py + 0.5) * step * SAMPLES)
+            if not INNER - HEAD_WIDTH - 0.05 < centre < OUTER + HEAD_WIDTH + 0.05:
+                rows.append(255)  # far from every arrow: white, without sampling
+                continue
+            ink = 0
+            for sy in range(SAMPLES):
+                y = 1.0 - (py * SAMPLES + sy + 0.5) * step
+                for sx in range(SAMPLES):
+                    x = -1.0 + (px * SAMPLES + sx + 0.5) * step
+                    ink += _inked(x, y, arrows)
+            rows.append(255 - round(255 * ink / (SAMPLES * SAMPLES)))
+    header = struct.pack(">IIBBBBB", SIZE, SIZE, 8, 0, 0, 0, 0)  # 8 bits, greyscale
+    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(bytes(rows), 9)) \
+        + _chunk(b"IEND", b"")
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
