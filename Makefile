@@ -62,20 +62,22 @@ align: $(READY)
 	  [ $$status -eq 0 ] || { $(BIN)/reportgen align $(SOURCES)/$$r || true; exit $$status; }; \
 	done
 
-## make test: the whole test suite
+## make test: the type check (mypy, configured in pyproject.toml), then the whole test suite
 test: $(READY)
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 ## make fuzz: the property tests with 10,000 generated examples each (the suite runs a small budget):
 ## reports to build, and XLIFF files to import
 FUZZ_EXAMPLES ?= 10000
-FUZZ_TESTS    ?= tests/source/test_fuzz.py tests/interchange/test_fuzz_xliff.py
+FUZZ_TESTS    ?= tests/source/test_fuzz.py tests/interchange/test_fuzz_xliff.py tests/importer/test_fuzz_docx.py
 fuzz: $(READY)
 	REPORTGEN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest $(FUZZ_TESTS) -p no:cacheprovider --hypothesis-show-statistics
 
 ## make bench: median times and peak memory (whole process tree) on generated reports of 100, 500
-## and 2000 paragraphs per language, of the stages read, build, check, align, noop (a no-op
-## `make report`), pandoc-read and pandoc-docx (pandoc's md->docx on the same six files, the
+## and 2000 paragraphs per language, on the standard and the dense (symbols and sub-items in most
+## paragraphs) generated report (BENCH_VARIANTS=standard for one), of the stages read, build, check,
+## align, diff (against a later draft), noop (a no-op `make report`), pandoc-read and pandoc-docx (pandoc's md->docx on the same six files, the
 ## baseline), then the performance targets, met or not (BENCH_FLAGS=--full adds 8000;
 ## BENCH_SIZES=2000 BENCH_STAGES=build,pandoc-docx BENCH_RUNS=3 narrow it); in build/bench/results.md
 bench: $(READY)
