@@ -10,7 +10,7 @@ the input with no place in the source format is a warning naming where it was.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -214,7 +214,7 @@ def _fallbacks(block: m.Block, lang: Language) -> list[m.Block]:
     """Simpler forms of ``block``, each keeping its text: the same block with its text
     unformatted, then one unnumbered paragraph holding its marker and text."""
     plain = _plain(m.block_inlines(block))
-    text = _plain(tuple(x for b in m.walk_blocks((block,)) for x in m.block_inlines(b)))
+    text = _plain(tuple(x for b in _own_blocks(block) for x in m.block_inlines(b)))
     match block:
         case m.Heading():
             same: m.Block = replace(block, content=plain)
@@ -231,12 +231,34 @@ def _fallbacks(block: m.Block, lang: Language) -> list[m.Block]:
     return [same, flat] if text or marker else [same]
 
 
+def _own_blocks(block: m.Block) -> Iterator[m.Block]:
+    """``block`` and the blocks inside it (sub-items), not its footnotes' blocks: a
+    footnote stays a footnote, its text is not copied into the paragraph."""
+    yield block
+    for child in m.block_children(block):
+        yield from _own_blocks(child)
+
+
 def _plain(content: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
     """``content`` as text: formatting and links dropped, their text kept; line breaks a
-    space; footnotes kept."""
-    return normalize(tuple(m.Text(" ") if isinstance(x, m.LineBreak) else
-                           m.Text(x.text) if isinstance(x, (m.Text, m.SymbolRef)) else x
-                           for x in m.leaves(content)))
+    space; footnotes kept, their own text unformatted too (a footnote whose superscript
+    holds what ``^…^`` cannot, such as a space, is what made its paragraph unwritable)."""
+    return normalize(m.map_content(content, _unformatted))
+
+
+_FORMATTING = (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)
+
+
+def _unformatted(x: m.Inline, line: int | None) -> m.Replacement:
+    """:func:`_plain` for one inline (``map_content`` enters footnotes and calls it on
+    their inlines): formatting replaced by its content, unformatted."""
+    if isinstance(x, m.LineBreak):
+        return m.Text(" ")
+    if isinstance(x, m.SymbolRef):
+        return m.Text(x.text)
+    if isinstance(x, _FORMATTING):
+        return list(m.map_content(m.inline_children(x), _unformatted, line))
+    return None
 
 
 def _merged(warnings: list[tuple[int, str]]) -> list[tuple[int, str]]:

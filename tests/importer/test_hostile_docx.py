@@ -179,6 +179,20 @@ def test_footnotes_referencing_each_other_and_one_referenced_twice_are_each_read
                             "[^1]: First note.\n\n[^2]: Second note.\n")
 
 
+def test_a_footnote_the_source_format_cannot_hold_formatted_keeps_its_text_once(work: Path) -> None:
+    """Found by make fuzz (10,000 examples): a footnote whose superscript holds what
+    ``^…^`` cannot (a footnote call's look, ``[^1]``) was exit 3; then its text was
+    copied into the paragraph. Its text is kept once, in the note, unformatted, with a
+    warning."""
+    note = '<w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t xml:space="preserve">[^1] </w:t></w:r>' \
+           '<w:r><w:t>below</w:t></w:r></w:p>'
+    source = word_file(work / "note.docx", body(para("2. Text.", inner=note_ref(1))),
+                       parts={"word/footnotes.xml": footnotes({1: note})})
+    text = imported(work, source, [f"paragraph {AT}: the source format cannot express it (a superscript or "
+                                   "subscript cannot hold '[^1] '); imported as plain text"])
+    assert text == FRONT + "2. Text.[^1]\n\n[^1]: [\\^1] below\n"
+
+
 @pytest.mark.parametrize("prolog", [
     LAUGHS,  # a billion laughs
     '<!DOCTYPE w:footnotes [<!ENTITY x SYSTEM "file:///etc/passwd">]>',  # an external entity (XXE)
