@@ -7,7 +7,7 @@ from __future__ import annotations
 from enum import StrEnum
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from reportgen import model as m
 from reportgen.align.numbers import Number
@@ -104,25 +104,17 @@ class Link:
         return f"{len(self.original)}-{len(self.version)}"
 
 
-@dataclass(frozen=True)
-class LinkedUnit:
-    """One side of a link as the JSON report shows it: ``id`` is the unit's place among
-    its version's paragraphs (numbered and unnumbered, 0-based, in file order), stable
-    while the file is; ``paragraph`` its number as written, None for an unnumbered one."""
-
-    id: int
-    paragraph: int | None
-    line: int | None
-
-    def as_json(self) -> dict[str, object]:
-        return {"id": self.id, "paragraph": str(self.paragraph) if self.paragraph is not None else None,
-                "line": self.line}
+#: One side of a link as the JSON report shows it: (id, paragraph, line). ``id`` is the
+#: unit's place among its version's paragraphs (numbered and unnumbered, 0-based, in file
+#: order), stable while the file is; ``paragraph`` its number, None for an unnumbered one.
+#: A plain tuple: thousands travel back from the worker processes, and a tuple pickles
+#: as data where a dataclass is rebuilt object by object.
+LinkedUnit = tuple[int, int | None, int | None]
 
 
-@dataclass(frozen=True)
-class LinkRow:
+class LinkRow(NamedTuple):
     """A link with what a reader of the JSON needs without the texts (INTERFACE §5.1):
-    small, so it travels back from a worker process with the findings."""
+    small and cheap to pickle, so it travels back from a worker process with the findings."""
 
     type: str  # "1-1", "1-0", "0-1", "2-1", "1-2" (any sizes), "swap" or "move"
     score: float
@@ -134,12 +126,15 @@ class LinkRow:
         # both halves of two exchanged neighbours are marked swapped; a longer move, moved
         kind = "swap" if link.swapped else ("move" if link.moved else link.kind)
         return cls(kind, round(link.score, 3),
-                   tuple(LinkedUnit(i, original[i].number, original[i].line) for i in link.original),
-                   tuple(LinkedUnit(j, version[j].number, version[j].line) for j in link.version))
+                   tuple((i, original[i].number, original[i].line) for i in link.original),
+                   tuple((j, version[j].number, version[j].line) for j in link.version))
 
     def as_json(self) -> dict[str, object]:
-        return {"type": self.type, "score": self.score, "original": [u.as_json() for u in self.original],
-                "version": [u.as_json() for u in self.version]}
+        return {"type": self.type, "score": self.score,
+                "original": [{"id": i, "paragraph": None if n is None else str(n), "line": line}
+                             for i, n, line in self.original],
+                "version": [{"id": j, "paragraph": None if n is None else str(n), "line": line}
+                            for j, n, line in self.version]}
 
 
 def missing_unit_line(links: tuple[Link, ...], k: int, mine: tuple[Unit, ...]) -> int | None:

@@ -12,10 +12,12 @@ and a moved one stands in the row of its original, marked.
 The items a finding names (numbers, symbols, labels) are marked in the text
 where they occur, and the findings of a unit are listed in the cell of their
 language. The page opens on what to do: the findings of each language, in the
-order of the text, each in plain words and linked to its row. A checkbox, ticked
-at first, shows only the rows with findings (pure CSS). Everything
-is inline: no script, no font, no image, no URL, so the file can be mailed or
-archived and opened offline. All text goes through Jinja2's autoescaping;
+order of the text, each in plain words and linked to its row. The table shows
+the original beside one language (the first with findings), radio buttons and CSS
+rules choosing another or all six, and a checkbox, ticked at first, shows only the
+rows with findings in the languages shown: no script, so it all works with scripts
+off and the file stays one inert page. Everything is inline: no font, no image,
+no URL, so the file can be mailed or archived and opened offline. All text goes through Jinja2's autoescaping;
 highlighting splits the text into pieces and never builds markup from it.
 """
 
@@ -94,6 +96,10 @@ class Column:
     file: str
     original: bool
 
+    @property
+    def key(self) -> str:
+        return _key(self.lang)
+
 
 @dataclass
 class Cell:
@@ -138,7 +144,20 @@ class Row:
     cells: dict[str, Cell] = field(default_factory=dict)  # by language; a cell another spans is absent
     order: list[Cell] = field(default_factory=list)
     errors: bool = False
-    quiet: bool = True  # no finding in the row (nor in the rows a cell of it spans with)
+    # the views (language CSS keys) in which the filter shows the row: the languages with
+    # findings in it, or in the rows shown with it (a heading's part; the rows a merged
+    # cell spans, in the view of the cell's language and in that of all languages)
+    langs: set[str] = field(default_factory=set)
+    extra: str = ""  # of an extra row: the language (CSS key) it belongs to
+
+    @property
+    def quiet(self) -> bool:
+        """No finding in any language: hidden by the filter in the view of every language."""
+        return not self.langs
+
+    @property
+    def findings_in(self) -> str:
+        return " ".join(sorted(self.langs))
 
     @property
     def classes(self) -> str:
@@ -186,6 +205,8 @@ class TodoGroup:
     name: str
     file: str
     items: list[Todo]
+    key: str = ""  # the language as a CSS name
+    view: bool = False  # a translation with a view of its own (the original has none)
 
 
 @dataclass
@@ -213,10 +234,34 @@ class Page:
     files: dict[str, str] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
     todo: list[TodoGroup] = field(default_factory=list)
+    pair: str = ""  # the language shown beside the original as the page opens ("" with none)
+
+    @property
+    def translations(self) -> list[Column]:
+        """The views besides the six columns: the original beside one of these."""
+        return [c for c in self.columns if not c.original]
+
+    @property
+    def original_key(self) -> str:
+        return next((c.key for c in self.columns if c.original), "")
+
+    @property
+    def original_name(self) -> str:
+        return next((c.name for c in self.columns if c.original), self.original)
+
+    @property
+    def keys(self) -> dict[str, str]:
+        return {c.lang: c.key for c in self.columns}
 
     @property
     def with_findings(self) -> int:
         return sum(not r.quiet and r.kind != "heading" for r in self.rows)
+
+    def with_findings_in(self, key: str) -> int:
+        """The rows (not headings) the filter shows in the view of language ``key``."""
+        shown = {key, self.original_key}
+        return sum(r.kind != "heading" and bool(r.langs & shown) and (r.kind != "extra" or r.extra == key)
+                   for r in self.rows)
 
     @property
     def unit_rows(self) -> int:
@@ -244,6 +289,12 @@ def _environment() -> jinja2.Environment:
 
 
 # ------------------------------------------------------------ page model
+
+
+def _key(code: str) -> str:
+    """A language code as a CSS name (ids, classes): the page's styles select columns
+    and views by it, and a name from a file must not break them."""
+    return re.sub(r"[^A-Za-z0-9-]", "_", code) or "_"
 
 
 def _name(code: str) -> str:
@@ -291,8 +342,18 @@ def _page(result: AlignmentResult) -> Page:
         files={code: _file(result, code) for code in {*languages, *(f.lang for f in result.findings),
                                                      *(f.lang for f in result.accepted)}},
         descriptions={k: c.description for k, c in REGISTRY.items()},
-        todo=_todo(result, languages, rows, document),
+        todo=(todo := _todo(result, languages, rows, document)),
+        pair=_pair(columns, todo),
     )
+
+
+def _pair(columns: list[Column], todo: list[TodoGroup]) -> str:
+    """The translation the page opens beside the original: the first with findings, else
+    the first; a translator sees at once where their work is."""
+    translations = [c for c in columns if not c.original]
+    with_findings = {g.lang for g in todo}
+    first = next((c for c in translations if c.lang in with_findings), translations[0] if translations else None)
+    return first.key if first is not None else ""
 
 
 def _todo(result: AlignmentResult, languages: list[str], rows: list[Row], document: list[Finding]) -> list[TodoGroup]:
@@ -304,7 +365,8 @@ def _todo(result: AlignmentResult, languages: list[str], rows: list[Row], docume
         items += [Todo(f, _advice(f), row.anchor) for row in rows
                   for cell in row.cells.values() if cell.lang == code for f in sorted(cell.findings, key=_order)]
         if items:
-            groups.append(TodoGroup(code, _name(code), _file(result, code), items))
+            groups.append(TodoGroup(code, _name(code), _file(result, code), items, _key(code),
+                                    code != result.original and code in result.versions))
     return groups
 
 
@@ -358,6 +420,7 @@ def _table(result: AlignmentResult, columns: list[Column]) -> tuple[list[Row], l
                 else:
                     after.setdefault(-1 if last is None else last, []).append((col.lang, u))
 
+    keys = {c.lang: c.key for c in columns}
     rows: list[Row] = []
     unit_row: dict[int, int] = {}  # original segment index -> row index
     anchors: set[str] = set()
@@ -372,7 +435,8 @@ def _table(result: AlignmentResult, columns: list[Column]) -> tuple[list[Row], l
 
     def extra_rows(extras: list[tuple[str, Unit]]) -> None:
         for code, u in extras:
-            row = Row("extra", anchor(f"x-{code}-{u.line or len(rows)}"), "", "+", "not in the original")
+            row = Row("extra", anchor(f"x-{code}-{u.line or len(rows)}"), "", "+", "not in the original",
+                      extra=keys[code])
             rows.append(row)
             row.cells[code] = Cell(code, _direction(code), "extra", source=[u], tags=["not in the original"])
 
@@ -410,7 +474,7 @@ def _table(result: AlignmentResult, columns: list[Column]) -> tuple[list[Row], l
     document = _place(result, rows, owner)
     for row in rows:
         row.errors = any(f.severity == "error" for c in row.cells.values() for f in c.findings)
-        row.quiet = not any(c.findings for c in row.cells.values())
+        row.langs = {keys.get(c.lang, c.lang) for c in row.cells.values() if c.findings}
     _group_quiet(rows, owner)
     notes = {code: _note_numbers(version.doc) for code, version in shown.items()}
     for r, row in enumerate(rows):
@@ -530,25 +594,34 @@ def _row_of(f: Finding, rows: list[Row], by_line: dict[tuple[str, int], list[int
 
 
 def _group_quiet(rows: list[Row], owner: dict[str, dict[int, int]]) -> None:
-    """Rows a merged cell spans show or hide together; a heading shows when a row
-    of its part (up to the next heading of its level) shows."""
-    groups: dict[int, set[int]] = {}
-    for spans in owner.values():
+    """Rows a merged cell spans show or hide together where the cell shows (the view
+    of its language and that of all); a heading shows when a row of its part (up to
+    the next heading of its level) shows, in the views of that row."""
+    groups: list[tuple[str, set[int]]] = []
+    for code, spans in owner.items():
+        by_first: dict[int, set[int]] = {}
         for r, first in spans.items():
-            groups.setdefault(first, {first}).add(r)
-    for members in groups.values():
-        if not all(rows[r].quiet for r in members):
-            for r in members:
-                rows[r].quiet = False
-    for r, row in enumerate(rows):
-        if row.kind != "heading" or not row.quiet:
+            by_first.setdefault(first, {first}).add(r)
+        groups += [(_key(code), members) for members in by_first.values()]
+    changed = True
+    while changed:  # spans of two languages may overlap: until every group agrees
+        changed = False
+        for key, members in groups:  # shown in the view of all, so in the merged cell's
+            if any(rows[r].langs for r in members) and not all(key in rows[r].langs for r in members):
+                for r in members:
+                    rows[r].langs.add(key)
+                changed = True
+    levels = range(1, 1 + max((r.level for r in rows if r.kind == "heading"), default=0))
+    below = {level: set[str]() for level in levels}  # per level: the languages since the next heading of it
+    for row in reversed(rows):
+        if row.kind != "heading":
+            for langs in below.values():
+                langs |= row.langs
             continue
-        for below in rows[r + 1:]:
-            if below.kind == "heading" and below.level <= row.level:
-                break
-            if below.kind != "heading" and not below.quiet:
-                row.quiet = False
-                break
+        row.langs |= below.get(row.level, set())
+        for level in levels:
+            if level >= row.level:
+                below[level] = set()
 
 
 def by_number(orig: tuple[Unit, ...], mine: tuple[Unit, ...]) -> tuple[Link, ...]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,7 +22,6 @@ from reportgen.align.prepare import prepare
 from reportgen.align.result import AlignmentResult
 from reportgen.source.reader import read_document
 from tests.conftest import FIXTURES
-from tests.support.tools import require
 
 SCRIPT = "<script>alert(1)</script>"
 # As written in a source: raw markup is refused, an escaped "<" is text.
@@ -427,7 +425,11 @@ def test_filter_hides_the_rows_without_findings(stree) -> None:
     (box,) = section.xpath('./input[@id="only-findings"]')
     assert box.get("type") == "checkbox" and box.get("checked") is not None  # on at first (issue 23)
     (label,) = section.xpath('./label[@for="only-findings"]')
-    assert "rows with findings" in _text(label) and "(6 of 7)" in _text(label)
+    assert "rows with findings" in _text(label)
+    # the count of each view (CSS shows the one chosen): es 3; ru 1, 2; fr 2 to 5 and its extra
+    assert [(n.get("class"), _text(n)) for n in label.iter("span")] == [
+        ("n n-es", "1"), ("n n-fr", "5"), ("n n-ru", "2"), ("n n-all", "6")]
+    assert _text(label).endswith(" of 7)")
     css = "\n".join(s.text_content() for s in stree.xpath("//style"))
     assert re.search(r"#only-findings:checked\s*~\s*table\.versions\s+tr\.quiet\s*\{\s*display:\s*none", css)
     quiet = {(tr.get("data-row"), tr.get("data-paragraph")): "quiet" in tr.get("class").split()
@@ -543,61 +545,7 @@ def test_highlight_segments() -> None:
         ("12 345,5", "error"), (" and ", None), ("12", "error"), (" and 123 and ", None), ("A/75/1", "info")]
 
 
-# ------------------------------------------------------------- browser
-
-
-def _chromium_dom(tmp_path: Path, html: str):
-    """The DOM headless Chromium makes of ``html`` (scripts run, if any)."""
-    chromium = require("chromium")
-    page = tmp_path / "report.html"
-    page.write_text(html, encoding="utf-8")
-    profile = tmp_path / "profile"
-    profile.mkdir(exist_ok=True)
-    proc = subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
-        capture_output=True, timeout=180, check=False,
-    )
-    dom = proc.stdout.decode("utf-8")
-    assert proc.returncode == 0 and "</html>" in dom, proc.stderr.decode("utf-8", "replace")[-2000:]
-    return lxml.html.document_fromstring(dom)
-
-
-def test_chromium_renders_every_finding(tmp_path: Path, html: str) -> None:
-    tree = _chromium_dom(tmp_path, html)
-    found = [_finding_key(f) for f in tree.find_class("finding")]
-    assert sorted(found) == sorted(_expected(FINDINGS + ACCEPTED))
-    assert tree.xpath("//script") == []
-    (cell,) = tree.xpath('//td[@data-lang="ar"][@data-paragraph="1"]')
-    assert cell.get("dir") == "rtl" and [m.text_content() for m in cell.xpath(".//mark")] == ["4"]
-
-
-# The report runs no script; this probe (added for the test only, with the page's
-# Content-Security-Policy taken out) records which rows the browser displays
-# before and after a click on the filter's label.
-PROBE = """<script>
-const rows = () => document.querySelectorAll("table.versions tbody tr");
-const shown = tr => getComputedStyle(tr).display !== "none" && tr.getBoundingClientRect().height > 0;
-for (const tr of rows()) tr.setAttribute("data-shown", shown(tr));
-document.querySelector('label[for="only-findings"]').click();
-document.body.setAttribute("data-checked", document.getElementById("only-findings").checked);
-for (const tr of rows()) tr.setAttribute("data-filtered", shown(tr));
-</script>
-"""
-
-
-def test_chromium_filter_shows_only_rows_with_findings(tmp_path: Path, structure: AlignmentResult) -> None:
-    html = render_html(structure)
-    csp = re.search(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n', html)
-    assert csp is not None
-    tree = _chromium_dom(tmp_path, html.replace(csp.group(0), "").replace("</body>", PROBE + "</body>"))
-    assert tree.xpath("//body")[0].get("data-checked") == "false"  # on at first: the click turns it off
-    rows = tree.find_class("versions")[0].xpath("./tbody/tr")
-    assert rows and all(tr.get("data-filtered") == "true" for tr in rows)
-    filtered = {tr.get("id"): tr.get("data-shown") == "true" for tr in rows}
-    assert filtered == {tr.get("id"): "quiet" not in tr.get("class").split() for tr in rows}
-    assert not filtered["u-0"] and filtered["p-2"] and filtered["p-3"]  # 3: spanned by the merged cell of 2
+# What a real browser makes of the page: tests/align/test_html_chromium.py
 
 
 # ------------------------------------------------------------- what to do (issue 23)
@@ -616,9 +564,10 @@ def test_the_page_opens_on_what_to_do(tree) -> None:
     body = tree.xpath("//body")[0]
     sections = [el.get("id") for el in body.iter("section") if el.get("id")]
     assert sections[0] == "todo"
-    groups = tree.xpath('//section[@id="todo"]/section[@class="todo"]')
-    assert [(g.get("data-lang"), _text(g.find("h3"))) for g in groups] == [
-        ("ar", "Arabic (ar.md): 2 findings"), ("fr", "French (fr.md): 3 findings")]
+    groups = tree.xpath('//section[@id="todo"]/section[contains(@class, "todo")]')
+    assert [(g.get("data-lang"), g.find("h3").text, [lb.get("for") for lb in g.find("h3").iter("label")])
+            for g in groups] == [("ar", "Arabic (ar.md): 2 findings", ["view-ar"]),
+                                 ("fr", "French (fr.md): 3 findings", ["view-fr"])]
     items = [[(li.get("data-todo"), li.xpath("./a/@href")[0] if li.xpath("./a") else "",
                _text(li.find_class("advice")[0])) for li in g.xpath("./ol/li")] for g in groups]
     assert items == [
@@ -641,51 +590,54 @@ def test_nothing_to_do(tmp_path: Path, result: AlignmentResult) -> None:
         "What to do\nNothing to do: every version agrees with the original.".replace("\n", "\n")
 
 
-# In the browser: the to-do list is on the first screen, and each of its links leads to
-# a row the browser displays, with the filter as the page opens.
-FIRST_SCREEN = """<script>
-const todo = document.getElementById("todo").getBoundingClientRect();
-document.body.setAttribute("data-todo-top", todo.top < window.innerHeight);
-for (const a of document.querySelectorAll("#todo a")) {
-  const row = document.getElementById(a.getAttribute("href").slice(1));
-  a.setAttribute("data-target-shown", !!row && getComputedStyle(row).display !== "none"
-                 && row.getBoundingClientRect().height > 0);
-}
-for (const tr of document.querySelectorAll("table.versions tbody tr"))
-  tr.setAttribute("data-shown", getComputedStyle(tr).display !== "none" && tr.getBoundingClientRect().height > 0);
-</script>
-"""
+# ------------------------------------------------------------- the pair view (issue 23)
 
 
-def test_chromium_first_screen_and_links(tmp_path: Path, structure: AlignmentResult) -> None:
-    html = render_html(structure)
-    csp = re.search(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n', html)
-    assert csp is not None
-    tree = _chromium_dom(tmp_path, html.replace(csp.group(0), "").replace("</body>", FIRST_SCREEN + "</body>"))
-    assert tree.xpath("//body")[0].get("data-todo-top") == "true"
-    links = tree.xpath('//section[@id="todo"]//a')
-    assert len(links) == len(structure.findings)
-    assert [a.get("data-target-shown") for a in links] == ["true"] * len(links)
-    rows = tree.find_class("versions")[0].xpath("./tbody/tr")
-    shown = {tr.get("id") for tr in rows if tr.get("data-shown") == "true"}
-    assert shown == {tr.get("id") for tr in rows if "quiet" not in tr.get("class").split()}  # filter on at first
+def _views(tree) -> tuple[list[str], list[str]]:
+    """The views' radio buttons, and the one checked as the page opens."""
+    radios = tree.xpath('//body/input[@type="radio"][@name="view"]')
+    return [r.get("id") for r in radios], [r.get("id") for r in radios if r.get("checked") is not None]
 
 
-def test_chromium_prints_every_row(tmp_path: Path, structure: AlignmentResult) -> None:
-    """On paper the filter is gone and every row is printed, quiet ones included."""
-    chromium, pdftotext = require("chromium"), require("pdftotext")
-    page = tmp_path / "report.html"
-    page.write_text(render_html(structure), encoding="utf-8")
-    profile = tmp_path / "profile"
-    pdf = tmp_path / "report.pdf"
-    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--no-first-run", f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", page.as_uri()],
-                   capture_output=True, timeout=180, check=True)
-    text = " ".join(subprocess.run([pdftotext, pdf, "-"], capture_output=True, check=True, timeout=60)
-                    .stdout.decode("utf-8").split())
-    tree = lxml.html.document_fromstring(render_html(structure))
-    (quiet,) = [tr for tr in tree.xpath('//table[@class="versions"]/tbody/tr[@id="u-0"]')]
-    assert "quiet" in quiet.get("class").split()
-    words = " ".join(_text(quiet.xpath("./td")[0]).split())[:30]
-    assert words and words in text
-    assert "What to do" in text and "Show only the rows" not in text
+def test_views_open_beside_the_first_translation_with_findings(result: AlignmentResult) -> None:
+    tree = lxml.html.document_fromstring(render_html(result))
+    assert _views(tree) == (["view-ar", "view-fr", "view-all"], ["view-ar"])
+    assert [(lb.get("for"), _text(lb)) for lb in tree.xpath('//nav[@class="views"]/label')] == [
+        ("view-ar", "English + Arabic"), ("view-fr", "English + French"), ("view-all", "All 3 languages")]
+    only_fr = replace(result, findings=tuple(f for f in result.findings if f.lang == "fr"))
+    assert _views(lxml.html.document_fromstring(render_html(only_fr)))[1] == ["view-fr"]
+    none = replace(result, findings=(), accepted=())
+    clean = lxml.html.document_fromstring(render_html(none))
+    assert _views(clean)[1] == ["view-ar"]  # the first translation
+    # no row with a finding: every row shown, not an empty table
+    assert clean.get_element_by_id("only-findings").get("checked") is None
+    assert tree.get_element_by_id("only-findings").get("checked") is not None
+
+
+def test_every_cell_names_its_column(stree) -> None:
+    """The views' rules select columns by class: the header and every cell of a language."""
+    table = stree.find_class("versions")[0]
+    assert [th.get("class") for th in table.xpath("./thead/tr/th")] == [
+        "num", "col col-en", "col col-es", "col col-fr", "col col-ru"]
+    for td in table.xpath("./tbody/tr/td"):
+        assert f"col-{td.get('data-lang')}" in td.get("class").split()
+
+
+def test_rows_carry_the_views_that_show_them(stree) -> None:
+    """A row shows (filter on) in the view of each language with findings in it; the rows
+    a merged cell spans show together in its language's view (French merges 2 and 3);
+    a heading where a row of its part shows; an extra row only in its language's view."""
+    rows = stree.find_class("versions")[0].xpath("./tbody/tr")
+    assert [(tr.get("id"), tr.get("data-views")) for tr in rows] == [
+        ("h-0", "es fr ru"), ("u-0", ""), ("p-1", "ru"), ("p-2", "fr ru"), ("p-3", "es fr"), ("h-5", "fr"),
+        ("p-4", "fr"), ("x-fr-27", "fr"), ("p-5", "fr")]
+    assert [tr.get("id") for tr in rows if "extra-fr" in tr.get("class").split()] == ["x-fr-27"]
+    # a row anchor per paragraph, linked from its number
+    assert [(tr.get("id"), tr.xpath("./th/a/@href")) for tr in rows[1:4]] == [
+        ("u-0", ["#u-0"]), ("p-1", ["#p-1"]), ("p-2", ["#p-2"])]
+
+
+def test_a_language_code_from_a_file_name_cannot_break_the_rules(result: AlignmentResult) -> None:
+    from reportgen.align.html import _key
+
+    assert _key("fr") == "fr" and _key('x"]{}<') == "x_____" and _key("") == "_"
