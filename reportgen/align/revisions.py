@@ -10,7 +10,8 @@ alignment, most often a paragraph inserted or deleted beside one kept, between
 drafts) keeps its most similar pair; pairs whose texts share too little, and
 pairs out of both drafts' order (a moved paragraph), are dropped, so that block
 is shown deleted where it was and inserted where it is — what accepting or
-rejecting the revisions must give anyway.
+rejecting the revisions must give anyway. Paragraphs left as they were pair by their
+text alone; only the others go through the alignment (``_paragraph_pairs``).
 The DOCX writer (``render/docx/revisions.py``) then diffs each pair's text.
 """
 
@@ -20,7 +21,7 @@ import difflib
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportgen import model as m
@@ -111,12 +112,35 @@ def tracked_version(code: str) -> bytes:
 
 
 def _paragraph_pairs(old: m.Document, new: m.Document, split: re.Pattern[str]) -> list[tuple[int, int]]:
-    """(old index, new index) of the top-level paragraphs the alignment links, one pair a link."""
-    old_prepared, new_prepared = prepare_version(old), prepare_version(new)
+    """(old index, new index) of the top-level paragraphs the alignment links, one pair a link.
+
+    Paragraphs whose text is the same in both drafts, in the same order (the runs of
+    equal texts ``textdiff`` finds), pair without the alignment: between two drafts most
+    paragraphs are unchanged, and preparing them for the alignment (units, figures,
+    concepts) was two fifths of a diff. Only the others are prepared and aligned, with
+    the drafts' headings, so that every paragraph keeps its chapter; all of them when a
+    text is left over in both (a move)."""
     # Version.segments are the top-level numbered and unnumbered paragraphs, in order.
     old_at = [i for i, b in enumerate(old.blocks) if isinstance(b, (m.NumberedParagraph, m.Para))]
     new_at = [j for j, b in enumerate(new.blocks) if isinstance(b, (m.NumberedParagraph, m.Para))]
-    out = []
+    out: list[tuple[int, int]] = []
+    old_keys, new_keys = [_text_key(old.blocks[i]) for i in old_at], [_text_key(new.blocks[j]) for j in new_at]
+    old_rest, new_rest = set(old_at), set(new_at)
+    for tag, i1, i2, j1, j2 in textdiff.opcodes(old_keys, new_keys):
+        if tag == "equal":
+            for o, n in zip(old_at[i1:i2], new_at[j1:j2]):
+                out.append((o, n))
+                old_rest.discard(o)
+                new_rest.discard(n)
+    if not old_rest or not new_rest:
+        return out
+    # A text left over in both drafts (a paragraph moved): which of its places is the
+    # move is the whole alignment's to say, as before.
+    if not {k for i, k in zip(old_at, old_keys) if i in old_rest}.isdisjoint(
+            k for j, k in zip(new_at, new_keys) if j in new_rest):
+        out, old_rest, new_rest = [], set(old_at), set(new_at)
+    old_at, new_at = sorted(old_rest), sorted(new_rest)
+    old_prepared, new_prepared = prepare_version(_only(old, old_rest)), prepare_version(_only(new, new_rest))
     for link in align_pair(old_prepared, new_prepared, ()).links:
         if link.moved or not link.original or not link.version:
             continue
@@ -128,6 +152,26 @@ def _paragraph_pairs(old: m.Document, new: m.Document, split: re.Pattern[str]) -
         if ratio >= MIN_SIMILARITY:
             out.append((old_at[o], new_at[n]))
     return out
+
+
+def _only(doc: m.Document, paragraphs: set[int]) -> m.Document:
+    """``doc`` with its headings and only the top-level paragraphs at ``paragraphs``."""
+    return replace(doc, blocks=tuple(b for i, b in enumerate(doc.blocks) if i in paragraphs or isinstance(b, m.Heading)))
+
+
+def _text_key(block: m.Block) -> object:
+    """What a paragraph says, footnotes included, without where it stands (its source
+    line, its number): equal in both drafts for a paragraph left as it was."""
+    match block:
+        case m.Para():
+            notes: list[str] = []
+            return ("para", m.stringify(block.content, notes=notes), *notes)
+        case m.NumberedParagraph():
+            return ("numbered", block.label, tuple(map(_text_key, block.blocks)))
+        case m.SubItem():
+            return ("item", block.index, block.level, tuple(map(_text_key, block.blocks)))
+        case m.Heading():
+            return ("heading", block.level, m.stringify(block.content))
 
 
 def _similarity(a: str, b: str, split: re.Pattern[str]) -> float:

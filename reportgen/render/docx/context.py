@@ -52,7 +52,7 @@ class Env:
 class State:
     footnotes_part: XmlPart | None = None  # word/footnotes.xml, edited in place (Env.footnotes)
     next_footnote: int = 1
-    rels: dict[tuple[int, str], str] = field(default_factory=dict)
+    part_links: dict[int, "PartLinks"] = field(default_factory=dict)  # by id of the part
     bookmarks: dict[str, str] = field(default_factory=dict)  # label -> bookmark name
     next_bookmark: int = 0
     # Env.footnotes False: each note's number in the document (by id of the model's Note),
@@ -67,10 +67,10 @@ class State:
 
     def hyperlink_rid(self, part: Part, url: str) -> str:
         """One relationship per (part, URL): Word rejects duplicate ids, not duplicate targets."""
-        key = (id(part), url)
-        if key not in self.rels:
-            self.rels[key] = part.relate_to(url, RT.HYPERLINK, is_external=True)
-        return self.rels[key]
+        links = self.part_links.get(id(part))
+        if links is None:
+            links = self.part_links[id(part)] = PartLinks(part)
+        return links.rid(url)
 
     @property
     def footnotes(self) -> etree._Element:
@@ -85,3 +85,35 @@ class State:
         fid = self.next_footnote
         self.next_footnote += 1
         return fid
+
+
+class PartLinks:
+    """A part's external hyperlinks by URL, and where its next free rId is looked for.
+
+    python-docx's ``part.relate_to(url, …, is_external=True)`` scans every relationship of
+    the part for each URL (quadratic in a report's distinct links: 433,000 comparisons for
+    1,100 links). This gives the same ids without the scan: the part's existing hyperlinks
+    are read once, and a new one takes the lowest free ``rIdN`` as python-docx would, found
+    from the last one taken (relationships are only added while a document renders, so
+    every id below it stays taken), through the public ``Relationships.add_relationship``.
+    """
+
+    __slots__ = ("rels", "by_url", "next_n")
+
+    def __init__(self, part: Part) -> None:
+        self.rels = part.rels
+        self.by_url: dict[str, str] = {}
+        for rel in self.rels.values():  # the first of equal targets, as python-docx's scan finds
+            if rel.is_external and rel.reltype == RT.HYPERLINK:
+                self.by_url.setdefault(rel.target_ref, rel.rId)
+        self.next_n = 1
+
+    def rid(self, url: str) -> str:
+        rid = self.by_url.get(url)
+        if rid is None:
+            while f"rId{self.next_n}" in self.rels:
+                self.next_n += 1
+            rid = f"rId{self.next_n}"
+            self.rels.add_relationship(RT.HYPERLINK, url, rid, is_external=True)
+            self.by_url[url] = rid
+        return rid
