@@ -200,6 +200,17 @@ RESOLUTION = _t(
     "На рассмотрении совещания находилась также резолюция 75/1 Генеральной Ассамблеи (A/RES/75/1).",
     "会议还收到了大会第75/1号决议（A/RES/75/1）。",
 )
+# The dense variant cites a resolution of its own in each paragraph that cites one, so
+# that a version holds a thousand or more distinct symbols (links, relationships and
+# symbol parses that grow with the distinct symbols, not with the citations).
+RESOLUTION_N = _t(
+    "وكان معروضا على الاجتماع أيضا قرار الجمعية العامة {res} ({sym}).",
+    "The meeting also had before it General Assembly resolution {res} ({sym}).",
+    "La reunión tuvo también ante sí la resolución {res} de la Asamblea General ({sym}).",
+    "La réunion était également saisie de la résolution {res} de l’Assemblée générale ({sym}).",
+    "На рассмотрении совещания находилась также резолюция {res} Генеральной Ассамблеи ({sym}).",
+    "会议还收到了大会第{res}号决议（{sym}）。",
+)
 DECLARATION = _t(
     "واعتمدت الجمعية العامة الإعلان السياسي في {date} (A/RES/S-32/1).",
     "The political declaration was adopted by the General Assembly on {date} (A/RES/S-32/1).",
@@ -332,7 +343,8 @@ def _split(total: int, parts: int, rng: random.Random) -> list[int]:
 
 #: How often a paragraph gets a feature: the standard report's rates and the dense
 #: variant's (sub-items under nine paragraphs in ten, second-level items under half of
-#: those, document symbols in most paragraphs and footnotes), the same draws either way.
+#: those, document symbols in most paragraphs and footnotes, each paragraph's resolution
+#: a distinct symbol: :data:`RESOLUTION_N`), the same draws either way.
 RATES = {
     False: {"items": 0.15, "children": 0.3, "resolution": 0.03, "declaration": 0.03, "footnote": 0.12},
     True: {"items": 0.9, "children": 0.5, "resolution": 0.6, "declaration": 0.6, "footnote": 0.5},
@@ -393,7 +405,11 @@ def plan(n: int, seed: int = 0, start: int = 101, bank: Bank | None = None, dens
                     p.extras.append(Extra(INCREASE, {"year": rng.randint(2015, 2021),
                                                      "pct": rng.randint(11, 995) / 10}))
                 if k == 4 or rng.random() < rate["resolution"]:
-                    p.extras.append(Extra(RESOLUTION))
+                    if dense:  # a resolution of its own: sessions 60-79, numbers from 1
+                        res = f"{60 + k % 20}/{1 + k // 20}"
+                        p.extras.append(Extra(RESOLUTION_N, {"res": res, "sym": f"A/RES/{res}"}))
+                    else:
+                        p.extras.append(Extra(RESOLUTION))
                 if k == 5 or rng.random() < rate["declaration"]:
                     p.extras.append(Extra(DECLARATION, {"date": DECLARATION_DATE}))
                 if k == 6 or rng.random() < 0.03:
