@@ -11,6 +11,7 @@ the recycling mark, as PNG images whose bytes depend only on their input.
 
 from __future__ import annotations
 
+import base64
 import io
 import math
 import struct
@@ -78,9 +79,35 @@ def _inked(x: float, y: float, arrows: list[tuple[float, list[tuple[float, float
     return any(_in_triangle(x, y, head) for _, head in arrows)
 
 
-@lru_cache(maxsize=1)
+# The mark as :func:`draw_recycling_png` draws it, kept as bytes: drawing it in Python
+# costs 0.4 s, once in every worker process (a fifth of a version's build), for bytes
+# that never change. tests/render/test_footer.py checks that the two agree.
+_RECYCLING_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAIQAAACECAAAAAB0L9x7AAADvklEQVR42u2b2ZHjOAxAEQgTUSAMhIkwEATCRBCI167utmUb"
+    "BHHJnq0SP+ZLrXnCRVyGyz9w4IQ4IU6IE+KEOCFOiBPiexCIrV5P+RbE6BXu5ysQuAP4DsRo8Ho+DYEbgAuCEHsORC8AVojr"
+    "f15/1DcyIMYGoIcYiFfH2T2FCeqgCqCBoJvjMriYYBNYYAVxk/v0KYwbpiCGB4T0TI17BxVQQKCbQQOBABqIi5tBAbFiuL9h"
+    "po8SD1YVtBD9MEmsGe5voKNsQsHweMN2jHeI9lBqx6dY3OfPBuKE5HVI76EanBQSxFTJpRP7B1I8IR/ELEaV6aXcJOWRC6Ia"
+    "EWR9SMYJRoOoklhFfQhmATZlYMCj5woBy/sKhUJ8tUIMD8PuEiucIIcRYrOaw4v8iMtBNhtEd8nhoQ/kjaqbIIqP4S++4cS0"
+    "iwUCbRHvVY04jbhogNisvvmkxzr/lk0PMex5yU4fVfLzoYZoPoP4saYqRrymhtBaNauPhZdpIdCequpvE1RC1IAglgGnKiES"
+    "BcGIQoAYY+4bPQLRFf4BDzvefvPG7oxTyhyxC+r4/f7a3rox9RI6df06WCfsGIPAtVHAOi2iGASZICbZdbhZWpaShXWdcS20"
+    "Uo1ChhBSxFJxZDlpWwQruf7dMMUy6ypiFmf5IvYerRAkCcLdNTZCSGZBH4OYFrV+hsvS50FTccQYPBBszIowONTBm8W4fBiC"
+    "ucpCIXO4IBSB9tBgxZpF8C63hm1Wgj3GYL3AWPpgYmW9yln8MIMtqWH5wwzG9I77gDiDLdHlviBhDm5K+blPKBSHsBQ/LEUC"
+    "g6kMPOq4C+LM424NMBE06/LSN0neRFr8FkrN2y56/pgtFi+eB/3DA/HXHY7cpLtBu6GFyKW9K4UQaXwE7RD7XYGlWdymg2Mh"
+    "UFNbmVHmkqL+NVmEt3UjBDXjqAH31TOxTmYcNbD14EIW64YCGSEc46f3v9gaqgJM4iAO3aVb4kiS3N2mzOEsW8X2GIR5TN3N"
+    "q2CKYGUd2HPPtyiEcXWB3JV0zhLHwM4veulaTAnrLL4hveUqj1EoS4aEFSfhtCSI9bKXc4fFlmP6KbSdz4QFwPkZiRCLVcio"
+    "WaYshU5PT4ZwCYOyIYRF4aB/XlJWpqNmmbI8Hp9MJKzRR80y5QcFL3d8sQ8RE35asU/zx71ybIdD/Ejk90cm5fZvQ3xuSdBn"
+    "IMTmjGlgdgBEM7cSDoAY5gboEY0z82TgCIhq3TQ4AgKtLa5D+pjWud0hENZZ0fnbwBPihDgh/hcQ/wHkUKmnV1pzcwAAAABJ"
+    "RU5ErkJggg=="
+)
+
+
 def recycling_png() -> bytes:
     """The recycling mark, black on white, as an 8-bit greyscale PNG."""
+    return _RECYCLING_PNG
+
+
+def draw_recycling_png() -> bytes:
+    """Draw the recycling mark: three arrows on a ring, anti-aliased by supersampling."""
     arrows = _arrows()
     rows = bytearray()
     step = 2.0 / (SIZE * SAMPLES)
