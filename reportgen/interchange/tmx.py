@@ -89,7 +89,7 @@ def _holds_versions(folder: Path) -> bool:
 
 def memory_units(result: AlignmentResult, date: dt.date) -> list[MemoryUnit]:
     """The units of one aligned report (``result`` with its versions kept:
-    ``pipeline.align(..., keep_model=True)``)."""
+    ``Project.align(keep_model=True)``)."""
     codes = [result.original] + [c for c in result.languages if c != result.original and c in result.pairs]
     found = {code: _Units(result, code) for code in codes}
     ours = found[result.original]
