@@ -61,11 +61,13 @@ def _load(report_dir: Path, langs: tuple[str, ...] = (), *, strict: bool = True)
 E = TypeVar("E", bound=Each)
 
 
-def _usable(each: E, *, strict: bool = True) -> E:
+def _usable(each: E, *, strict: bool = True, named_by_findings: frozenset[Path] = frozenset()) -> E:
     """Print the load's diagnostics. Exit 2 (writing nothing) on any error, or with
     ``strict=False`` only when a version cannot be read at all: alignment still
-    compares a version whose numbering has a gap."""
-    _report(each.diagnostics)
+    compares a version whose numbering has a gap. A structural problem (sub-items out
+    of sequence) of a file in ``named_by_findings`` is left to the alignment's own
+    finding (subitem-sequence, or the merge that explains it), not printed twice."""
+    _report([d for d in each.diagnostics if not (d.structural and d.path in named_by_findings)])
     if each.unusable or (strict and each.errors):
         sys.exit(EXIT_UNUSABLE)
     return each
@@ -204,7 +206,8 @@ def align(report_dir: Path, fmt: str, output: Path | None, jobs: int | None) -> 
     project = Project.open(report_dir)
     with _progress(project, "aligning") as progress:
         loaded, aligned = project.align(keep_model=fmt == "html", jobs=jobs, on_done=progress)
-    _usable(loaded, strict=False)
+    translations = frozenset(path for code, path in loaded.paths.items() if code != project.original)
+    _usable(loaded, strict=False, named_by_findings=translations)
     assert aligned is not None  # None only when unusable, and _usable exited
     result = aligned
     if fmt == "json":

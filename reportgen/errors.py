@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -14,6 +14,9 @@ class Diagnostic:
     path: Path
     line: int | None
     message: str
+    #: a structural problem (sub-items out of sequence) that leaves the version readable:
+    #: ``align`` reports it as a finding of its own (subitem-sequence) instead
+    structural: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"

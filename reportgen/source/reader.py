@@ -294,7 +294,7 @@ def read_document(path: Path) -> tuple[m.Document | None, list[Diagnostic]]:
     lines = body_lines(reader, parts.body, comments)
     top, problems = scan(lines, reader.lang)
     for p in problems:
-        reader.diagnostics.append(Diagnostic(p.severity, path, p.line, p.message))
+        reader.diagnostics.append(Diagnostic(p.severity, path, p.line, p.message, p.structural))
     blocks = reader.document(top)
     diagnostics += reader.diagnostics
     structural = {(p.line, p.message) for p in problems if p.structural}

@@ -108,9 +108,24 @@ def test_a_sub_item_out_of_sequence_is_a_finding_at_its_line(cli, clean: Path, t
     assert fr == [{"severity": "error", "check": "subitem-sequence", "lang": "fr", "paragraph": "15",
                    "version_paragraph": "15", "line": line,
                    "message": "sub-item c) is out of sequence: expected b)"}]
+    assert "out of sequence" not in result.err  # the finding names it; the load does not repeat it
     check = REGISTRY["subitem-sequence"]
     assert (check.severity, check.description) == (
         "error", "Sub-items of a paragraph do not run (a), (b), (c)… in the translation: one is out of sequence.")
+
+
+def test_the_original_s_sub_item_out_of_sequence_is_still_printed(cli, clean: Path, tmp_path: Path) -> None:
+    """Alignment checks translations against the original, not the original itself:
+    the original's own problem stays on stderr."""
+    report = _copy(clean, tmp_path)
+    path = report / "en.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("    (b) "))
+    lines[at] = lines[at].replace("(b)", "(c)", 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = cli("align", report, "--format", "json")
+    assert result.code == 1
+    assert f"{report}/en.md:{at + 1}: sub-item (c) is out of sequence: expected (b)" in result.err.splitlines()
 
 
 def test_build_and_check_still_refuse_it(cli, clean: Path, tmp_path: Path) -> None:
