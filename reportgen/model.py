@@ -186,6 +186,10 @@ def inline_children(x: Inline) -> tuple[Inline, ...]:
             assert_never(x)
 
 
+#: The inlines that only format or link their content (no text of their own).
+FORMATTING = (Emph, Strong, Superscript, Subscript, Link)
+
+
 def leaves(content: tuple[Inline, ...]) -> Iterator[Inline]:
     """The inlines of ``content`` that hold no inlines (text, line breaks, symbols,
     references, footnotes), in order, out of any formatting or link; a footnote is
@@ -194,7 +198,7 @@ def leaves(content: tuple[Inline, ...]) -> Iterator[Inline]:
     while stack:
         x = stack.pop()
         children = inline_children(x)
-        if children or isinstance(x, (Emph, Strong, Superscript, Subscript, Link)):
+        if children or isinstance(x, FORMATTING):
             stack.extend(reversed(children))
         else:
             yield x

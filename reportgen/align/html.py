@@ -760,7 +760,7 @@ def _flat(content: tuple[m.Inline, ...], notes: dict[int, str],
                 calls.append((size, number))
                 bodies.append((number, " ".join(m.stringify(b.content).strip() for b in m.walk_blocks(x.blocks)
                                                 if isinstance(b, m.Para))))
-            elif isinstance(x, (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)):
+            elif isinstance(x, m.FORMATTING):
                 walk(x.content)
             else:
                 piece = m.stringify((x,))

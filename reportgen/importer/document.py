@@ -246,9 +246,6 @@ def _plain(content: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
     return normalize(m.map_content(content, _unformatted))
 
 
-_FORMATTING = (m.Emph, m.Strong, m.Superscript, m.Subscript, m.Link)
-
-
 def _unformatted(x: m.Inline, line: int | None) -> m.Replacement:
     """:func:`_plain` for one inline (``map_content`` enters footnotes and calls it on
     their inlines): formatting replaced by its content, unformatted."""
@@ -256,7 +253,7 @@ def _unformatted(x: m.Inline, line: int | None) -> m.Replacement:
         return m.Text(" ")
     if isinstance(x, m.SymbolRef):
         return m.Text(x.text)
-    if isinstance(x, _FORMATTING):
+    if isinstance(x, m.FORMATTING):
         return list(m.map_content(m.inline_children(x), _unformatted, line))
     return None
 
