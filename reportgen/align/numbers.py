@@ -90,7 +90,7 @@ from typing import Any, Callable, Iterable, Mapping
 from babel import Locale
 
 from reportgen.l10n import language
-from reportgen.l10n.loader import raw_data
+from reportgen.l10n.blocks import NumberWords
 from reportgen.resolve.symbols import find_symbols
 
 __all__ = ["Number", "comparable", "extract_numbers", "number_words"]
@@ -129,19 +129,10 @@ def comparable(numbers: Iterable[Number]) -> Counter[Decimal]:
 
 # --------------------------------------------------------------------------- data
 
-def _data(code: str) -> Mapping[str, Any]:
-    """The whole data file of ``code``, as the one l10n loader read it."""
-    return raw_data(code)
-
-
-def number_words(code: str) -> Mapping[str, Any]:
-    """The number-word data of language ``code`` (cached): the ``number_words:`` key
-    of ``data/<code>.yaml``."""
-    return _data(code).get("number_words") or {}
-
-
-def _texts(block: Any, key: str) -> list[str]:
-    return [str(x) for x in ((block or {}).get(key) or [])]
+def number_words(code: str) -> NumberWords:
+    """The number-word data of language ``code``: the ``number_words:`` block of
+    ``data/<code>.yaml``, as the l10n loader validated it (cached with the language)."""
+    return language(code).number_words
 
 
 # --------------------------------------------------------------------------- tries
@@ -258,11 +249,10 @@ def _to_decimal(text: str, notation: _Notation) -> Decimal:
 
 # --------------------------------------------------------------------------- words, months
 
-def _expand(forms: Iterable[str], data: Mapping[str, Any], prefixes: Iterable[str] = ("",),
+def _expand(forms: Iterable[str], endings: Iterable[str], prefixes: Iterable[str] = ("",),
             suffixes: Iterable[str] = ("",)) -> list[str]:
-    """Every surface form of ``forms``: a stem (``перв-``) with each of ``stem_endings``,
-    each with every clitic prefix and optional suffix."""
-    endings = _texts(data, "stem_endings")
+    """Every surface form of ``forms``: a stem (``перв-``) with each of ``endings``
+    (the data's ``stem_endings``), each with every clitic prefix and optional suffix."""
     out = []
     for form in forms:
         bodies = [form[:-1] + e for e in endings] if form.endswith("-") and len(form) > 1 \
@@ -290,20 +280,19 @@ class _Lexicon:
 
 def _lexicon(code: str) -> _Lexicon:
     data = number_words(code)
-    prefixes = [""] + _texts(data, "prefixes")
-    suffixes = [""] + _texts(data, "optional_suffixes")
+    prefixes = ["", *data.prefixes]
+    suffixes = ["", *data.optional_suffixes]
     words: dict[str, tuple[Decimal, bool]] = {}
-    for table in ("cardinals", "ordinals", "compound_units"):
-        for value, forms in (data.get(table) or {}).items():
-            for form in _expand(map(str, forms or []), data, prefixes, suffixes):
-                words.setdefault(form, (Decimal(value), table == "compound_units"))
+    for table, compound in ((data.cardinals, False), (data.ordinals, False), (data.compound_units, True)):
+        for value, forms in table.items():
+            for form in _expand(forms, data.stem_endings, prefixes, suffixes):
+                words.setdefault(form, (Decimal(value), compound))
     scale_values: dict[str, Decimal] = {}
-    for value, forms in (data.get("scales") or {}).items():
-        for form in _expand(map(str, forms or []), data):
+    for value, forms in data.scales.items():
+        for form in _expand(forms, data.stem_endings):
             scale_values.setdefault(form, Decimal(value))
     scales = _trie(scale_values, start_boundary=False)
-    masked = frozenset(_key(str(f)) for f in (data.get("not_numbers") or []) +
-                       (data.get("percent") or []))
+    masked = frozenset(_key(f) for f in data.not_numbers + data.percent)
     months = _months(code, data, prefixes)
     regex, shifted = _word_start_trie(set(words) | set(months) | masked)
     entries = {key: (key in masked, months.get(key), words.get(key))
@@ -311,22 +300,19 @@ def _lexicon(code: str) -> _Lexicon:
     return _Lexicon(
         regex, shifted, entries,
         re.compile(rf"[{_SPACES}]*({scales})", re.S) if scales else None, scale_values,
-        frozenset(_key(str(c)) or str(c) for c in data.get("connectors") or []),
-        bool(data.get("units_before_tens")))
+        frozenset(_key(c) or c for c in data.connectors),
+        data.units_before_tens)
 
 
 def _locales(code: str) -> list[str]:
-    names = [language(code).babel_locale]
-    dates = _data(code).get("dates")
-    if isinstance(dates, dict):
-        names += [str(n) for n in dates.get("month_names_from") or []]
-    return list(dict.fromkeys(names))
+    lang = language(code)
+    return list(dict.fromkeys([lang.babel_locale, *lang.month_names_from]))
 
 
-def _months(code: str, data: Mapping[str, Any], prefixes: list[str]) -> dict[str, tuple[int, bool, bool]]:
+def _months(code: str, data: NumberWords, prefixes: list[str]) -> dict[str, tuple[int, bool, bool]]:
     """Month names from Babel and the data. A capitalised form (English ``May``) is a
     month only when written with a capital; a form listed both ways is not capitalised."""
-    if data.get("month_suffix"):    # Chinese: 9月 / 九月 by rule (Babel's 一月 … and 1月 …)
+    if data.month_suffix:    # Chinese: 9月 / 九月 by rule (Babel's 一月 … and 1月 …)
         return {}
     wide: dict[int, set[str]] = {m: set() for m in range(1, 13)}
     short: dict[int, set[str]] = {m: set() for m in range(1, 13)}
@@ -336,13 +322,13 @@ def _months(code: str, data: Mapping[str, Any], prefixes: list[str]) -> dict[str
             for width, target in (("wide", wide), ("abbreviated", short)):
                 for month, text in months[context][width].items():
                     target[month].add(str(text).rstrip("."))
-    for month, forms in (data.get("month_variants") or {}).items():
-        wide[int(month)].update(str(f) for f in forms)
-    endings = _texts(data, "month_endings")
+    for month, forms in data.month_variants.items():
+        wide[month].update(forms)
+    endings = data.month_endings
     values: dict[str, tuple[int, bool, bool]] = {}
 
     def add(form: str, month: int, abbreviated: bool, capital: bool) -> None:
-        for key in _expand([form], {}, prefixes):
+        for key in _expand([form], (), prefixes):
             old = values.get(key)
             if old is None:
                 values[key] = (month, abbreviated, capital)
@@ -386,19 +372,19 @@ _NEVER = "(?!)"
 
 
 def _times(code: str) -> _Times | None:
-    data = _data(code).get("times")
-    if not isinstance(data, dict):
+    data = language(code).times
+    if data is None:
         return None
 
-    def words(key: str, start_boundary: bool = False) -> str:
+    def words(forms: tuple[str, ...], start_boundary: bool = False) -> str:
         # letters may not follow a time word, digits may: 18h15
-        return _trie([_key(f) for f in _texts(data, key)], start_boundary,
+        return _trie([_key(f) for f in forms], start_boundary,
                      end_boundary=r"(?![^\W\d])") or _NEVER
 
-    am, pm, hours, minutes = words("am"), words("pm"), words("hours"), words("minutes")
+    am, pm, hours, minutes = words(data.am), words(data.pm), words(data.hours), words(data.minutes)
     # before the hour, a marker is a word of its own: 下午6时, not "program 6:15"
-    before = rf"(?:(?P<am>{words('am', True)})|(?P<pm>{words('pm', True)}))\s*\Z"
-    seps = "".join(re.escape(s) for s in _texts(data, "separators"))
+    before = rf"(?:(?P<am>{words(data.am, True)})|(?P<pm>{words(data.pm, True)}))\s*\Z"
+    seps = "".join(re.escape(s) for s in data.separators)
     hour = r"(?P<h>[0-9](?<![0-9.:][0-9])[0-9]?)"      # not inside 15.09.2021
     mm = r"[0-9]{2}(?![0-9]|[.:][0-9])"
     with_sep = rf"(?P<sep>{f'[{seps}]' if seps else _NEVER})(?P<m>{mm})(?:\s*(?P<hw1>{hours}))?"
@@ -449,17 +435,14 @@ class _Han:
 
 def _han(code: str) -> _Han | None:
     data = number_words(code)
-    digits = {str(k): int(v) for k, v in (data.get("digits") or {}).items()}
+    digits, units, big = dict(data.digits), dict(data.units), dict(data.big_units)
     if not digits:
         return None
-    units = {str(k): int(v) for k, v in (data.get("units") or {}).items()}
-    big = {str(k): int(v) for k, v in (data.get("big_units") or {}).items()}
     chars = "".join(list(digits) + list(units) + list(big))
     return _Han(re.compile(f"[{re.escape(chars)}]+"), digits, units, big,
-                tuple(sorted(_texts(data, "counters"), key=len, reverse=True)),
-                tuple(_texts(data, "read_after")), frozenset(_texts(data, "single_not_read")),
-                str(data.get("month_suffix") or ""),
-                tuple(_texts(_data(code).get("ranges"), "connectors")))
+                tuple(sorted(data.counters, key=len, reverse=True)),
+                data.read_after, frozenset(data.single_not_read), data.month_suffix,
+                language(code).range_connectors)
 
 
 def _han_value(run: str, han: _Han) -> Decimal:
@@ -500,16 +483,15 @@ class _Tables:
 
 @lru_cache(maxsize=None)
 def _tables(code: str) -> _Tables:
-    data, raw = number_words(code), _data(code)
-    named = raw.get("numbers_in_names") if isinstance(raw.get("numbers_in_names"), dict) else {}
-    decades = raw.get("decades") if isinstance(raw.get("decades"), dict) else {}
+    lang = language(code)
+    data, named, decades = lang.number_words, lang.numbers_in_names, lang.decades
     decades_re = None
-    if decades:
-        after = "|".join(map(re.escape, sorted(_texts(decades, "after"), key=len, reverse=True)))
-        words = "|".join(map(re.escape, sorted(_texts(decades, "words"), key=len, reverse=True)))
+    if decades is not None:
+        after = "|".join(map(re.escape, sorted(decades.after, key=len, reverse=True)))
+        words = "|".join(map(re.escape, sorted(decades.words, key=len, reverse=True)))
         decades_re = re.compile(f"(?:{after})({words})")
-    suffix = str(data.get("month_suffix") or "")
-    connectors = _texts(raw.get("ranges"), "connectors")
+    suffix = data.month_suffix
+    connectors = lang.range_connectors
     lexicon, times, han = _lexicon(code), _times(code), _han(code)
     # times before words and figures (p.m. and 时 are theirs); words and months before
     # figures (a month abbreviation looks for a figure next to it); Chinese numerals last
@@ -522,15 +504,15 @@ def _tables(code: str) -> _Tables:
         han=han,
         stages=tuple(stages),
         decades_re=decades_re,
-        big={str(k): Decimal(v) for k, v in (data.get("big_units") or {}).items()},
+        big={k: Decimal(v) for k, v in data.big_units.items()},
         month_suffix_re=re.compile(f"[{_SPACES}]*{re.escape(suffix)}") if suffix else None,
         short_connectors=frozenset(c for c in connectors if not any(ch.isalnum() for ch in c)),
-        names_re=_alternation(_texts(named, "names")),
-        references_re=_alternation(_texts(named, "references")),
+        names_re=_alternation(named.names),
+        references_re=_alternation(named.references),
     )
 
 
-def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
+def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     """One regex of the data's ``patterns`` (checked by the loader), case counting: a
     case-insensitive one took five times as long, on every paragraph."""
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None

@@ -27,11 +27,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
+from typing import Literal
 
 from reportgen.l10n import LANGUAGES, Language, language
 from reportgen.l10n.dates import plain_digits
 from reportgen.l10n.jobs import JOB_PATTERN
-from reportgen.l10n.loader import raw_data
 from reportgen.model import DISTRIBUTIONS
 from reportgen.resolve.symbols import canonical, is_symbol
 
@@ -228,11 +228,12 @@ def _known(text: str, lang: Language) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _forms(code: str, key: str) -> tuple[re.Pattern[str], ...]:
+def _forms(code: str, key: Literal["agenda", "session"]) -> tuple[re.Pattern[str], ...]:
     """The language's ``import.<key>`` forms as patterns on :func:`loose` text, the
     placeholder (``{item}``, ``{n}``) a group ``x``."""
     out = []
-    for form in raw_data(code).get("import", {}).get(key, []):
+    forms: tuple[str, ...] = getattr(language(code).import_forms, key)
+    for form in forms:
         pre, _, post = re.sub(r"\{(item|n)\}", "\ue000", loose(form)).partition("\ue000")
         body = rf"^{re.escape(pre)}\s*(?P<x>\S.*?)\s*{re.escape(post)}$"
         out.append(re.compile(body.replace(r"\ ", r"\s*")))
@@ -261,7 +262,7 @@ def session_line(text: str, lang: Language) -> bool:
 
 def contents_line(text: str, lang: Language) -> bool:
     """Whether ``text`` is the heading of a table of contents ("Contents", "CONTENTS")."""
-    return len(text) <= _LONG and loose(text) in {loose(t) for t in raw_data(lang.code).get("import", {}).get("contents", [])}
+    return len(text) <= _LONG and loose(text) in {loose(t) for t in lang.import_forms.contents}
 
 
 def _untangle(lines: list[tuple[int, str]], lang: Language) -> list[tuple[int, str]]:

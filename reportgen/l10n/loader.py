@@ -25,6 +25,8 @@ from ruamel.yaml.error import YAMLError
 
 from reportgen.model import DISTRIBUTIONS
 
+from . import blocks
+from .blocks import Decades, ImportForms, NumberWords, NumbersInNames, TermRules, Times
 from .dates import RANGE_KINDS, DateRanges, DateStyle, template_fields
 from .numerals import BUILTIN_SYSTEMS, NUMERAL_KINDS, NumeralSystem, normalize_label
 
@@ -95,6 +97,21 @@ _DATE_STYLE = {
     "month_names_joiner": _Opt(_TEXT),
 }
 _LABEL = {"system": _TEXT, "format": _TEXT}
+_TEXTS = _ListOf(_TEXT)
+_FORM_TABLE = _MapOf(_TEXTS)  # a number (the key) -> its forms
+_CHAR_TABLE = _MapOf(int)     # a numeral character -> its value
+#: the ``number_words`` block (:class:`~.blocks.NumberWords`); a table's keys are checked
+#: to be whole numbers by ``_check_number_words``
+_NUMBER_WORDS = {
+    **{key: _Opt(_FORM_TABLE) for key in ("cardinals", "ordinals", "compound_units", "scales",
+                                          "month_variants")},
+    **{key: _Opt(_TEXTS) for key in ("stem_endings", "prefixes", "optional_suffixes", "connectors",
+                                     "not_numbers", "percent", "month_endings", "counters",
+                                     "read_after", "single_not_read")},
+    **{key: _Opt(_CHAR_TABLE) for key in ("digits", "units", "big_units")},
+    "units_before_tens": _Opt(bool),
+    "month_suffix": _Opt(_TEXT),
+}
 
 #: Every key a data file must (or, wrapped in ``_Opt``, may) have. A tuple lists the
 #: allowed values; a dict is a nested mapping; ``_ListOf``/``_MapOf`` a list or free mapping
@@ -147,7 +164,7 @@ SCHEMA: dict[str, Any] = {
         "paragraph": _Opt(_ListOf(_TEXT)),  # more paragraph templates: "{n} -" (12 -)
         "subitems": _Opt(_ListOf(_LABEL)),  # more level-1 item labels: han "({n})" (（一）)
     }),
-    "number_words": _Opt(dict),  # read by reportgen.align.numbers
+    "number_words": _Opt(_NUMBER_WORDS),  # read by reportgen.align.numbers
     "times": _Opt({              # times of day, read by reportgen.align.numbers
         "separators": _ListOf(_TEXT),   # one character between hour and minutes: ":" "."
         "am": _Opt(_ListOf(_TEXT)),     # markers before or after the hour: a.m., 上午
@@ -182,8 +199,6 @@ SCHEMA: dict[str, Any] = {
         "ignore": _Opt(_TEXT),            # characters removed before matching (Arabic vowel marks)
     },
 }
-
-_TEXTS = _ListOf(_TEXT)
 
 #: The keys of each numeral ``kind:`` under ``numerals:`` (rules: :data:`NUMERAL_KINDS`).
 NUMERAL_SCHEMAS: dict[str, dict[str, Any]] = {
@@ -385,6 +400,8 @@ class Language:
     #: ``reportgen diff`` tracks changes by ``words`` (with the spaces and punctuation
     #: between them) or by single ``characters`` (scripts written without spaces)
     diff_tokens: str
+    #: how term-base terms are found in text (data key ``terms``; :mod:`.stems`)
+    terms: TermRules
     #: automatic hyphenation allowed in this version (data key ``hyphenate``)
     hyphenate: bool = False
     #: language of Latin-script text (figures, acronyms) inside this version, Word's
@@ -405,6 +422,19 @@ class Language:
     upright_scripts: frozenset[str] = frozenset()
     #: marker forms drafters type besides the UN ones (data key ``typed_markers``)
     typed: TypedMarkers = TypedMarkers()
+    # blocks single stages read (reportgen.align.numbers, reportgen.importer.masthead)
+    #: spelled-out numbers, month forms, Chinese numerals (data key ``number_words``)
+    number_words: NumberWords = NumberWords()
+    #: times of day (data key ``times``); None: no time is read
+    times: Times | None = None
+    #: words naming a decade, no number (data key ``decades``)
+    decades: Decades | None = None
+    #: what joins the two ends of a range: 2019–2021, 三至五年 (data key ``ranges``)
+    range_connectors: tuple[str, ...] = ()
+    #: names holding a number, references spelling one out (data key ``numbers_in_names``)
+    numbers_in_names: NumbersInNames = NumbersInNames()
+    #: what ``reportgen import`` recognises on a first page (data key ``import``)
+    import_forms: ImportForms = ImportForms()
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
@@ -434,6 +464,12 @@ class Language:
         locale = self._masthead_dates.locale.replace("_", "-")
         same = locale.split("-")[0] == self.word_lang.split("-")[0]
         return self.word_lang if same else locale
+
+    @property
+    def month_names_from(self) -> tuple[str, ...]:
+        """Locales whose month names running text uses too, besides ``babel_locale``
+        (Arabic: ar_SY and ar_EG, so the UN pair أيلول/سبتمبر is one month)."""
+        return self._dates.month_names_from
 
     def masthead_date(self, date: _dt.date) -> str:
         """Date of issue as the masthead prints it (in English for zh, ru and ar)."""
@@ -628,6 +664,16 @@ def _check_times(path: Path | str, times: Any) -> None:
                 raise DataFileError(path, f"times.{key}[{i}]", f"{word!r} holds a digit")
 
 
+def _check_number_words(path: Path | str, block: Any) -> None:
+    """A table's keys are whole numbers (the value its forms stand for), a month's 1-12."""
+    for key in ("cardinals", "ordinals", "compound_units", "scales", "month_variants"):
+        for value in ((block or {}).get(key) or {}):
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise DataFileError(path, f"number_words.{key}", f"{value!r} is not a whole number")
+            if key == "month_variants" and not 1 <= value <= 12:
+                raise DataFileError(path, f"number_words.{key}", f"{value!r} is not a month (1-12)")
+
+
 def _check_terms(path: Path | str, terms: Mapping[str, Any]) -> None:
     """Stems and skipped words only mean something when words are matched; a skipped
     word is one word (the stemmer itself is looked up by reportgen.l10n.stems, which
@@ -679,6 +725,7 @@ def _build(path: Path | str, data: Any) -> Language:
     _check_times(path, data.get("times"))
     _check_numbers_in_names(path, data.get("numbers_in_names"))
     _check_terms(path, data["terms"])
+    _check_number_words(path, data.get("number_words"))
     systems = _systems(path, data.get("numerals", {}))
     numbering, refs = data["numbering"], data["references"]
     if not numbering["subitems"]:
@@ -732,6 +779,13 @@ def _build(path: Path | str, data: Any) -> Language:
         line_pitch=data.get("layout", {}).get("line_pitch", 0),
         upright_scripts=frozenset(data.get("upright_scripts", ())),
         typed=_typed_markers(path, data.get("typed_markers", {}), systems),
+        terms=blocks.term_rules(data["terms"]),
+        number_words=blocks.number_words(data.get("number_words")),
+        times=blocks.times(data.get("times")),
+        decades=blocks.decades(data.get("decades")),
+        range_connectors=blocks.texts(data.get("ranges"), "connectors"),
+        numbers_in_names=blocks.numbers_in_names(data.get("numbers_in_names")),
+        import_forms=blocks.import_forms(data.get("import")),
     )
     _smoke_test(path, lang)
     return lang
@@ -773,10 +827,9 @@ def _read(path: Path) -> Any:
         raise DataFileError(path, "(file)", f"not valid YAML: {exc}") from exc
 
 
-@lru_cache(maxsize=None)
-def raw_data(code: str) -> Mapping[str, Any]:
-    """The parsed data file of ``code`` as it stands, for the stages that read blocks
-    of it the :class:`Language` API does not cover (number words, times): one parse."""
+def _raw(code: str) -> Mapping[str, Any]:
+    """The parsed data file of ``code``, read once, by :func:`_language` (which is cached):
+    stages see its blocks only as the :class:`Language`'s typed values (.blocks)."""
     data = _read(data_path(code))
     return data if isinstance(data, dict) else {}
 
@@ -791,7 +844,7 @@ def data_path(code: str) -> Path:
 @lru_cache(maxsize=None)
 def _language(code: str) -> Language:
     path = data_path(code)
-    lang = _build(path, raw_data(code))
+    lang = _build(path, _raw(code))
     if lang.code != code:
         raise DataFileError(path, "code", f"file for {code!r} says {lang.code!r}")
     return lang

@@ -24,9 +24,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Callable
 
-from reportgen.l10n.loader import DataFileError, data_path, language, raw_data
+from reportgen.l10n.loader import DataFileError, data_path, language
 
 # Letters and digits: every other character separates words (the apostrophes ' and ’ too).
 _WORD = re.compile(r"[^\W_]+")
@@ -90,15 +90,14 @@ class Matcher:
 
 @lru_cache(maxsize=None)
 def matcher(code: str) -> Matcher:
-    """The matcher of a language, built from its data file (cached per process)."""
-    language(code)  # validates the data file, the terms block included
-    spec: dict[str, Any] = raw_data(code)["terms"]
-    ignore = re.compile(f"[{re.escape(spec['ignore'])}]") if spec.get("ignore") else None
-    if spec["match"] != "words":
+    """The matcher of a language, built from its ``terms`` rules (validated with the rest
+    of the data file by the loader; cached per process)."""
+    rules = language(code).terms
+    ignore = re.compile(f"[{re.escape(rules.ignore)}]") if rules.ignore else None
+    if rules.match != "words":
         return Matcher(False, ignore=ignore)
-    skip = frozenset(unicodedata.normalize("NFC", w).lower() for w in spec.get("skip", ()))
-    name = spec.get("stemmer")
-    return Matcher(True, _stemmer(code, name) if name else None, skip, ignore)
+    skip = frozenset(unicodedata.normalize("NFC", w).lower() for w in rules.skip)
+    return Matcher(True, _stemmer(code, rules.stemmer) if rules.stemmer else None, skip, ignore)
 
 
 def _stemmer(code: str, name: str) -> Callable[[str], str]:

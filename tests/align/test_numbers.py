@@ -96,10 +96,11 @@ def test_number_fields() -> None:
 
 
 def test_word_data_is_data() -> None:
-    assert "eleventh" in number_words("en")["ordinals"][11]
+    assert "eleventh" in number_words("en").ordinals[11]
     assert set(LANGUAGES) <= {"ar", "en", "es", "fr", "ru", "zh"}
     for code in LANGUAGES:
-        assert number_words(code), code
+        words = number_words(code)
+        assert words.cardinals or words.digits, code
 
 
 def test_comparable() -> None:
@@ -281,14 +282,16 @@ def test_a_real_difference_still_differs() -> None:
 
 
 def test_times_decades_and_ranges_are_data() -> None:
-    """The forms come from the language files, one block per language."""
-    from reportgen.align.numbers import _data
-
+    """The forms come from the language files, one block per language (typed by the
+    l10n loader: Language.times, .range_connectors, .decades)."""
     for code in LANGUAGES:
-        assert _data(code)["times"]["separators"], code
-        assert _data(code)["ranges"]["connectors"], code
-    assert "十年" in _data("zh")["decades"]["words"]
-    assert "p.m." in _data("en")["times"]["pm"] and "下午" in _data("zh")["times"]["pm"]
+        times = language(code).times
+        assert times is not None and times.separators, code
+        assert language(code).range_connectors, code
+    decades, en_times, zh_times = language("zh").decades, language("en").times, language("zh").times
+    assert decades is not None and "十年" in decades.words
+    assert en_times is not None and "p.m." in en_times.pm
+    assert zh_times is not None and "下午" in zh_times.pm
 
 
 def test_code_holds_no_per_language_branches() -> None:

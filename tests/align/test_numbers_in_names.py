@@ -13,8 +13,8 @@ import pytest
 from reportgen import pipeline
 from reportgen.align import align_report
 from reportgen.align.numbers import comparable, extract_numbers
-from reportgen.l10n import LANGUAGES
-from reportgen.l10n.loader import DataFileError, _check_numbers_in_names, raw_data
+from reportgen.l10n import LANGUAGES, language
+from reportgen.l10n.loader import DataFileError, _check_numbers_in_names
 from tests.conftest import EXAMPLE
 
 #: Each group says the same thing in several languages (from UN documents: the seed, the
@@ -90,7 +90,7 @@ def test_a_real_difference_still_differs(lang: str, text: str, other: str, their
 def test_every_language_has_its_names_as_data() -> None:
     """The names are data (numbers_in_names in each data file), not an exception list in code."""
     for code in LANGUAGES:
-        names = raw_data(code)["numbers_in_names"]["names"]
+        names = language(code).numbers_in_names.names
         assert any("COVID" in n or "كوفيد" in n for n in names), code
 
 
