@@ -213,7 +213,7 @@ def align(report_dir: Path, fmt: str, output: Path | None, jobs: int | None) -> 
     if fmt == "json":
         data = json.dumps(result.as_json(), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "html":
-        from reportgen.align.html import render_html
+        from reportgen.render.html import render_html
         data = render_html(result)
     else:
         colour = output is None and sys.stdout.isatty()
@@ -292,7 +292,7 @@ def review(report_dir: Path, lang: str, output: Path | None, jobs: int | None, w
 
     Exit 0 whatever the findings (they are in the document); 2 when the report
     cannot be loaded or --lang names no translation of it."""
-    from reportgen.align.review import review_of
+    from reportgen.align.sidebyside import review_of
     from reportgen.render.docx.review import render_review
 
     soffice = _soffice() if with_pdf else None  # a missing LibreOffice fails before any work

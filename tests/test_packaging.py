@@ -111,7 +111,7 @@ def test_wheel_carries_the_template(wheel: Path) -> None:
     assert {"reportgen/l10n/data/en.yaml", "reportgen/render/docx/package.py"} <= names
     # the font substitutions build --pdf gives LibreOffice
     assert _wheel_fonts(wheel) == (REPO / "reportgen" / "render" / "fonts.conf").read_bytes()
-    assert any(n.startswith("reportgen/align/templates/") and n.endswith(".j2") for n in names)
+    assert any(n.startswith("reportgen/render/html/templates/") and n.endswith(".j2") for n in names)
 
 
 def _wheel_fonts(wheel: Path) -> bytes:

@@ -4,8 +4,9 @@ mark up by hand.
 
 Landscape A4 (two columns of prose read best at about 13 cm each, and Word's
 comment pane still leaves them that width): a title block, then a two-column
-table, **original | translation**, one row per row of ``align.review`` (each
-link of the content alignment, and the original's headings), with a header row
+table, **original | translation**, one row per row of the pair's side-by-side model
+(``align.sidebyside.review_of``: each link of the content alignment, and the
+original's headings), with a header row
 repeated on every page. Each cell shows its units as the documents number them
 (the version's own paragraph number, sub-item markers in its form), footnotes
 after the text in smaller type, in its language's UN fonts (``w:rFonts`` with
@@ -40,7 +41,7 @@ from lxml import etree
 
 from reportgen import model as m
 from reportgen.align.findings import Finding, Unit, Version
-from reportgen.align.review import Review, Row
+from reportgen.align.sidebyside import Review, ReviewRow
 from reportgen.l10n import Language, language
 from reportgen.render.docx.body import inlines, runs
 from reportgen.render.docx.context import Env, State
@@ -245,7 +246,7 @@ def _table(review: Review, original: Side, version: Side, ui: Env) -> etree._Ele
     return tbl
 
 
-def _row(row: Row, original: Side, version: Side, ui: Env) -> etree._Element:
+def _row(row: ReviewRow, original: Side, version: Side, ui: Env) -> etree._Element:
     if row.kind == "heading":
         cells = [_cell(_heading(h, side) if h is not None else [_placeholder(PLACEHOLDER["heading"], side, ui)],
                        HEADING_SHADE)

@@ -1,4 +1,4 @@
-"""The HTML alignment report (reportgen/align/html.py): rows that follow the
+"""The HTML alignment report (reportgen/render/html), over the side-by-side model (reportgen/align/sidebyside.py): rows that follow the
 content alignment (missing, merged, split, extra, moved units), highlighting,
 sub-items and footnotes, direction, escaping, self-containment, the filter, and
 what a real browser makes of it."""
@@ -17,7 +17,9 @@ from reportgen import pipeline
 from reportgen.model import Note, SubItem, walk
 from reportgen.align import align_report
 from reportgen.align.findings import Finding, Link, Pair, Version
-from reportgen.align.html import by_number, highlight, render_html
+from reportgen.align.sidebyside import by_number
+from reportgen.render.html import render_html
+from reportgen.render.html.text import highlight
 from reportgen.align.prepare import prepare
 from reportgen.align.result import AlignmentResult
 from reportgen.source.reader import read_document
@@ -553,7 +555,7 @@ def test_highlight_segments() -> None:
 
 def test_every_check_says_what_to_do() -> None:
     from reportgen.align import REGISTRY
-    from reportgen.align.html import ADVICE
+    from reportgen.render.html.page import ADVICE
 
     assert set(REGISTRY) <= set(ADVICE)
 
@@ -638,6 +640,6 @@ def test_rows_carry_the_views_that_show_them(stree) -> None:
 
 
 def test_a_language_code_from_a_file_name_cannot_break_the_rules(result: AlignmentResult) -> None:
-    from reportgen.align.html import _key
+    from reportgen.render.html.page import _key
 
     assert _key("fr") == "fr" and _key('x"]{}<') == "x_____" and _key("") == "_"

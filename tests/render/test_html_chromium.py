@@ -13,9 +13,9 @@ from pathlib import Path
 
 import lxml.html
 
-from reportgen.align.html import render_html
+from reportgen.render.html import render_html
 from reportgen.align.result import AlignmentResult
-from tests.align.test_html import ACCEPTED, FINDINGS, _expected, _finding_key, _text, result, structure  # noqa: F401
+from tests.render.test_html import ACCEPTED, FINDINGS, _expected, _finding_key, _text, result, structure  # noqa: F401
 from tests.support.tools import require
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
