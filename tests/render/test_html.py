@@ -194,7 +194,9 @@ def test_highlighted_items(tree) -> None:
     (fr13,) = _cell(tree, "fr", "1").xpath(".//mark")
     assert fr13.get("class") == "hl sev-error" and fr13.get("data-checks") == "number-mismatch"
     (en3,) = [m for m in _cell(tree, "en", "1").xpath(".//mark") if _text(m) == "3"]
-    assert en3.get("class") == "hl sev-warning"
+    assert en3.get("class") == "hl sev-warning by-ar by-ar-warning"  # the view of ar marks it, fr's does not
+    (en12,) = [m for m in _cell(tree, "en", "1").xpath(".//mark") if _text(m) == "12"]
+    assert en12.get("class") == "hl sev-error by-fr by-fr-error"
     # the text around the marks is kept whole
     assert _text(_cell(tree, "fr", "1").find_class("text")[0]) == SOURCES["fr"][0][3:]
 
@@ -539,15 +541,24 @@ def test_a_result_without_pairs_is_shown_by_number(result: AlignmentResult) -> N
 
 def test_highlight_segments() -> None:
     segments = highlight("12 345,5 and 12 and 123 and A/75/1", [
-        ("error", "number-mismatch", ("12\u202f345,5", "12")),
-        ("info", "symbol-mismatch", ("A/75/1",)),
-        ("warning", "number-mismatch", ("12",)),
+        ("error", "number-mismatch", ("12\u202f345,5", "12"), "fr"),
+        ("info", "symbol-mismatch", ("A/75/1",), "zh"),
+        ("warning", "number-mismatch", ("12",), "ar"),
     ])
-    assert [(s.text, s.severity) for s in segments] == [
-        ("12 345,5", "error"), (" and ", None), ("12", "error"), (" and 123 and ", None), ("A/75/1", "info")]
+    assert [(s.text, s.severity, s.by) for s in segments] == [
+        ("12 345,5", "error", (("fr", "error"),)), (" and ", None, ()),
+        ("12", "error", (("ar", "warning"), ("fr", "error"))), (" and 123 and ", None, ()),
+        ("A/75/1", "info", (("zh", "info"),))]
+    assert segments[2].languages == " by-ar by-ar-warning by-fr by-fr-error"
+    # ar's "2030" inside fr's longer "Agenda 2030" counts for ar too: the view of ar marks it
+    (_, agenda) = highlight("The Agenda 2030", [("warning", "number-mismatch", ("Agenda 2030",), "fr"),
+                                                 ("error", "number-mismatch", ("2030",), "ar")])
+    assert (agenda.text, agenda.severity, agenda.by) == ("Agenda 2030", "warning", (("ar", "error"), ("fr", "warning")))
+    # a translation's own column names no language
+    assert [s.by for s in highlight("12 and 13", [("error", "number-mismatch", ("13",), "")])] == [(), ()]
 
 
-# What a real browser makes of the page: tests/align/test_html_chromium.py
+# What a real browser makes of the page: tests/render/test_html_chromium.py
 
 
 # ------------------------------------------------------------- what to do (issue 23)

@@ -180,3 +180,32 @@ def test_chromium_prints_every_row_of_the_view(tmp_path: Path, structure: Alignm
     text = _pdf_text(tmp_path, render_html(structure))
     assert "Delta 40." in text and "Epsilon 50. More 55." in text
     assert "What to do" in text and "Show only the rows" not in text and "All 4 languages" not in text
+
+
+# After a click on each view, whether each mark of the original's paragraph 1 is painted.
+MARKS = """<script>
+const record = {};
+for (const view of ["view-fr", "view-ar", "view-all"]) {
+  document.querySelector(`label[for="${view}"]`).click();
+  record[view] = [...document.querySelectorAll('td[data-lang="en"][data-paragraph="1"] p.text mark')]
+    .map(m => [m.textContent, getComputedStyle(m).backgroundColor !== "rgba(0, 0, 0, 0)"]);
+  record[view].push(["number", getComputedStyle(document.querySelector("tr#p-1 th.num")).color]);
+}
+document.body.setAttribute("data-marks", JSON.stringify(record));
+</script>
+"""
+
+
+def test_chromium_original_marks_follow_the_view(tmp_path: Path, result: AlignmentResult) -> None:
+    """Beside one translation the original marks only that translation's items: in the
+    view of French "12" (French's number-mismatch), in that of Arabic "3", in all both.
+    The paragraph's number is red (the error colour) where the view holds an error:
+    French's, not Arabic's warning."""
+    import json
+
+    tree = _dom(tmp_path, _probed(render_html(result), MARKS))
+    record = json.loads(tree.xpath("//body")[0].get("data-marks"))
+    red = "rgb(179, 38, 30)"  # --error
+    assert record["view-fr"] == [["12", True], ["3", False], ["number", red]]
+    assert record["view-ar"][:2] == [["12", False], ["3", True]] and record["view-ar"][2][1] != red
+    assert record["view-all"] == [["12", True], ["3", True], ["number", red]]

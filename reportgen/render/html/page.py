@@ -98,7 +98,7 @@ class Row:
     key: tuple[int, int | None, int] | None = None  # of a heading: level, number, occurrence
     cells: dict[str, Cell] = field(default_factory=dict)  # by language; a cell another spans is absent
     order: list[Cell] = field(default_factory=list)
-    errors: bool = False
+    errors: set[str] = field(default_factory=set)  # the languages (CSS keys) with an error in it
     # the views (language CSS keys) in which the filter shows the row: the languages with
     # findings in it, or in the rows shown with it (a heading's part; the rows a merged
     # cell spans, in the view of the cell's language and in that of all languages)
@@ -117,7 +117,8 @@ class Row:
     @property
     def classes(self) -> str:
         return " ".join([f"row-{self.kind}"] + ([f"level-{self.level}"] if self.level else []) +
-                        (["has-errors"] if self.errors else []) + (["quiet"] if self.quiet else []))
+                        (["has-errors"] if self.errors else []) + [f"errors-{k}" for k in sorted(self.errors)] +
+                        (["quiet"] if self.quiet else []))
 
 
 #: What a translator does about a finding of each check, in plain words (the to-do list
@@ -364,16 +365,18 @@ def _table(view: SideBySide, columns: list[Column]) -> list[Row]:
         index += model.kind in ("paragraph", "unnumbered")
         for code, found in model.cells.items():
             row.cells[code] = _cell(found, row)
-        row.errors = any(f.severity == "error" for c in row.cells.values() for f in c.findings)
+        row.errors = {keys.get(c.lang, c.lang) for c in row.cells.values() if any(f.severity == "error"
+                                                                                  for f in c.findings)}
         row.langs = {keys.get(c.lang, c.lang) for c in row.cells.values() if c.findings}
         rows.append(row)
     _group_quiet(rows, view.spans)
     notes = {code: note_numbers(version.doc) for code, version in view.shown.items()}
     for r, row in enumerate(rows):
-        original_marks = [(f.severity, f.check, f.original_items) for c in row.cells.values() for f in c.findings]
+        original_marks = [(f.severity, f.check, f.original_items, keys.get(c.lang, c.lang))
+                          for c in row.cells.values() for f in c.findings]
         for shows in row.cells.values():
             marks = original_marks if shows.lang == original else \
-                [(f.severity, f.check, f.items) for f in shows.findings]
+                [(f.severity, f.check, f.items, "") for f in shows.findings]
             shows.units = [shown(u, shows.lang, marks, notes[shows.lang],
                                  None if shows.lang == original else shows.number, shows.kind)
                            for u in shows.source]

@@ -22,7 +22,9 @@ _SPACE = "[\\s\u00a0\u202f\u2009\u2007]+"
 _CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\uac00-\ud7af]")
 PARA = "¶\u202f"
 
-Mark = tuple[str, str, tuple[str, ...]]  # severity, check, items
+#: severity, check, items, and the language whose finding it is (its CSS key), for the
+#: original's column, which shows every language's findings: "" in a translation's own
+Mark = tuple[str, str, tuple[str, ...], str]
 
 
 @dataclass
@@ -34,10 +36,17 @@ class Segment:
     severity: str | None = None
     checks: tuple[str, ...] = ()
     note: str = ""
+    by: tuple[tuple[str, str], ...] = ()  # (language, its gravest severity) whose findings name it
 
     @property
     def title(self) -> str:
         return ", ".join(self.checks)
+
+    @property
+    def languages(self) -> str:
+        """The classes that let a view mark the piece only for its own language's findings
+        (``by-fr by-fr-error``): the original beside French shows French's findings."""
+        return "".join(f" by-{lang} by-{lang}-{severity}" for lang, severity in self.by)
 
 
 @dataclass
@@ -113,7 +122,7 @@ def shown(unit: Unit, code: str, marks: list[Mark], notes: dict[int, str], origi
     collect((unit.block,) if isinstance(unit.block, m.Para) else unit.block.blocks if unit.block else (), 0)
     # an item found whole somewhere in the unit is not also marked inside a longer number elsewhere
     texts = [p[0] for p in paragraphs] + [body for _, body in bodies]
-    whole = frozenset(item for _, _, items in marks for item in items
+    whole = frozenset(item for _, _, items, _ in marks for item in items
                       if any(_found(t, item) for t in texts))
     blocks = [Block(_with_notes(highlight(text, marks, whole=whole), calls), marker, level)
               for text, calls, marker, level in paragraphs]
@@ -215,34 +224,48 @@ def _found(text: str, item: str) -> bool:
 
 def highlight(text: str, marks: list[Mark], *, whole: frozenset[str] = frozenset()) -> list[Segment]:
     """Split ``text`` into plain and marked segments. ``marks`` holds (severity,
-    check, items); every occurrence of every item is marked, the longest item
+    check, items, language); every occurrence of every item is marked, the longest item
     winning where two overlap; a segment takes the gravest severity of the
-    findings that name it. An item not found whole is looked for inside words,
-    unless it is in ``whole`` (found whole elsewhere in the same unit)."""
-    candidates: list[tuple[int, int, str, str]] = []
-    for severity, check, items in marks:
+    findings that name it, and records per language the gravest of that language's
+    (a shorter item of another language inside it counts for it too). An item not
+    found whole is looked for inside words, unless it is in ``whole`` (found whole
+    elsewhere in the same unit)."""
+    candidates: list[tuple[int, int, str, str, str]] = []
+    for severity, check, items, lang in marks:
         for item in items:
             if item and item.strip():
-                candidates.extend((s, e, severity, check) for s, e in _spans(text, item, item in whole))
+                candidates.extend((s, e, severity, check, lang) for s, e in _spans(text, item, item in whole))
     # longest first, then leftmost; keep what does not overlap an accepted span
-    chosen: dict[tuple[int, int], tuple[str, set[str]]] = {}
-    for s, e, severity, check in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
+    chosen: dict[tuple[int, int], tuple[str, set[str], dict[str, str]]] = {}
+    for s, e, severity, check, lang in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
         if (s, e) in chosen:
-            old, checks = chosen[(s, e)]
+            old, checks, by = chosen[(s, e)]
             checks.add(check)
+            _gravest(by, lang, severity)
             if _RANK.get(severity, 9) < _RANK.get(old, 9):
-                chosen[(s, e)] = (severity, checks)
+                chosen[(s, e)] = (severity, checks, by)
             continue
-        if any(s < ce and cs < e for cs, ce in chosen):
+        over = [span for span in chosen if s < span[1] and span[0] < e]
+        if over:
+            for span in over:
+                _gravest(chosen[span][2], lang, severity)
             continue
-        chosen[(s, e)] = (severity, {check})
+        chosen[(s, e)] = (severity, {check}, _gravest({}, lang, severity))
     segments: list[Segment] = []
     position = 0
-    for (s, e), (severity, checks) in sorted(chosen.items()):
+    for (s, e), (severity, checks, by) in sorted(chosen.items()):
         if s > position:
             segments.append(Segment(text[position:s]))
-        segments.append(Segment(text[s:e], severity, tuple(sorted(checks))))
+        segments.append(Segment(text[s:e], severity, tuple(sorted(checks)), by=tuple(sorted(by.items()))))
         position = e
     if position < len(text):
         segments.append(Segment(text[position:]))
     return segments
+
+
+def _gravest(by: dict[str, str], lang: str, severity: str) -> dict[str, str]:
+    """Record ``severity`` for ``lang`` in ``by`` unless a graver one is there; "" (a
+    translation's own column) is not recorded."""
+    if lang and _RANK.get(severity, 9) < _RANK.get(by.get(lang, ""), 9):
+        by[lang] = severity
+    return by
