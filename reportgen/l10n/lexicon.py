@@ -5,12 +5,14 @@ shipped as data (``data/lexicon.yaml``), never downloaded. Each concept lists, p
 language, stems that mark it in text. How a stem is matched is data too
 (``matching``): at the start of a word (``word-prefix``: inflected languages such as
 French, Russian and Spanish) or anywhere (``substring``: Chinese, which has no word
-spaces, and Arabic, whose clitics attach to the word). Code never branches on a
-language code.
+spaces, and Arabic, whose clitics attach to the word). Country, territory and
+language names from CLDR join the concepts (``names.py``): every UN report names
+States. Code never branches on a language code.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -18,8 +20,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from reportgen.l10n.loader import LANGUAGES, DataFileError, load_yaml
+from reportgen.l10n.names import Inflection, NameRules, name_stems, read_rules
 
 PATH = Path(__file__).with_name("data") / "lexicon.yaml"
+#: Ends a stem that must end a word (a short name: "Iran" not in "Iranian"); it matches no
+#: character, so the matched text is the stem itself.
+_WORD_END = "\x00"
+#: Follows each word of an inflected name: the case ending it takes (Италии, Соединенных).
+_ENDING = "\x01"
 MATCHING = ("word-prefix", "substring")
 _MARKS = {cp: None for cp in [*range(0x064B, 0x0653), 0x0640]}
 _HAS_MARKS = re.compile("[\u064b-\u0652\u0640]")
@@ -31,6 +39,7 @@ class Lexicon:
 
     pattern: re.Pattern[str] | None
     concept_of: dict[str, str]  # lower-cased stem -> concept
+    inflection: Inflection | None = None  # of names: a match holds case endings to take off
 
     def concepts(self, text: str) -> Counter:
         if self.pattern is None:
@@ -39,7 +48,20 @@ class Lexicon:
         plain = text.lower()
         if _HAS_MARKS.search(plain):
             plain = plain.translate(_MARKS)
-        return Counter(map(self.concept_of.__getitem__, self.pattern.findall(plain)))
+        found = Counter(map(self._concept, self.pattern.findall(plain)))
+        found.pop("", None)  # a shield, or a longer word in which a name is not that name
+        return found
+
+    def _concept(self, match: str) -> str:
+        concept = self.concept_of.get(match)
+        if concept is not None or self.inflection is None:
+            return concept or ""
+        # an inflected name (Соединенных Штатов): each word without the ending it took
+        endings, most = self.inflection.endings, self.inflection.most
+        options = [[w[:len(w) - k] for k in range(min(most, len(w)) + 1) if all(c in endings for c in w[len(w) - k:])]
+                   for w in match.split(" ")]
+        return next((self.concept_of[key] for key in map(" ".join, itertools.product(*options))
+                     if key in self.concept_of), "")
 
 
 @lru_cache(maxsize=None)
@@ -61,6 +83,7 @@ def _parse(path: Path) -> dict:
                                                   and all(isinstance(x, str) and x.strip() for x in v)
                                                   for c, v in stems.items()):
             raise DataFileError(path, f"concepts.{concept}", "expected language codes with lists of stems")
+    data["names"] = read_rules(path, data.get("names"))
     return data
 
 
@@ -75,19 +98,33 @@ def lexicon(code: str) -> Lexicon:
             concept_of.setdefault(stem.lower(), str(concept))
     if not concept_of or how is None:
         return Lexicon(None, {})
+    keys = list(concept_of)
+    rules: NameRules = data["names"]
+    inflection = rules.stem_endings.get(code)
+    # CLDR's names beside the concepts above (a stem of the file wins over a name)
+    for stem, name in name_stems(code, rules, how == "word-prefix").items():
+        if stem not in concept_of:
+            concept_of[stem] = name.concept
+            if name.inflected:  # each word followed by its case ending
+                stem = " ".join(w + _ENDING for w in stem.split(" "))
+            keys.append(stem + _WORD_END if name.whole_word else stem)
     # One trie-shaped expression over lower-cased text: an alternation of hundreds of
     # stems would be tried stem by stem at every position. Longest match wins, so
     # "human rights" is preferred to "human".
-    alternatives = _trie(sorted(concept_of))
+    markers = {_WORD_END: r"(?!\w)"}
+    if inflection is not None:
+        markers[_ENDING] = f"[{re.escape(inflection.endings)}]{{0,{inflection.most}}}"
+    alternatives = _trie(sorted(keys), markers)
     if how == "word-prefix":
         pattern = re.compile(rf"(?<!\w)({alternatives})")
     else:
         pattern = re.compile(rf"({alternatives})")
-    return Lexicon(pattern, concept_of)
+    return Lexicon(pattern, concept_of, inflection)
 
 
-def _trie(words: list[str]) -> str:
-    """A regular expression matching any of ``words``, longest first, shaped as a trie."""
+def _trie(words: list[str], markers: dict[str, str] | None = None) -> str:
+    """A regular expression matching any of ``words``, longest first, shaped as a trie;
+    ``markers``: characters that stand for an expression (a word's end, a case ending)."""
     root: dict = {}
     for word in words:
         node = root
@@ -95,13 +132,16 @@ def _trie(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    return _pattern(root)
+    return _pattern(root, markers or {})
 
 
-def _pattern(node: dict) -> str:
+def _pattern(node: dict, markers: dict[str, str]) -> str:
     """The expression of one trie node (module-level: a recursive nested function is a
     reference cycle)."""
-    branches = [re.escape(ch) + _pattern(child) for ch, child in sorted(node.items()) if ch]
+    # a marker's branch last: "lao" ends a word only where no longer stem goes on
+    # ("lao people's democratic republic"), or the alternation would stop there
+    branches = [markers.get(ch, re.escape(ch)) + _pattern(child, markers)
+                for ch, child in sorted(node.items(), key=lambda item: (item[0] in markers, item[0])) if ch]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
