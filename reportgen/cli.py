@@ -65,8 +65,9 @@ def _usable(each: E, *, strict: bool = True, named_by_findings: frozenset[Path] 
     """Print the load's diagnostics. Exit 2 (writing nothing) on any error, or with
     ``strict=False`` only when a version cannot be read at all: alignment still
     compares a version whose numbering has a gap. A structural problem (sub-items out
-    of sequence) of a file in ``named_by_findings`` is left to the alignment's own
-    finding (subitem-sequence, or the merge that explains it), not printed twice."""
+    of sequence, a number skipped or repeated) of a file in ``named_by_findings`` is left
+    to the alignment's own finding (subitem-sequence, missing-paragraph,
+    numbering-mismatch, or the merge that explains it), not printed twice."""
     _report([d for d in each.diagnostics if not (d.structural and d.path in named_by_findings)])
     if each.unusable or (strict and each.errors):
         sys.exit(EXIT_UNUSABLE)

@@ -14,8 +14,9 @@ class Diagnostic:
     path: Path
     line: int | None
     message: str
-    #: a structural problem (sub-items out of sequence) that leaves the version readable:
-    #: ``align`` reports it as a finding of its own (subitem-sequence) instead
+    #: a structural problem (sub-items out of sequence, a paragraph number skipped or
+    #: repeated) that leaves the version readable: ``align`` names it in a translation
+    #: with a finding of its own (subitem-sequence, missing-paragraph, numbering-mismatch…)
     structural: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen import model as m
@@ -305,7 +305,9 @@ def read_document(path: Path) -> tuple[m.Document | None, list[Diagnostic]]:
     # them), while build and check refuse it.
     numbering = _Reader(path, reader.lang)
     check_numbering(numbering, blocks)
-    diagnostics += numbering.diagnostics
+    # structural: alignment names a translation's gap or repeat itself (missing-paragraph,
+    # numbering-mismatch, duplicate-paragraph…); the load need not print it again
+    diagnostics += [replace(d, structural=True) for d in numbering.diagnostics]
     if unreadable or meta is None:
         return None, diagnostics
     return m.Document(meta, tuple(blocks), path, tuple(comments)), diagnostics

@@ -128,6 +128,29 @@ def test_the_original_s_sub_item_out_of_sequence_is_still_printed(cli, clean: Pa
     assert f"{report}/en.md:{at + 1}: sub-item (c) is out of sequence: expected (b)" in result.err.splitlines()
 
 
+def test_a_translation_s_numbering_gap_is_named_once_by_the_alignment(cli, clean: Path, tmp_path: Path) -> None:
+    """Article 9 dropped from the French, the numbers kept (8, 10): align names it
+    missing, and the load does not print the gap too; check still prints it."""
+    report = _copy(clean, tmp_path)
+    damage_file(report / "fr.md", "drop", 8, False)
+    result = cli("align", report, "--format", "json")
+    assert result.code == 1
+    fr = [(f["check"], f["paragraph"]) for f in json.loads(result.out)["findings"]
+          if f["lang"] == "fr" and f["check"] != "unnumbered-mismatch"]
+    assert fr == [("missing-paragraph", "9")]
+    assert "follows paragraph" not in result.err
+    gap = next(line for line in cli("check", report).err.splitlines() if "follows paragraph" in line)
+    assert gap.startswith(f"{report}/fr.md:") and gap.endswith(": paragraph 10 follows paragraph 8: expected 9")
+
+
+def test_the_original_s_numbering_gap_is_still_printed(cli, clean: Path, tmp_path: Path) -> None:
+    report = _copy(clean, tmp_path)
+    damage_file(report / "en.md", "drop", 8, False)
+    result = cli("align", report, "--format", "json")
+    assert any(line.startswith(f"{report}/en.md:") and line.endswith(": paragraph 10 follows paragraph 8: expected 9")
+               for line in result.err.splitlines())
+
+
 def test_build_and_check_still_refuse_it(cli, clean: Path, tmp_path: Path) -> None:
     report, line = _letter_out_of_sequence(clean, tmp_path)
     error = f"{report}/fr.md:{line}: sub-item (c) is out of sequence: expected b)"
