@@ -13,22 +13,8 @@ import pytest
 from reportgen.align import AlignmentResult
 from reportgen.align.findings import CheckId
 from reportgen.project import Project
+from tests.support.sources import FRONT
 
-FRONT = """---
-symbol: A/AC.123/2024/L.2/Add.3
-distribution: limited
-date: 2024-03-01
-language: {lang}
-original: en
-organ: Ad Hoc Committee on Testing
-title: Draft report
-meeting: Third session
-venue: New York
-dates: [2024-02-26, 2024-03-01]
-job: 24-01234
----
-
-"""
 SENTENCE = {
     "en": "The representative of {} made a statement on the item.",
     "fr": "Le représentant {} a fait une déclaration sur ce point.",

@@ -14,22 +14,8 @@ from reportgen.align.result import AlignmentResult
 from reportgen.align.sidebyside import review_of, side_by_side
 from reportgen.errors import UserError
 from reportgen.project import Project
+from tests.support.sources import FRONT
 
-FRONT = """---
-symbol: A/AC.123/2024/L.2/Add.3
-distribution: limited
-date: 2024-03-01
-language: {lang}
-original: en
-organ: Ad Hoc Committee on Testing
-title: Draft report
-meeting: Third session
-venue: New York
-dates: [2024-02-26, 2024-03-01]
-job: 24-01234
----
-
-"""
 EN = """# I. Opening
 
 1. The Committee met on 3 March 2024 with 41 delegations.

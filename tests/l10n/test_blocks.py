@@ -6,7 +6,6 @@ a malformed block fails when its file is loaded, naming the key."""
 from __future__ import annotations
 
 import ast
-import re
 from dataclasses import FrozenInstanceError, fields
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ import reportgen
 from reportgen.importer.masthead import agenda_line, contents_line, session_line
 from reportgen.l10n import LANGUAGES, DataFileError, data_path, language, load_language_file
 from reportgen.l10n.blocks import Decades, ImportForms, NumberWords, NumbersInNames, TermRules, Times
+from tests.support.sources import edited_data_file
 
 
 def _file(code: str) -> dict[str, Any]:
@@ -106,15 +106,6 @@ def test_the_blocks_cannot_be_changed() -> None:
         language("zh").number_words.digits["〇"] = 1  # type: ignore[index]
 
 
-def _edited(tmp_path: Path, code: str, pattern: str, replacement: str) -> Path:
-    text = data_path(code).read_text(encoding="utf-8")
-    new, count = re.subn(pattern, replacement, text, count=1, flags=re.M)
-    assert count == 1, pattern
-    path = tmp_path / f"{code}.yaml"
-    path.write_text(new, encoding="utf-8")
-    return path
-
-
 @pytest.mark.parametrize(("code", "pattern", "replacement", "key", "problem"), [
     ("en", r"^  cardinals:", "  cardinal:", "number_words", "unknown keys ['cardinal']"),
     ("en", r"^    11: \[eleven\]", "    eleven: [eleven]", "number_words.cardinals",
@@ -134,7 +125,7 @@ def _edited(tmp_path: Path, code: str, pattern: str, replacement: str) -> Path:
 ])
 def test_a_malformed_block_is_named_when_the_file_is_loaded(
         tmp_path: Path, code: str, pattern: str, replacement: str, key: str, problem: str) -> None:
-    path = _edited(tmp_path, code, pattern, replacement)
+    path = edited_data_file(tmp_path, code, pattern, replacement)
     with pytest.raises(DataFileError) as info:
         load_language_file(path)
     assert (info.value.key, info.value.problem) == (key, problem)
@@ -144,7 +135,7 @@ def test_a_malformed_block_is_named_when_the_file_is_loaded(
 def test_a_file_loaded_from_a_path_carries_its_own_blocks(tmp_path: Path) -> None:
     """The stages read the Language they are given: a data file's edited forms are what
     the importer recognises, with no second reading of the packaged file."""
-    path = _edited(tmp_path, "en", r"^  contents: \[Contents\]", "  contents: [Table of contents, Index]")
+    path = edited_data_file(tmp_path, "en", r"^  contents: \[Contents\]", "  contents: [Table of contents, Index]")
     lang = load_language_file(path)
     assert lang.import_forms.contents == ("Table of contents", "Index")
     assert contents_line("TABLE OF CONTENTS", lang) and contents_line("Index", lang)

@@ -6,8 +6,6 @@ Chinese numerals, Roman numerals), not computed with the code under test.
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -26,6 +24,7 @@ from reportgen.l10n.numerals import (
     parse_roman,
     to_roman,
 )
+from tests.support.sources import edited_data_file
 
 SPOT_VALUES = (1999, 2000, 2021, 3999, 4000, 4001, 9999, 10000, 10001, 12345, 100000, 1000000)
 
@@ -259,15 +258,6 @@ def test_every_numeral_kind_has_a_schema():
     assert set(NUMERAL_SCHEMAS) == set(NUMERAL_KINDS)
 
 
-def _edited(tmp_path: Path, code: str, pattern: str, replacement: str) -> Path:
-    text = data_path(code).read_text(encoding="utf-8")
-    new, count = re.subn(pattern, replacement, text, count=1, flags=re.M)
-    assert count == 1, pattern
-    path = tmp_path / f"{code}.yaml"
-    path.write_text(new, encoding="utf-8")
-    return path
-
-
 @pytest.mark.parametrize(
     ("code", "pattern", "replacement", "key"),
     [
@@ -285,5 +275,5 @@ def _edited(tmp_path: Path, code: str, pattern: str, replacement: str) -> Path:
 )
 def test_bad_numeral_data_rejected(tmp_path, code, pattern, replacement, key):
     with pytest.raises(DataFileError) as info:
-        load_language_file(_edited(tmp_path, code, pattern, replacement))
+        load_language_file(edited_data_file(tmp_path, code, pattern, replacement))
     assert info.value.key == key, str(info.value)
