@@ -104,8 +104,8 @@ class SideBySide:
 
 
 def side_by_side(result: AlignmentResult, languages: list[str] | None = None) -> SideBySide:
-    """``result`` as rows for ``languages`` (default: every version, in the result's
-    order); the original's column comes with them."""
+    """``result`` as rows for the columns ``languages`` (default: every version, in the
+    result's order), the original among them; a language without a version has none."""
     codes = [c for c in (languages if languages is not None else list(result.languages) or list(result.versions))
              if c in result.versions]
     if result.original not in result.versions:
