@@ -1,0 +1,125 @@
+"""The Dask driver of ``reportgen corpus``: one task per report, results written as they come.
+
+Dask (``dask.distributed``) is the engine: with no scheduler address, a
+``LocalCluster`` of worker processes on this machine (one per core, or ``workers``);
+given ``tcp://host:8786``, the cluster behind it, whose workers must see INPUT at the
+same path. A task is :func:`~reportgen.corpus.tasks.process_report`, sent by name.
+
+The client keeps a bounded window of tasks in flight (``WINDOW`` per worker) and writes
+each result as it completes (``store.put``), then releases it, so neither the client nor
+a worker holds more than a few reports. A worker that dies is Dask's to handle: its
+tasks are run again elsewhere (``distributed.scheduler.allowed-failures``); a task that
+still cannot finish becomes a failed report that the next run retries.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportgen.corpus.inputs import Report, find_reports
+from reportgen.corpus.store import Store, Totals
+from reportgen.corpus.tasks import ReportRows, failed_rows, process_report
+from reportgen.errors import UserError
+
+__all__ = ["run_corpus", "Progress"]
+
+WINDOW = 2  # tasks in flight per worker: one running, one waiting to start
+
+
+@dataclass
+class Progress:
+    """Counts for a progress display: reports done (of those to run), failed, reused."""
+
+    total: int
+    reused: int
+    done: int = 0
+    failed: int = 0
+
+    @property
+    def remaining(self) -> int:
+        return self.total - self.done
+
+
+def run_corpus(source: Path, out: Path, *, scheduler: str | None = None, workers: int | None = None,
+               on_result: Callable[[Progress, ReportRows], None] | None = None,
+               on_start: Callable[[Progress], None] | None = None) -> Totals:
+    """Run every report under ``source`` that ``out`` does not hold yet, then write the tables."""
+    if not source.is_dir():
+        raise UserError(source, None, "no such folder" if not source.exists() else "not a folder")
+    reports = find_reports(source, exclude=out)
+    if not reports:
+        raise UserError(source, None, "holds no report folder (a folder with <lang>.md files)")
+    store = Store(out)
+    todo = [r for r in reports if not store.done(r)]
+    progress = Progress(total=len(todo), reused=len(reports) - len(todo))
+    if on_start is not None:
+        on_start(progress)
+    if todo:
+        with _client(scheduler, workers) as client:
+            for rows in _results(client, todo):
+                store.put(rows)
+                progress.done += 1
+                progress.failed += rows.failed
+                if on_result is not None:
+                    on_result(progress, rows)
+    return store.assemble(reports)
+
+
+def _results(client: Any, todo: list[Report]) -> Iterator[ReportRows]:
+    """Each report's rows as its task completes, with at most ``WINDOW`` tasks per worker in flight."""
+    from distributed import as_completed
+
+    slots = max(1, WINDOW * len(client.scheduler_info(n_workers=-1).get("workers", {})))
+    pending = enumerate(todo)
+    running: dict[str, Report] = {}
+
+    def submit() -> Any:
+        index, report = next(pending, (0, None))
+        if report is None:
+            return None
+        future = client.submit(process_report, str(report.folder.resolve()), report.name, report.digest,
+                               key=f"report-{index}-{report.digest[:16]}", pure=False)
+        running[future.key] = report
+        return future
+
+    first = [f for f in (submit() for _ in range(slots)) if f is not None]
+    queue = as_completed(first)
+    for future in queue:
+        report = running.pop(future.key)
+        try:
+            rows: ReportRows = future.result()
+        except Exception as exc:  # the task's worker died too often: retried by the next run
+            text = " ".join(str(exc).split()) or type(exc).__name__
+            rows = failed_rows(report.name, report.digest, f"{report.folder}: not processed: {text}", keep=False)
+        future.release()
+        yield rows
+        following = submit()
+        if following is not None:
+            queue.add(following)
+
+
+@contextlib.contextmanager
+def _client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
+    """A client of the cluster at ``scheduler``, or of a local cluster of worker processes."""
+    from distributed import Client, LocalCluster
+
+    if scheduler is not None:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise UserError(scheduler, None, f"cannot reach the Dask scheduler: {exc}") from None
+        with client:
+            if workers:
+                client.wait_for_workers(workers)
+            yield client
+        return
+    count = workers or len(os.sched_getaffinity(0))
+    with LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        yield client

@@ -1,0 +1,189 @@
+"""``reportgen corpus`` on the local Dask scheduler (two worker processes): the same
+answers as the single-report commands, a broken report isolated, resumable runs.
+
+One run over a small corpus (tests/corpus/corpus_data.py) serves the module's tests;
+the resumption tests make their own small corpus."""
+
+from __future__ import annotations
+
+import shutil
+import contextlib
+import io
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+
+from reportgen.cli import main
+from reportgen.corpus import SCHEMAS, run_corpus
+from reportgen.corpus.store import memory_units_of
+from reportgen.corpus.tasks import process_report
+from reportgen.interchange.tmx import write_tmx
+from tests.conftest import FIXTURES
+from tests.corpus.corpus_data import (BROKEN, GOOD, aligned_alone, as_json, checked_alone, findings_json, links_json,
+                                      make_corpus, of, rows, tmx_units)
+
+
+class Ran:
+    def __init__(self, source: Path, out: Path, code: int, out_text: str, err_text: str) -> None:
+        self.source, self.out, self.code, self.stdout, self.stderr = source, out, code, out_text, err_text
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: Any) -> tuple[int, str, str]:
+    capsys.readouterr()
+    try:
+        main([str(a) for a in args])
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 2
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def ran(tmp_path_factory: pytest.TempPathFactory) -> Ran:
+    root = tmp_path_factory.mktemp("corpus")
+    source = make_corpus(root)
+    out = root / "out"
+    err, std = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(std):
+        try:
+            main(["corpus", str(source), "-o", str(out), "--workers", "2"])
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 2
+    return Ran(source, out, code, std.getvalue(), err.getvalue())
+
+
+def test_every_report_is_in_documents_and_the_broken_one_is_one_failed_row(ran: Ran) -> None:
+    documents = rows(ran.out, "documents")
+    assert sorted({r["report"] for r in documents}) == sorted(GOOD + tuple(BROKEN))
+    for name, error in BROKEN.items():
+        (row,) = of(ran.out, "documents", name)
+        assert row["status"] == "failed" and row["language"] is None
+        assert row["error"] == f"{ran.source}/{error}"
+    for name in GOOD:
+        versions = of(ran.out, "documents", name)
+        folder = ran.source / name
+        assert sorted(r["language"] for r in versions) == sorted(p.stem for p in folder.glob("*.md"))
+        assert all(r["status"] == "ok" and r["error"] is None for r in versions)
+    (en,) = [r for r in of(ran.out, "documents", "cosp-eg1-2021-add1") if r["language"] == "en"]
+    assert (en["symbol"], en["original"], en["year"], en["path"]) == ("CAC/COSP/EG.1/2021/L.1/Add.1", "en", 2021, "en.md")
+    assert en["organ"].startswith("Conference of the States Parties")
+
+
+def test_exit_status_counts_the_failed_reports_and_stderr_lists_them(ran: Ran) -> None:
+    assert ran.code == 10 + len(BROKEN)
+    lines = ran.stderr.splitlines()
+    for error in BROKEN.values():
+        assert f"{ran.source}/{error}" in lines
+    assert lines[-1].startswith(f"{ran.out}: {len(GOOD) + len(BROKEN)} reports, {len(BROKEN)} failed; ")
+    assert ran.stdout.splitlines()[:4] == [str(ran.out / f"{t}.parquet") for t in ("documents", "findings", "links", "units")]
+
+
+@pytest.mark.parametrize("name", GOOD)
+def test_findings_and_links_are_align_on_the_folder_alone(ran: Ran, name: str) -> None:
+    alone = as_json(aligned_alone(ran.source / name).as_json())
+    assert findings_json(ran.out, name, accepted=False) == alone["findings"]
+    assert findings_json(ran.out, name, accepted=True) == alone["accepted"]
+    assert links_json(ran.out, name) == alone["links"]
+
+
+def test_the_generated_report_with_a_paragraph_left_out_has_its_finding(ran: Ran) -> None:
+    left_out = (ran.source / "left-out.txt").read_text("utf-8")
+    found = findings_json(ran.out, "generated-b", accepted=False)
+    assert any(f["check"] == "missing-paragraph" and f["lang"] == "fr" and f["paragraph"] == left_out
+               for f in found)
+    assert any(r["type"] == "1-0" for r in of(ran.out, "links", "generated-b") if r["language"] == "fr")
+
+
+@pytest.mark.parametrize("name", GOOD)
+def test_check_diagnostics_are_check_on_the_folder_alone(ran: Ran, name: str) -> None:
+    table = [(r["severity"], r["path"], r["line"], r["message"])
+             for r in of(ran.out, "findings", name) if r["stage"] == "check"]
+    assert table == checked_alone(ran.source / name)
+
+
+@pytest.mark.parametrize("name", GOOD)
+def test_tmx_units_are_reportgen_tmx_on_the_folder_alone(ran: Ran, name: str, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    alone = tmp_path / "alone.tmx"
+    code, _, err = run_cli(capsys, "tmx", ran.source / name, "-o", alone)
+    assert code == 0, err
+    folder_name = (ran.source / name).name
+    # a report is named by its path under INPUT (unique), ``reportgen tmx`` by its folder's name
+    renamed = {f'<prop type="x-report">{folder_name}</prop>': f'<prop type="x-report">{name}</prop>',
+               f'tuid="{folder_name}:': f'tuid="{name}:'}
+    expected = {}
+    for tuid, tu in tmx_units(alone).items():
+        for old, new in renamed.items():
+            tu = tu.replace(old.encode(), new.encode())
+        expected[f"{name}:{tuid.split(':')[-1]}"] = tu
+    (shard,) = (ran.out / "tmx").glob("corpus-*.tmx")
+    assert tmx_units(shard, name) == expected
+    assert expected  # every good report has units
+    if name == folder_name:  # the units table gives the very memory ``reportgen tmx`` writes
+        assert write_tmx(memory_units_of(of(ran.out, "units", name))) == alone.read_bytes()
+
+
+def test_tables_have_their_schemas_and_the_key_columns(ran: Ran) -> None:
+    for table, schema in SCHEMAS.items():
+        assert pq.read_schema(ran.out / f"{table}.parquet").equals(schema)
+        assert {"report", "symbol", "language"} <= set(schema.names)
+    assert {"paragraph", "check"} <= set(SCHEMAS["findings"].names)
+    assert "paragraph" in SCHEMAS["links"].names and "paragraph" in SCHEMAS["units"].names
+
+
+def test_a_bug_in_a_task_is_a_failed_row_that_the_next_run_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportgen import project
+
+    def broken(directory: Path) -> None:
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(project.Project, "open", broken)
+    got = process_report(str(FIXTURES / "minimal"), "minimal", "d1")
+    assert got.failed and not got.keep
+    assert got.documents[0]["error"] == f"{FIXTURES / 'minimal'}: internal error: RuntimeError: boom second line"
+
+
+def _small(root: Path) -> Path:
+    source = root / "in"
+    shutil.copytree(FIXTURES / "minimal", source / "minimal")
+    shutil.copytree(FIXTURES / "continuing", source / "continuing")
+    return source
+
+
+def test_a_rerun_redoes_only_the_changed_report_and_gives_the_same_tables(tmp_path: Path) -> None:
+    source, out = _small(tmp_path), tmp_path / "out"
+    done: list[str] = []
+    run_corpus(source, out, workers=1, on_result=lambda p, r: done.append(r.report))
+    assert sorted(done) == ["continuing", "minimal"]
+    first = {t: rows(out, t) for t in SCHEMAS}
+    done.clear()
+    totals = run_corpus(source, out, workers=1, on_result=lambda p, r: done.append(r.report))
+    assert done == [] and totals.reports == 2
+    assert {t: rows(out, t) for t in SCHEMAS} == first
+    en = source / "minimal" / "en.md"
+    en.write_text(en.read_text("utf-8").replace("Draft report", "Draft report, revised"), "utf-8")
+    run_corpus(source, out, workers=1, on_result=lambda p, r: done.append(r.report))
+    assert done == ["minimal"]
+    assert of(out, "documents", "continuing") == [r for r in first["documents"] if r["report"] == "continuing"]
+    assert of(out, "documents", "minimal")[0]["digest"] != first["documents"][-1]["digest"]
+
+
+def test_a_report_removed_from_input_leaves_the_tables(tmp_path: Path) -> None:
+    source, out = _small(tmp_path), tmp_path / "out"
+    run_corpus(source, out, workers=1)
+    shutil.rmtree(source / "continuing")
+    run_corpus(source, out, workers=1)
+    assert {r["report"] for t in SCHEMAS for r in rows(out, t)} == {"minimal"}
+
+
+def test_an_input_without_reports_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty").mkdir()
+    code, _, err = run_cli(capsys, "corpus", tmp_path / "empty", "-o", tmp_path / "out")
+    assert (code, err) == (2, f"{tmp_path / 'empty'}: holds no report folder (a folder with <lang>.md files)\n")
+    code, _, err = run_cli(capsys, "corpus", tmp_path / "nowhere", "-o", tmp_path / "out")
+    assert (code, err) == (2, f"{tmp_path / 'nowhere'}: no such folder\n")
+    assert not (tmp_path / "out").exists()
