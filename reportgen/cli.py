@@ -394,7 +394,7 @@ def corpus(source: Path, out_dir: Path, scheduler: str | None, workers: int | No
         f"{_count(rows['findings'], 'finding')}, {_count(rows['links'], 'link')}, "
         f"{_count(rows['units'], 'unit row')}; {_count(len(totals.shards), 'TMX shard')}"), err=True)
     _emit_lines([out_dir / f"{name}.parquet" for name in ("documents", "findings", "links", "units")]
-                + totals.shards)
+                + totals.shards + ([totals.summary] if totals.summary else []))
     if totals.failed:
         sys.exit(CORPUS_FAILED + min(len(totals.failed), CORPUS_FAILED_MAX))
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from reportgen.corpus.inputs import Report, find_reports
 from reportgen.corpus.store import Store, Totals
+from reportgen.corpus.summary import write_summary
 from reportgen.corpus.tasks import ReportRows, failed_rows, process_report
 from reportgen.errors import UserError
 
@@ -68,7 +69,9 @@ def run_corpus(source: Path, out: Path, *, scheduler: str | None = None, workers
                 progress.failed += rows.failed
                 if on_result is not None:
                     on_result(progress, rows)
-    return store.assemble(reports)
+    totals = store.assemble(reports)
+    totals.summary = write_summary(out)
+    return totals
 
 
 def _results(client: Any, todo: list[Report]) -> Iterator[ReportRows]:

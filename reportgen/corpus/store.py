@@ -71,6 +71,7 @@ class Totals:
     failed: list[tuple[str, str]] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
     shards: list[Path] = field(default_factory=list)
+    summary: Path | None = None
 
 
 class Store:

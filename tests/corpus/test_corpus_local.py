@@ -7,8 +7,6 @@ the resumption tests make their own small corpus."""
 from __future__ import annotations
 
 import shutil
-import contextlib
-import io
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +19,9 @@ from reportgen.corpus.store import memory_units_of
 from reportgen.corpus.tasks import process_report
 from reportgen.interchange.tmx import write_tmx
 from tests.conftest import FIXTURES
+from tests.corpus.conftest import Ran
 from tests.corpus.corpus_data import (BROKEN, GOOD, aligned_alone, as_json, checked_alone, findings_json, links_json,
-                                      make_corpus, of, rows, tmx_units)
-
-
-class Ran:
-    def __init__(self, source: Path, out: Path, code: int, out_text: str, err_text: str) -> None:
-        self.source, self.out, self.code, self.stdout, self.stderr = source, out, code, out_text, err_text
+                                      of, rows, tmx_units)
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *args: Any) -> tuple[int, str, str]:
@@ -39,21 +33,6 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: Any) -> tuple[int, str, s
         code = exc.code if isinstance(exc.code, int) else 2
     out, err = capsys.readouterr()
     return code, out, err
-
-
-@pytest.fixture(scope="module")
-def ran(tmp_path_factory: pytest.TempPathFactory) -> Ran:
-    root = tmp_path_factory.mktemp("corpus")
-    source = make_corpus(root)
-    out = root / "out"
-    err, std = io.StringIO(), io.StringIO()
-    code = 0
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(std):
-        try:
-            main(["corpus", str(source), "-o", str(out), "--workers", "2"])
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 2
-    return Ran(source, out, code, std.getvalue(), err.getvalue())
 
 
 def test_every_report_is_in_documents_and_the_broken_one_is_one_failed_row(ran: Ran) -> None:
