@@ -6,7 +6,9 @@ the resumption tests make their own small corpus."""
 
 from __future__ import annotations
 
+import io
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -166,3 +168,27 @@ def test_an_input_without_reports_is_exit_2(tmp_path: Path, capsys: pytest.Captu
     code, _, err = run_cli(capsys, "corpus", tmp_path / "nowhere", "-o", tmp_path / "out")
     assert (code, err) == (2, f"{tmp_path / 'nowhere'}: no such folder\n")
     assert not (tmp_path / "out").exists()
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_terminal_shows_reports_done_failed_and_remaining(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "in"
+    shutil.copytree(FIXTURES / "minimal", source / "minimal")
+    (source / "broken").mkdir()
+    (source / "broken" / "en.md").write_bytes(b"\x00")
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with pytest.raises(SystemExit) as exited:
+        main(["corpus", str(source), "-o", str(tmp_path / "out"), "--workers", "1"])
+    assert exited.value.code == 11
+    frames = terminal.getvalue().split("\r")
+    assert any(f.startswith("\x1b[?25lreports (0 unchanged)  [") and "1/2" in f for f in frames)
+    assert "2/2  failed 1, remaining 0" in frames[-1]
+    terminal.truncate(0)
+    with pytest.raises(SystemExit):  # nothing to run: the bar counts none, the unchanged apart
+        main(["corpus", str(source), "-o", str(tmp_path / "out")])
+    assert "reports (2 unchanged)" in terminal.getvalue()
