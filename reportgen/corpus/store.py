@@ -9,8 +9,8 @@ interrupted run leaves every finished report behind it).
 At the end the parts of the reports now under INPUT are streamed, in report order,
 into ``findings.parquet``, ``links.parquet``, ``units.parquet`` and ``documents.parquet``
 (a row group per ``ROW_GROUP`` rows, so memory stays bounded whatever the corpus) and
-into TMX shards of ``SHARD_REPORTS`` reports each (``tmx/corpus-00001.tmx``), written as
-``reportgen tmx`` writes one memory. Every file appears whole or not at all.
+into TMX shards of ``SHARD_REPORTS`` reports each (``tmx/corpus-00001.tmx``): the reports'
+memories, written by the tasks as ``reportgen tmx`` writes one, joined (``join_tmx``). Every file appears whole or not at all.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import pyarrow.parquet as pq
 
 from reportgen.corpus.inputs import Report
 from reportgen.corpus.tasks import ReportRows, Row
-from reportgen.interchange.tmx import MemoryUnit, write_tmx
+from reportgen.interchange.tmx import MemoryUnit, join_tmx
 
 __all__ = ["SCHEMAS", "TABLES", "Store", "Totals", "memory_units_of"]
 
@@ -105,6 +105,7 @@ class Store:
             pq.write_table(table, temp / f"{name}.parquet")
         state = {"report": rows.report, "digest": rows.digest, "keep": rows.keep, "failed": rows.failed,
                  "error": rows.error}
+        (temp / "units.tmx").write_bytes(rows.tmx)
         (temp / "state.json").write_text(json.dumps(state, ensure_ascii=False), "utf-8")
         old = final.with_name(final.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
@@ -128,6 +129,7 @@ class Store:
                     raise FileNotFoundError(f"{self.part(report.name)}: the rows of {report.name} are missing")
                 if state["failed"]:
                     totals.failed.append((report.name, state["error"]))
+                shards.add((self.part(report.name) / "units.tmx").read_bytes())
                 for name in TABLES:
                     table = pq.read_table(self.part(report.name) / f"{name}.parquet", schema=SCHEMAS[name])
                     totals.rows[name] += table.num_rows
@@ -135,8 +137,6 @@ class Store:
                     if sum(t.num_rows for t in buffers[name]) >= ROW_GROUP:
                         writers[name].write_table(pa.concat_tables(buffers.pop(name)), ROW_GROUP)
                         buffers[name] = []
-                    if name == "units":
-                        shards.add(memory_units_of(table.to_pylist()))
             for name in TABLES:
                 if buffers[name]:
                     writers[name].write_table(pa.concat_tables(buffers[name]), ROW_GROUP)
@@ -154,25 +154,27 @@ class _Shards:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.units: list[MemoryUnit] = []
+        self.documents: list[bytes] = []
         self.reports = 0
         self.written: list[Path] = []
 
-    def add(self, units: list[MemoryUnit]) -> None:
-        self.units += units
+    def add(self, document: bytes) -> None:
+        """A report's memory (empty when it has no unit or failed)."""
+        if document:
+            self.documents.append(document)
         self.reports += 1
         if self.reports == SHARD_REPORTS:
             self._flush()
 
     def _flush(self) -> None:
-        if self.units:
+        if self.documents:
             self.folder.mkdir(parents=True, exist_ok=True)
             path = self.folder / f"corpus-{len(self.written) + 1:05d}.tmx"
             temp = path.with_name("." + path.name + ".tmp")
-            temp.write_bytes(write_tmx(self.units))
+            temp.write_bytes(join_tmx(self.documents))
             os.replace(temp, path)
             self.written.append(path)
-        self.units, self.reports = [], 0
+        self.documents, self.reports = [], 0
 
     def finish(self) -> list[Path]:
         self._flush()
@@ -183,7 +185,8 @@ class _Shards:
 
 
 def memory_units_of(rows: list[Row]) -> list[MemoryUnit]:
-    """The TMX units of one report back from its ``units`` rows (one row per language)."""
+    """The TMX units of one report back from its ``units`` rows (one row per language): the
+    table holds the whole memory (tested: ``write_tmx`` of these is the report's TMX)."""
     out: list[MemoryUnit] = []
     for group in _by_unit(rows):
         first = group[0]

@@ -5,8 +5,10 @@ for it), so the same code runs in a local process or on any machine of a cluster
 sees the folder. It runs what the single-report commands run, the one way a report is
 read (:class:`~reportgen.project.Project`): ``check`` (its diagnostics, repeats merged as
 ``reportgen check`` prints them), ``align`` (findings, accepted findings, links) and the
-TMX units (``interchange.tmx.memory_units``, as ``reportgen tmx``). It returns plain
-rows, small to pickle; the client writes them (``corpus/store.py``).
+TMX units (``interchange.tmx.memory_units``, as ``reportgen tmx``), and writes the
+report's TMX here, where the work is spread (translate-toolkit takes some 0.5 ms a unit:
+in the client it would be the run's bottleneck). It returns plain rows and bytes; the
+client writes them (``corpus/store.py``).
 
 A report that cannot be read (no version, a version unreadable) is not an exception
 here: it is one ``documents`` row with its located error, ``PATH:LINE: message``. A bug
@@ -17,7 +19,7 @@ such a result is not kept for the next run, which tries again.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,7 @@ class ReportRows:
     findings: list[Row] = field(default_factory=list)
     links: list[Row] = field(default_factory=list)
     units: list[Row] = field(default_factory=list)
+    tmx: bytes = b""  # the report's memory as ``write_tmx`` writes it (``join_tmx`` makes the shards)
     failed: bool = False
     keep: bool = True
 
@@ -68,7 +71,7 @@ def failed_rows(report: str, digest: str, error: str, *, findings: list[Row] | N
 
 
 def _rows(folder: Path, report: str, digest: str) -> ReportRows:
-    from reportgen.interchange.tmx import memory_units
+    from reportgen.interchange.tmx import memory_units, write_tmx
     from reportgen.project import Project
 
     project = Project.open(folder)
@@ -90,7 +93,8 @@ def _rows(folder: Path, report: str, digest: str) -> ReportRows:
     links = [_link(report, symbol, code, k, row.as_json())
              for code, rows in aligned.links.items() for k, row in enumerate(rows)]
     units: list[Row] = []
-    for position, u in enumerate(memory_units(aligned, original.date), start=1):
+    memory = [replace(u, report=report) for u in memory_units(aligned, original.date)]  # named as in the tables
+    for position, u in enumerate(memory, start=1):
         for order, (code, text) in enumerate(u.texts):
             units.append({"report": report, "symbol": u.symbol, "unit_index": position, "unit": u.unit,
                           "kind": u.kind, "item": u.item, "paragraph": ", ".join(map(str, u.paragraphs)),
@@ -106,7 +110,7 @@ def _rows(folder: Path, report: str, digest: str) -> ReportRows:
             paragraphs=None if version is None else len(version.segments),
             errors=sum(f["severity"] == "error" and not f["accepted"] for f in mine),
             warnings=sum(f["severity"] == "warning" and not f["accepted"] for f in mine)))
-    return ReportRows(report, digest, documents, findings, links, units)
+    return ReportRows(report, digest, documents, findings, links, units, write_tmx(memory) if memory else b"")
 
 
 def _document(report: str, digest: str, *, symbol: str | None = None, language: str | None = None,

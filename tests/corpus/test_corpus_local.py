@@ -192,3 +192,32 @@ def test_a_terminal_shows_reports_done_failed_and_remaining(tmp_path: Path, monk
     with pytest.raises(SystemExit):  # nothing to run: the bar counts none, the unchanged apart
         main(["corpus", str(source), "-o", str(tmp_path / "out")])
     assert "reports (2 unchanged)" in terminal.getvalue()
+
+
+def test_the_shard_is_the_memory_reportgen_tmx_writes_of_all_its_reports(ran: Ran) -> None:
+    (shard,) = (ran.out / "tmx").glob("corpus-*.tmx")
+    units = [u for name in sorted(GOOD) for u in memory_units_of(of(ran.out, "units", name))]
+    assert {u.original for u in units} == {"en"}  # one original: write_tmx gives the same header
+    assert shard.read_bytes() == write_tmx(units)
+
+
+def test_joined_memories_keep_each_unit_and_say_all_when_originals_differ() -> None:
+    import datetime as dt
+
+    from reportgen.interchange.tmx import MemoryUnit, join_tmx
+
+    en = MemoryUnit("a", "A/1", dt.date(2024, 1, 2), "en", (1,), (("en", "One."), ("fr", "Un.")), "p1")
+    fr = MemoryUnit("b", "B/1", dt.date(2024, 1, 3), "fr", (), (("fr", "Titre"), ("en", "Title")), "ch1", "heading")
+    joined = join_tmx([write_tmx([en]), write_tmx([]), write_tmx([fr])])
+    assert b'<header creationtool="reportgen"' in joined and b' srclang="*all*" datatype=' in joined
+    written = tmx_units_of_bytes(joined)
+    assert written == {**tmx_units_of_bytes(write_tmx([en])), **tmx_units_of_bytes(write_tmx([fr]))}
+    assert [tu.split(b">")[0] for tu in written.values()] == [b'<tu creationdate="20240102T000000Z" srclang="en" tuid="a:1"',
+                                                              b'<tu creationdate="20240103T000000Z" srclang="fr" tuid="b:1"']
+    assert join_tmx([write_tmx([en])]) == write_tmx([en]) and join_tmx([]) == write_tmx([])
+
+
+def tmx_units_of_bytes(data: bytes) -> dict[str, bytes]:
+    from lxml import etree
+
+    return {tu.get("tuid"): etree.tostring(tu, method="c14n") for tu in etree.fromstring(data).iter("tu")}
