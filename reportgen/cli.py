@@ -388,6 +388,9 @@ def corpus(source: Path, out_dir: Path, scheduler: str | None, workers: int | No
                             on_result=lambda p, rows: on_result(p, rows) if on_result else None)
     for _, error in totals.failed:
         click.echo(printable(error), err=True)
+    if totals.passed_over:
+        click.echo(printable(f"{source}: warning: {_count(len(totals.passed_over), 'issued document')} (PDF, DOCX) "
+                             f"passed over: grouping them into reports is not built yet"), err=True)
     rows = totals.rows
     click.echo(printable(
         f"{out_dir}: {_count(totals.reports, 'report')}, {len(totals.failed)} failed; "

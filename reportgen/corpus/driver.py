@@ -5,7 +5,7 @@ Dask (``dask.distributed``) is the engine: with no scheduler address, a
 given ``tcp://host:8786``, the cluster behind it, whose workers must see INPUT at the
 same path. A task is :func:`~reportgen.corpus.tasks.process_report`, sent by name.
 
-The client keeps a bounded window of tasks in flight (``WINDOW`` per worker) and writes
+The client keeps a bounded window of tasks in flight (``WINDOW`` per worker thread) and writes
 each result as it completes (``store.put``), then releases it, so neither the client nor
 a worker holds more than a few reports. A worker that dies is Dask's to handle: its
 tasks are run again elsewhere (``distributed.scheduler.allowed-failures``); a task that
@@ -30,7 +30,7 @@ from reportgen.errors import UserError
 
 __all__ = ["run_corpus", "Progress"]
 
-WINDOW = 2  # tasks in flight per worker: one running, one waiting to start
+WINDOW = 2  # tasks in flight per worker thread: one running, one waiting to start
 
 
 @dataclass
@@ -53,7 +53,7 @@ def run_corpus(source: Path, out: Path, *, scheduler: str | None = None, workers
     """Run every report under ``source`` that ``out`` does not hold yet, then write the tables."""
     if not source.is_dir():
         raise UserError(source, None, "no such folder" if not source.exists() else "not a folder")
-    reports = find_reports(source, exclude=out)
+    reports, loose = find_reports(source, exclude=out)
     if not reports:
         raise UserError(source, None, "holds no report folder (a folder with <lang>.md files)")
     store = Store(out)
@@ -70,29 +70,32 @@ def run_corpus(source: Path, out: Path, *, scheduler: str | None = None, workers
                 if on_result is not None:
                     on_result(progress, rows)
     totals = store.assemble(reports)
+    totals.passed_over = loose
     totals.summary = write_summary(out)
     return totals
 
 
 def _results(client: Any, todo: list[Report]) -> Iterator[ReportRows]:
-    """Each report's rows as its task completes, with at most ``WINDOW`` tasks per worker in flight."""
+    """Each report's rows as its task completes, with ``WINDOW`` tasks per worker thread in
+    flight: counted again as each completes, so workers that join a running cluster get work."""
     from distributed import as_completed
 
-    slots = max(1, WINDOW * len(client.scheduler_info(n_workers=-1).get("workers", {})))
     pending = enumerate(todo)
     running: dict[str, Report] = {}
+    queue = as_completed()
 
-    def submit() -> Any:
-        index, report = next(pending, (0, None))
-        if report is None:
-            return None
-        future = client.submit(process_report, str(report.folder.resolve()), report.name, report.digest,
-                               key=f"report-{index}-{report.digest[:16]}", pure=False)
-        running[future.key] = report
-        return future
+    def top_up() -> None:
+        slots = max(1, WINDOW * sum(client.nthreads().values()))
+        while len(running) < slots:
+            index, report = next(pending, (0, None))
+            if report is None:
+                return
+            future = client.submit(process_report, str(report.folder.resolve()), report.name, report.digest,
+                                   key=f"report-{index}-{report.digest[:16]}", pure=False)
+            running[future.key] = report
+            queue.add(future)
 
-    first = [f for f in (submit() for _ in range(slots)) if f is not None]
-    queue = as_completed(first)
+    top_up()
     for future in queue:
         report = running.pop(future.key)
         try:
@@ -102,9 +105,7 @@ def _results(client: Any, todo: list[Report]) -> Iterator[ReportRows]:
             rows = failed_rows(report.name, report.digest, f"{report.folder}: not processed: {text}", keep=False)
         future.release()
         yield rows
-        following = submit()
-        if following is not None:
-            queue.add(following)
+        top_up()
 
 
 @contextlib.contextmanager

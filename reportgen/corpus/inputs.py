@@ -3,8 +3,9 @@
 A report folder is a folder holding at least one ``<lang>.md`` (the six codes of
 ``l10n``); folders that hold none are looked into, to any depth (an archive laid out
 by organ and year), so a report is named by its path under INPUT (``A/2024/L.2``).
-Hidden folders and OUT itself are passed over. Loose files (issued PDF and DOCX not yet
-grouped into reports) are not reports: see docs/INTERFACE.md.
+Hidden folders and OUT itself are passed over. Loose files are not reports: issued PDF
+and DOCX files are counted (the CLI says how many were passed over) but not yet grouped
+into reports by symbol and language (docs/INTERFACE.md §3.10).
 
 The digest is SHA-256 over the report's files (names and bytes, every file under its
 folder: versions, ``documents.yaml``, the term base, ``accepted.yaml``), reportgen's
@@ -34,21 +35,28 @@ class Report:
     digest: str
 
 
-def find_reports(root: Path, exclude: Path | None = None) -> list[Report]:
-    """Every report folder under ``root``, by name."""
+#: loose files that are issued documents, passed over until they are grouped into reports
+ISSUED = (".pdf", ".docx")
+
+
+def find_reports(root: Path, exclude: Path | None = None) -> tuple[list[Report], list[Path]]:
+    """Every report folder under ``root``, by name, and the issued documents (PDF, DOCX)
+    found outside any report folder, which are passed over."""
     skip = exclude.resolve() if exclude is not None else None
     found: list[tuple[str, Path]] = []
+    loose: list[Path] = []
     if _holds_versions(root):
         found.append((root.resolve().name, root))
     else:
-        for here, dirs, _ in os.walk(root):
+        for here, dirs, files in os.walk(root):
             base = Path(here)
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (base / d).resolve() != skip)
             for d in list(dirs):
                 if _holds_versions(base / d):
                     found.append(((base / d).relative_to(root).as_posix(), base / d))
                     dirs.remove(d)  # a report's own subfolders (images) are not reports
-    return [Report(name, folder, digest(folder)) for name, folder in sorted(found)]
+            loose += sorted(base / f for f in files if f.lower().endswith(ISSUED))
+    return [Report(name, folder, digest(folder)) for name, folder in sorted(found)], loose
 
 
 def digest(folder: Path) -> str:
