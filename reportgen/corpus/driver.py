@@ -30,6 +30,7 @@ from reportgen.errors import UserError
 
 __all__ = ["run_corpus", "Progress"]
 
+CONNECT_TIMEOUT = "20s"  # to reach the scheduler given with --scheduler
 WINDOW = 2  # tasks in flight per worker thread: one running, one waiting to start
 
 
@@ -115,9 +116,9 @@ def _client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
 
     if scheduler is not None:
         try:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError, ValueError) as exc:
-            raise UserError(scheduler, None, f"cannot reach the Dask scheduler: {exc}") from None
+            raise UserError("--scheduler", None, f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         with client:
             if workers:
                 client.wait_for_workers(workers)

@@ -247,3 +247,16 @@ def test_a_mixed_archive_runs_to_the_end_listing_the_broken_and_the_passed_over(
     assert sorted(r["report"] for r in rows(out, "documents")) == ["2024/minimal"] * 3 + ["bad"]
     code, _, _ = run_cli(capsys, "corpus", source, "-o", out)  # its own tables are not a report either
     assert code == 11 and sorted({r["report"] for r in rows(out, "documents")}) == ["2024/minimal", "bad"]
+
+
+def test_a_scheduler_that_cannot_be_reached_is_exit_2_and_nothing_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportgen.corpus import driver
+
+    monkeypatch.setattr(driver, "CONNECT_TIMEOUT", "1s")
+    source = _small(tmp_path)
+    code, _, err = run_cli(capsys, "corpus", source, "-o", tmp_path / "out", "--scheduler", "tcp://127.0.0.1:1")
+    assert code == 2
+    assert err == ("--scheduler: cannot reach the Dask scheduler at tcp://127.0.0.1:1: "
+                   "Timed out trying to connect to tcp://127.0.0.1:1 after 1 s\n")
+    assert not (tmp_path / "out").exists()
