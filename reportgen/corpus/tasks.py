@@ -3,8 +3,9 @@
 A task is a pure function of one report folder (and the digest the driver computed
 for it), so the same code runs in a local process or on any machine of a cluster that
 sees the folder. It runs what the single-report commands run, the one way a report is
-read (:class:`~reportgen.project.Project`): ``check`` (its diagnostics, repeats merged as
-``reportgen check`` prints them), ``align`` (findings, accepted findings, links) and the
+read (:class:`~reportgen.project.Project`, each version read once for both:
+``check_and_align``): ``check`` (its diagnostics, repeats merged as ``reportgen check``
+prints them), ``align`` (findings, accepted findings, links) and the
 TMX units (``interchange.tmx.memory_units``, as ``reportgen tmx``), and writes the
 report's TMX here, where the work is spread (translate-toolkit takes some 0.5 ms a unit:
 in the client it would be the run's bottleneck). It returns plain rows and bytes; the
@@ -76,15 +77,12 @@ def _rows(folder: Path, report: str, digest: str) -> ReportRows:
 
     project = Project.open(folder)
     langs = {path: code for code, path in project.files.items()}
-    loaded, found = project.check(jobs=1)
-    if loaded.unusable:  # as ``reportgen check``: every diagnostic of the load, exit 2
-        diagnostics = merge_repeats(loaded.diagnostics)
+    each, found, aligned = project.check_and_align(keep_model=True)  # each version read once
+    if each.unusable or aligned is None:  # as ``reportgen check``: every diagnostic of the load, exit 2
+        diagnostics = merge_repeats(each.diagnostics)
         first = next(d for d in diagnostics if d.severity == "error")
         return failed_rows(report, digest, str(first),
                            findings=[_diagnostic(report, None, d, langs, folder) for d in diagnostics])
-    each, aligned = project.align(keep_model=True, jobs=1)
-    if aligned is None:  # unusable on a second reading: the folder changed under the run
-        return failed_rows(report, digest, f"{folder}: changed while it was read", keep=False)
     original = each.metas[aligned.original]
     symbol = original.symbol
     findings = [_diagnostic(report, symbol, d, langs, folder) for d in merge_repeats(found)]

@@ -38,13 +38,7 @@ def make_corpus(root: Path) -> Path:
     shutil.copytree(FIXTURES / "align" / "faithful", source / "faithful")
     generate(source / "generated-a", 8, seed=1)
     generate(source / "generated-b", 10, seed=2)
-    french = source / "generated-b" / "fr.md"
-    text = french.read_text("utf-8")
-    lines = text.splitlines(keepends=True)
-    gone = next(i for i, line in enumerate(lines) if re.match(r"^10[4-9]\. ", line) and "[^" not in line
-                and not lines[i + 2].startswith(" "))  # a paragraph without footnotes or sub-items
-    (source / "left-out.txt").write_text(lines[gone].split(".")[0], "utf-8")  # the paragraph left out
-    french.write_text("".join(lines[:gone] + lines[gone + 1:]), "utf-8")
+    (source / "left-out.txt").write_text(leave_out_paragraph(source / "generated-b" / "fr.md"), "utf-8")
     shutil.copytree(FIXTURES / "minimal", source / "organ" / "2024" / "L.3")
     (source / "broken-bytes").mkdir()
     (source / "broken-bytes" / "en.md").write_bytes(b"\xff\xfe\x00garbage")
@@ -53,6 +47,16 @@ def make_corpus(root: Path) -> Path:
     (source / "notes").mkdir()  # no <lang>.md: not a report, not a failure
     (source / "notes" / "readme.txt").write_text("not a report", "utf-8")
     return source
+
+
+def leave_out_paragraph(version: Path) -> str:
+    """Remove a numbered paragraph (from 104, one without footnotes or sub-items) from a
+    generated version; returns its number."""
+    lines = version.read_text("utf-8").splitlines(keepends=True)
+    gone = next(i for i, line in enumerate(lines) if re.match(r"^1[0-9][4-9]\. ", line) and "[^" not in line
+                and not lines[i + 2].startswith(" "))
+    version.write_text("".join(lines[:gone] + lines[gone + 1:]), "utf-8")
+    return lines[gone].split(".")[0]
 
 
 def rows(out: Path, table: str) -> list[dict[str, Any]]:
