@@ -38,6 +38,10 @@ peak memory of the stage's whole process tree (below):
                  the six DOCX the report builds to (built once, untimed, if missing);
 ``pandoc-docx-read``  baseline: ``pandoc -f docx -t json`` on the same six DOCX;
 ``pandoc-docx``  baseline: ``pandoc in.md -o out.docx`` on each of the six files,
+``corpus-1``, ``corpus-2``  ``reportgen corpus`` over ``BENCH_CORPUS_REPORTS`` (24) generated
+                 reports of N paragraphs with 1 and 2 local Dask workers, a fresh OUT each run
+                 (standard report, N up to ``BENCH_CORPUS_MAX_N``, 500; at most 3 runs):
+                 reports per minute and the peak memory of one worker in the note (bench/corpus.py);
 
 with the pandoc that pypandoc ships. The ratio column divides by ``pandoc-docx`` for
 ``build`` and by ``pandoc-read`` for ``read``, ``check`` and ``align``.
@@ -94,12 +98,14 @@ BIN = Path(sys.executable).parent
 DEFAULT_SIZES = (100, 500, 2000)
 FULL_SIZES = (100, 500, 2000, 8000)
 STAGES = ("read", "build", "check", "align", "diff", "noop", "import", "pandoc-read", "pandoc-docx",
-          "pandoc-docx-read")
+          "pandoc-docx-read", "corpus-1", "corpus-2")
 OURS = ("read", "build", "check", "align")    # reportgen's own stages (the memory and linearity targets)
 LINEAR_STAGES = OURS + ("diff",)              # and diff: linear in N too (its memory has no target)
 BASELINE = {"read": "pandoc-read", "build": "pandoc-docx", "check": "pandoc-read", "align": "pandoc-read",
             "import": "pandoc-docx-read"}
 LANGS = ("ar", "en", "es", "fr", "ru", "zh")
+CORPUS_STAGES = ("corpus-1", "corpus-2")    # reportgen corpus with 1 and 2 workers (bench/corpus.py)
+CORPUS_MAX_N = int(os.environ.get("BENCH_CORPUS_MAX_N", "500"))
 TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "1200"))   # seconds per stage process
 SAMPLE_INTERVAL = 0.02                                      # seconds between two samples of the RSS
 
@@ -486,6 +492,8 @@ def _edited(report: Path) -> Path:
 
 
 def measure(stage: str, report: Path, runs: int, n: int) -> Result:
+    if stage in CORPUS_STAGES:
+        return measure_corpus_stage(stage, report, runs, n)
     if stage == "read":
         return measure_worker(stage, report, runs, n)
     try:
@@ -494,6 +502,19 @@ def measure(stage: str, report: Path, runs: int, n: int) -> Result:
         return measure_command(stage, report, runs, n)
     except Exception as exc:   # e.g. pypandoc missing: report it, go on
         return Result(stage, n, failed=_last_line(f"{type(exc).__name__}: {exc}"))
+
+
+def measure_corpus_stage(stage: str, report: Path, runs: int, n: int) -> Result:
+    """``corpus-1``, ``corpus-2``: whole ``reportgen corpus`` runs (bench/corpus.py), at most 3."""
+    from bench.corpus import measure_corpus
+
+    try:
+        got = measure_corpus(stage, report.parent / "out", n, min(runs, 3), str(BIN / "reportgen"), TIMEOUT)
+    except Exception as exc:  # noqa: BLE001 - reported in the table
+        return Result(stage, n, failed=_last_line(f"{type(exc).__name__}: {exc}"))
+    times, rss, note = got["times"], got["rss_mb"], got["note"]
+    assert isinstance(times, list) and isinstance(rss, float) and isinstance(note, str)
+    return Result(stage, n, times=times, rss_mb=rss, note=note)
 
 
 # ---------------------------------------------------------------- the worker
@@ -762,6 +783,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"({mb:.1f} MB, six versions) in {sizes[key]['generate_s']:.1f} s; {runs} run(s) per stage",
                   flush=True)
             for stage in stages:
+                if stage in CORPUS_STAGES and (variant != "standard" or n > CORPUS_MAX_N):
+                    continue  # a corpus of the standard report, of sizes that run in minutes (bench/corpus.py)
                 r = measure(stage, report, runs, n)
                 r.variant = variant
                 results.append(r)

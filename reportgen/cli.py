@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import json
@@ -344,6 +345,62 @@ def tmx(report_dirs: tuple[Path, ...], output: Path | None, jobs: int | None) ->
         write_atomically(output, data)
     else:
         _emit(data.decode("utf-8"))
+
+
+CORPUS_EPILOG = """\b
+Exit status:
+  0       every report was processed (its findings are data, not a failure)
+  2       the invocation is unusable (INPUT, OUT, the scheduler): one line
+  3       internal error of the run itself (a bug in reportgen)
+  10+N    N reports failed (110: 100 or more); each is listed, PATH:LINE: message
+"""
+#: exit status of a corpus run with N failed reports: 10 + N, at most 110
+CORPUS_FAILED, CORPUS_FAILED_MAX = 10, 100
+
+
+@cli.command(epilog=CORPUS_EPILOG)
+@click.argument("source", metavar="INPUT", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Output folder: Parquet tables, tmx/ shards; kept between runs to resume.")
+@click.option("--scheduler", metavar="ADDRESS", help="A Dask scheduler (tcp://host:8786); default: local processes.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Local worker processes (default: one per core); with --scheduler, workers to wait for.")
+def corpus(source: Path, out_dir: Path, scheduler: str | None, workers: int | None) -> None:
+    """Run check, align and the TMX units over every report folder under INPUT, on
+    Dask, and write findings, links, units and documents as Parquet tables and the
+    units as TMX shards (INTERFACE §3.6). A report whose files are unchanged since
+    the last run into OUT is not run again; one that cannot be read is a failed row
+    of documents.parquet, and the run goes on."""
+    from reportgen.corpus import Progress, run_corpus
+    from reportgen.corpus.tasks import ReportRows
+
+    with contextlib.ExitStack() as stack:
+        on_start: Callable[[Progress], None] | None = None
+        on_result: Callable[[Progress, ReportRows], None] | None = None
+        if sys.stderr.isatty():
+            def start(progress: Progress) -> None:
+                bar = stack.enter_context(click.progressbar(
+                    length=progress.total, label=f"reports ({progress.reused} unchanged)", file=sys.stderr,
+                    show_pos=True, item_show_func=lambda p: p and f"failed {p.failed}, remaining {p.remaining}"))
+                nonlocal on_result
+                on_result = lambda p, rows: bar.update(1, p)  # noqa: E731
+            on_start = start
+        totals = run_corpus(source, out_dir, scheduler=scheduler, workers=workers, on_start=on_start,
+                            on_result=lambda p, rows: on_result(p, rows) if on_result else None)
+    for _, error in totals.failed:
+        click.echo(printable(error), err=True)
+    if totals.passed_over:
+        click.echo(printable(f"{source}: warning: {_count(len(totals.passed_over), 'issued document')} (PDF, DOCX) "
+                             f"passed over: grouping them into reports is not built yet"), err=True)
+    rows = totals.rows
+    click.echo(printable(
+        f"{out_dir}: {_count(totals.reports, 'report')}, {len(totals.failed)} failed; "
+        f"{_count(rows['findings'], 'finding')}, {_count(rows['links'], 'link')}, "
+        f"{_count(rows['units'], 'unit row')}; {_count(len(totals.shards), 'TMX shard')}"), err=True)
+    _emit_lines([out_dir / f"{name}.parquet" for name in ("documents", "findings", "links", "units")]
+                + totals.shards + ([totals.summary] if totals.summary else []))
+    if totals.failed:
+        sys.exit(CORPUS_FAILED + min(len(totals.failed), CORPUS_FAILED_MAX))
 
 
 @cli.group(epilog=EPILOG)

@@ -282,6 +282,33 @@ class Project:
                     if keep_model else {})
         return each, assemble(each.name, each.metas[first].symbol, first, list(each.values), outcomes, versions)
 
+    def check_and_align(self, *, keep_model: bool = True) -> tuple[Each, list[Diagnostic], AlignmentResult | None]:
+        """What :meth:`check` and :meth:`align` give, in this process, each version read
+        once: its own checks run on its model, which is then prepared for the alignment
+        (``reportgen corpus``, whose tasks are the unit of parallelism, and where reading
+        twice was a fifth of a report's time). The diagnostics are ``check``'s (the load's,
+        then each version's checks); the result is None when the load is unusable. The
+        translations are aligned with the original once all are prepared, as a serial
+        ``align`` does one after the other; a report whose original no version names is
+        aligned as ``align`` does it then, in one go."""
+        from reportgen.align import align_pair, assemble
+
+        acceptances = tuple(self.acceptances())
+        first = self.original if self.original in self.files else None
+        task = functools.partial(_check_and_prepare, self.registry, self.directory, self.terms, keep_model)
+        each = self.each(task, jobs=1, first=first)
+        found = each.diagnostics + [d for checked, _ in each.values.values() for d in checked]
+        if each.unusable:
+            return each, found, None
+        if first is None or original_named(each.metas.values()) != first:
+            loaded, result = self._align_in_one_go(acceptances, 1)
+            return loaded, found, result
+        prepared = {code: version for code, (_, version) in each.values.items()}
+        outcomes = {code: align_pair(prepared[first], version, acceptances, self.terms)
+                    for code, version in prepared.items() if code != first}
+        versions = {code: version.version for code, version in prepared.items()} if keep_model else {}
+        return each, found, assemble(each.name, each.metas[first].symbol, first, list(prepared), outcomes, versions)
+
     def _align_in_one_go(self, acceptances: tuple[Acceptance, ...],
                          jobs: int | None) -> tuple[Each, AlignmentResult | None]:
         """Load every version, then align, with the original as the first readable
@@ -355,6 +382,17 @@ def _prepare_and_align(keep_model: bool, acceptances: tuple[Acceptance, ...], te
         return Aligned(shipped, None)
     other = relay.get()
     return Aligned(shipped, None if other is None else align_pair(other, prepared, acceptances, terms))
+
+
+def _check_and_prepare(registry: Registry, directory: Path, terms: TermBase, keep_model: bool, model: Handover,
+                       diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], Prepared]:
+    """A version's own checks (as ``_check``), then its preparation for the alignment
+    (as ``_prepare_and_align``), on the one model read."""
+    from reportgen.align import prepare_version
+
+    doc = model.take()
+    found = check_version(doc, registry, directory, terms)
+    return found, prepare_version(doc, keep_model=keep_model)
 
 
 def _check(registry: Registry, terms: TermBase, directory: Path, model: Handover,

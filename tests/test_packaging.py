@@ -112,6 +112,7 @@ def test_wheel_carries_the_template(wheel: Path) -> None:
     # the font substitutions build --pdf gives LibreOffice
     assert _wheel_fonts(wheel) == (REPO / "reportgen" / "render" / "fonts.conf").read_bytes()
     assert any(n.startswith("reportgen/render/html/templates/") and n.endswith(".j2") for n in names)
+    assert "reportgen/corpus/templates/summary.html.j2" in names  # reportgen corpus's summary.html
 
 
 def _wheel_fonts(wheel: Path) -> bytes:

@@ -48,7 +48,7 @@ from reportgen.interchange.units import units
 from reportgen.l10n import LANGUAGES, language
 from reportgen.source import language_files
 
-__all__ = ["MemoryUnit", "memory_units", "report_folders", "write_tmx"]
+__all__ = ["MemoryUnit", "memory_units", "report_folders", "write_tmx", "join_tmx"]
 
 
 @dataclass(frozen=True)
@@ -281,6 +281,30 @@ def write_tmx(units: Sequence[MemoryUnit]) -> bytes:
             prop.text = value
             element.insert(k, prop)
     return bytes(store)
+
+
+def join_tmx(documents: Sequence[bytes]) -> bytes:
+    """One TMX document holding the units of several documents :func:`write_tmx` wrote,
+    each ``<tu>`` byte for byte as it was (its ``srclang`` its report's original); the
+    header's ``srclang`` is their common original, or ``*all*``. So ``reportgen corpus``
+    writes each report's memory where the report was aligned, in parallel, and joins the
+    shards cheaply: writing a unit through translate-toolkit costs some 0.5 ms."""
+    bodies: list[bytes] = []
+    originals: set[bytes] = set()
+    for document in documents:
+        head, opened, rest = document.partition(b"  <body>\n")
+        if not opened:  # ``<body/>``: no unit
+            continue
+        found = re.search(rb'<header [^>]*srclang="([^"]*)"', head)
+        assert found is not None, "a document write_tmx wrote"
+        originals.add(found.group(1))
+        bodies.append(rest[:rest.rindex(b"  </body>\n")])
+    shell = write_tmx([])
+    if len(originals) == 1:
+        shell = shell.replace(b'srclang="*all*"', b'srclang="' + originals.pop() + b'"', 1)
+    if not bodies:
+        return shell
+    return shell.replace(b"  <body/>\n", b"  <body>\n" + b"".join(bodies) + b"  </body>\n", 1)
 
 
 def _version() -> str:
