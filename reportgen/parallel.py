@@ -261,14 +261,18 @@ class Relay(Generic[T]):
         self._keep(self.path.stat().st_size)
 
     def get(self) -> T | None:
-        """The value, waiting for it if need be (a serial run has made it already).
+        """The value, waiting for it if need be; None when it could not be made. A
+        serial run makes it first, before any task asks: not made by then (the original
+        unreadable, so its task never ran) is never.
 
         A worker keeps the value for its next tasks unless it is large (over
         :data:`KEEP_BYTES` pickled): then it reads it again each time, so that a worker
         does not hold the original of a huge report while it reads its next version."""
         if self.given:
             return self.value
-        assert self.event is not None, "a serial run asks for a value before making it"
+        if self.event is None:
+            self.given, self.value = True, None
+            return None
         self.event.wait()
         try:
             file = open(self.path, "rb")

@@ -4,9 +4,11 @@ accepted findings and their expiry."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -98,6 +100,25 @@ def test_missing_original_is_unusable(cli, tmp_path: Path) -> None:
     result = cli("align", folder)
     assert result.code == 2
     assert result.err == f"{folder}: the original version en.md is missing: nothing to align against\n"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_original_whose_front_matter_has_an_error_is_unusable(cli, tmp_path: Path, jobs: str) -> None:
+    """The original names itself (its front matter parses) but cannot be read: every
+    translation waits for it in vain, in one process as in two (it was an internal error
+    in one: the serial run's relay asserted)."""
+    folder = tmp_path / "r"
+    shutil.copytree(FAITHFUL, folder)
+    en = folder / "en.md"
+    text = en.read_text(encoding="utf-8")
+    line = text.split("\n").index(next(x for x in text.split("\n") if x.startswith("organ:"))) + 1
+    en.write_text(re.sub(r"^organ: .*$", "organ: Ad Hoc <script> Committee", text, count=1, flags=re.M),
+                  encoding="utf-8")
+    result = cli("align", folder, "-j", jobs)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (f"{en}:{line}: 'organ' contains '<script>', which front matter does not resolve: front "
+                          "matter is printed as written; write the text itself (a reference or formatting belongs "
+                          "in the body)\n")
 
 
 def test_example_report_six_versions_align_with_no_finding(cli) -> None:
