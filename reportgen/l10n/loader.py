@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -435,6 +435,11 @@ class Language:
     numbers_in_names: NumbersInNames = NumbersInNames()
     #: what ``reportgen import`` recognises on a first page (data key ``import``)
     import_forms: ImportForms = ImportForms()
+    # subitem_templates(), worked out once: every line a reader scans asks for it
+    _templates: tuple[str, ...] = field(init=False, repr=False, default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_templates", tuple(label.template for label in self._subitems))
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
@@ -547,7 +552,7 @@ class Language:
 
     def subitem_templates(self) -> tuple[str, ...]:
         """How each level of sub-item is printed (``({n})``, ``{n})``, Arabic ``’{n}‘``)."""
-        return tuple(label.template for label in self._subitems)
+        return self._templates
 
     def _subitem_label(self, level: int) -> _Label:
         if not 1 <= level <= len(self._subitems):

@@ -153,12 +153,19 @@ class AlphabetSystem:
     letters: tuple[str, ...]
     separator: str = ""
     _index: Mapping[str, int] = field(init=False, repr=False, compare=False)
+    # the letters of _index by their first character, in its order: parse() tries only
+    # those a text can start with (it runs on the first word of every imported paragraph)
+    _by_first: Mapping[str, tuple[tuple[str, int], ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index = {normalize_label(x): i for i, x in enumerate(self.letters)}
         if "" in index or len(index) != len(self.letters):
             raise ValueError("alphabet letters must be distinct and non-empty")
         object.__setattr__(self, "_index", index)
+        by_first: dict[str, list[tuple[str, int]]] = {}
+        for letter, i in index.items():
+            by_first.setdefault(letter[0], []).append((letter, i))
+        object.__setattr__(self, "_by_first", {c: tuple(v) for c, v in by_first.items()})
 
     def format(self, n: int) -> str:
         _check_positive(n)
@@ -168,7 +175,8 @@ class AlphabetSystem:
     def parse(self, text: str) -> int | None:
         text = normalize_label(text)
         sep = self.separator
-        for letter, index in self._index.items():
+        # a letter repeated starts with the letter: the others cannot match
+        for letter, index in self._by_first.get(text[:1], ()):
             unit = letter + sep
             if text and (len(text) + len(sep)) % len(unit) == 0:
                 repeat = (len(text) + len(sep)) // len(unit)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 from typing import Callable, assert_never
 
 from markdown_it import MarkdownIt
@@ -56,6 +57,9 @@ def _parser() -> MarkdownIt:
     # Every link reaches us, so a refused one is reported rather than left as
     # "[text](javascript:...)" in the text.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
+    # A pure function of the address (percent-encoding, punycode of the host), asked
+    # once per link: a report cites the same symbol's address hundreds of times.
+    md.normalizeLink = lru_cache(maxsize=4096)(md.normalizeLink)  # type: ignore[method-assign]
     return md
 
 

@@ -277,3 +277,12 @@ def test_bad_numeral_data_rejected(tmp_path, code, pattern, replacement, key):
     with pytest.raises(DataFileError) as info:
         load_language_file(edited_data_file(tmp_path, code, pattern, replacement))
     assert info.value.key == key, str(info.value)
+
+
+def test_an_alphabet_reads_letters_sharing_a_first_character_in_its_order() -> None:
+    """Letters are tried in the alphabet's order among those the text starts with: with
+    "a" before "aa", "aa" is "a" twice (4), not the second letter; "ab" is the third."""
+    system = AlphabetSystem(("a", "aa", "ab"))
+    assert [system.parse(t) for t in ("a", "aa", "ab", "aaa", "abab", "b", "", " ab ")] == [1, 4, 3, 7, 6, None, None, 3]
+    names = AlphabetSystem(("ألف", "أ", "باء"), " ")
+    assert [names.parse(t) for t in ("ألف", "أ", "أ أ", "ألف ألف", "باء باء باء", "ألفأ")] == [1, 2, 5, 4, 9, None]

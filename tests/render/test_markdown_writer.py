@@ -177,6 +177,18 @@ def test_canonical_form_of_a_small_document(tmp_path: Path) -> None:
     # a long paragraph: its inside is written in stretches, the same as character by character
     ((m.Text("The Committee took note of the report (A/1) and 12. said: *yes* " * 3 + "end "),),
      ("The Committee took note of the report (A/1) and 12. said: \\*yes\\* " * 3 + "end&#32;")),
+    # a stretch holds punctuation no pass reads alone, never a character one does (a
+    # bracket, "<", "&", "{", "@", "_"), whitespace at a line's end, nor a line's start
+    ((m.Text("The Committee noted it, see [x](y) and <b> & AT&amp; {#x} @lab a_b."),),
+     "The Committee noted it, see [x\\](y) and &lt;b> & AT&amp;amp; \\{#x} \\@lab a\\_b."),
+    ((m.Text("The Committee noted it, (a) and (b).  "), m.LineBreak(), m.Text("12. is not a number; (a) nor this.")),
+     "The Committee noted it, (a) and (b).&#32;&#32;\\\n12\\. is not a number; (a) nor this."),
+    ((m.Text("The Committee noted the report (A/1), and said."), m.Emph((m.Text("x"),)), m.Text(" (b) end")),
+     "The Committee noted the report (A/1), and said.*x* (b) end"),
+    # text starting a few characters into its line, and far into it (after a reference)
+    ((m.Emph((m.Text("a"),)), m.Text("b (c) d, e. and f: g; h.")), "*a*b (c) d, e. and f: g; h."),
+    ((m.Text("See the list in paragraph "), m.Ref("lab"), m.Text(", and the note (b); see it.")),
+     "See the list in paragraph @lab, and the note (b); see it."),
 ])
 def test_escaping(content: tuple[m.Inline, ...], written: str, tmp_path: Path) -> None:
     assert write_inlines(content) == written

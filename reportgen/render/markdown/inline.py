@@ -69,11 +69,18 @@ _ALWAYS = frozenset("\\`*_^~")
 _ENTITY_LIKE = re.compile(r"&(?:#[0-9]{1,9}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{0,40});")
 # "@label" is no reference after these (an e-mail address): reader's references()
 _REF_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_@/.")
-# Text without ASCII punctuation, starting and ending with a character that is not
-# whitespace; group 1 is its inside (Inlines.text).
-_PLAIN_RUN = re.compile(r"[^\s!-/:-@\[-`{-~]([^!-/:-@\[-`{-~]+)[^\s!-/:-@\[-`{-~]")
+# A stretch of text written as one atom (Inlines.text): it starts and ends with a
+# character that is neither whitespace nor ASCII punctuation (so every neighbour of
+# syntax, and every character at a line's edge, stays an atom of its own); group 1, its
+# inside, holds none of the characters an escaping pass or the layout reads one by one:
+# those always escaped, link brackets, the characters contextual() and references()
+# look at. Other punctuation ("." "," "(" "-" ":"…) matters to the passes only next to
+# syntax or at a line's edge, which a stretch never is.
+_PLAIN_RUN = re.compile(r"[^\s!-/:-@\[-`{-~]([^\\`*_^~\[\]!<>{&@]+)[^\s!-/:-@\[-`{-~]")
 _LINE_WINDOW = 12  # characters of a line start that edges() reads one by one
 _REF_LOOKAHEAD = 200  # characters after a reference that could continue it (a range)
+# The characters contextual() looks at (each a syntax only beside certain others).
+_CONTEXTUAL = frozenset("]!<>{&")
 _SUP_UNSAFE = re.compile(r"\[\^|\]\(|\{#|-->|~~")
 _WORD_START = re.compile(r"\w")  # after "@": the reader's stray "@" (source/inline.py)
 
@@ -155,23 +162,38 @@ class Inlines:
                 assert_never(x)
 
     def text(self, text: str, in_link: bool) -> None:
-        """One atom per character, except inside a stretch of text with no ASCII
-        punctuation (words and the spaces between them) away from the text's start, end
-        and first twelve characters: no escaping pass touches such characters or reads
-        them one by one (each acts on punctuation, on whitespace at a line's edge or start,
-        and on their immediate neighbours, which stay atoms of their own). One atom for
-        the stretch, so a long paragraph is not a million atoms; same output."""
-        bad = BAD_CHARS.search(text)  # line breaks included (a LineBreak is the model's)
+        """One atom per character, except inside a stretch of text (``_PLAIN_RUN``: words,
+        the spaces between them, punctuation no pass reads alone) away from the text's
+        start and end and from a line's first twelve characters: no escaping pass touches
+        such characters or reads them one by one (each acts on the characters
+        ``_PLAIN_RUN`` leaves out, on whitespace at a line's edge, on the characters
+        ``edges`` reads at a line's start, and on the neighbours of syntax, which stay
+        atoms of their own). One atom for the stretch, so a long paragraph is not a
+        million atoms, nor a sentence one per comma; same output."""
+        # every character BAD_CHARS names is unprintable: the search only for the rest
+        bad = None if text.isprintable() else BAD_CHARS.search(text)  # line breaks included
         if bad is not None:
             raise WriteError(f"the character U+{ord(bad.group()):04X} cannot appear in a document's text")
         at = 0
-        for run in _PLAIN_RUN.finditer(text, _LINE_WINDOW):
+        for run in _PLAIN_RUN.finditer(text, _LINE_WINDOW - self.line_units()):
             for char in text[at:run.start() + 1]:
                 self.char(char, in_link)
             self.atoms.append(_Atom(_RAW, run.group(1), run.group(1), chunk=True))
             at = run.end() - 1
         for char in text[at:]:
             self.char(char, in_link)
+
+    def line_units(self) -> int:
+        """How far into its line the next atom is, as ``edges`` counts a line's start
+        (an atom one, a stretch its characters), up to ``_LINE_WINDOW``: a text that
+        starts a line keeps its first twelve characters as atoms, one that starts past
+        them none."""
+        units = 0
+        for a in reversed(self.atoms):
+            if a.newline or units >= _LINE_WINDOW:
+                break
+            units += len(a.out) if a.chunk else 1
+        return min(units, _LINE_WINDOW)
 
     def char(self, char: str, in_link: bool) -> None:
         escape = char in _ALWAYS or (in_link and char in "[]")
@@ -285,42 +307,43 @@ class Inlines:
 
     def edges(self, line_start: bool) -> bool:
         """Whitespace at the start or end of a line is stripped by the reader, and a line
-        start may read as structure (``12.``, ``(a)``, ``#``, ``-``): escape them."""
+        start may read as structure (``12.``, ``(a)``, ``#``, ``-``): escape them. Only
+        the atoms at each line's two ends are visited, not every atom of the line."""
         changed = False
-        starts = [i + 1 for i, a in enumerate(self.atoms) if a.newline]
-        for i in [0] + starts:
+        atoms = self.atoms
+        count = len(atoms)
+        breaks = [i for i, a in enumerate(atoms) if a.newline]
+        for i, k in zip([0] + [b + 1 for b in breaks], breaks + [count]):  # a line: atoms[i:k]
             j = i
-            while j < len(self.atoms) and self.atoms[j].kind == _RAW and self.stripped(self.atoms[j].char):
+            while j < count and atoms[j].kind == _RAW and self.stripped(atoms[j].char):
                 changed = self.escape(j) or changed
                 j += 1
             if i == 0 and not line_start:
                 continue
-            k = i
-            while k < len(self.atoms) and not self.atoms[k].newline:
-                k += 1
-            if not "".join(a.out for a in self.atoms[i:k]).strip() and i < k:
+            if i < k and not any(atoms[n].out.strip() for n in range(i, k)):
                 # a line of only (Unicode) whitespace is a blank line to the scanner
                 changed = self.escape(i) or changed
             line, owner = "", []  # the line's first characters, and the atom of each
             units = 0  # twelve atoms, a chunk counting as its characters
-            for k in range(i, len(self.atoms)):
-                a = self.atoms[k]
+            for n in range(i, count):
+                a = atoms[n]
                 if units >= _LINE_WINDOW or a.newline:
                     break
                 part = a.out[:_LINE_WINDOW - units] if a.chunk else a.out
                 units += len(part) if a.chunk else 1
                 line += part
-                owner += [k] * len(part)
+                owner += [n] * len(part)
             # what the block scanner reads as structure at a line start: one rule, scan.py's
             at = self.writer.structure_at(line, i == 0) if line else None
             if at is not None:
                 changed = self.need(owner[at], f"'{line[at]}' at a line start") or changed
-        for i, a in enumerate(self.atoms):
-            if i + 1 == len(self.atoms) or self.atoms[i + 1].newline:
-                j = i
-                while j >= 0 and self.atoms[j].kind == _RAW and self.stripped(self.atoms[j].char):
-                    changed = self.escape(j) or changed
-                    j -= 1
+        # the last atom of each line: the one before each break (none before a first
+        # atom that is one), and the last of all, once
+        for i in sorted({b - 1 for b in breaks if b > 0} | ({count - 1} if count else set())):
+            j = i
+            while j >= 0 and atoms[j].kind == _RAW and self.stripped(atoms[j].char):
+                changed = self.escape(j) or changed
+                j -= 1
         return changed
 
     def stripped(self, char: str) -> bool:
@@ -331,7 +354,7 @@ class Inlines:
         """Characters that are syntax only before or after certain others."""
         changed = False
         for i, a in enumerate(self.atoms):
-            if a.kind != _RAW:
+            if a.kind != _RAW or a.char not in _CONTEXTUAL:
                 continue
             c = a.char
             if ((c == "]" and self.after(i) == "(")
