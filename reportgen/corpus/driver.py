@@ -64,14 +64,22 @@ def run_corpus(source: Path, out: Path, *, scheduler: str | None = None, workers
     progress = Progress(total=len(todo), reused=len(reports) - len(todo))
     if on_start is not None:
         on_start(progress)
-    if todo:
+
+    def put(rows: ReportRows) -> None:
+        store.put(rows)
+        progress.done += 1
+        progress.failed += rows.failed
+        if on_result is not None:
+            on_result(progress, rows)
+
+    for report in todo:  # a file that gave no report: its row needs no worker
+        if report.problem is not None:
+            put(failed_rows(report.name, report.digest, report.problem))
+    tasks = [r for r in todo if r.problem is None]
+    if tasks:
         with _client(scheduler, workers) as client:
-            for rows in _results(client, todo):
-                store.put(rows)
-                progress.done += 1
-                progress.failed += rows.failed
-                if on_result is not None:
-                    on_result(progress, rows)
+            for rows in _results(client, tasks):
+                put(rows)
     totals = store.assemble(reports)
     totals.summary = write_summary(out)
     return totals
@@ -82,6 +90,7 @@ def _results(client: Any, todo: list[Report]) -> Iterator[ReportRows]:
     flight: counted again as each completes, so workers that join a running cluster get work."""
     from distributed import as_completed
 
+    pending = enumerate(todo)
     running: dict[str, Report] = {}
     queue = as_completed()
 
@@ -101,10 +110,6 @@ def _results(client: Any, todo: list[Report]) -> Iterator[ReportRows]:
             running[future.key] = report
             queue.add(future)
 
-    for report in todo:  # a file that gave no report: its row needs no worker
-        if report.problem is not None:
-            yield failed_rows(report.name, report.digest, report.problem)
-    pending = enumerate(r for r in todo if r.problem is None)
     top_up()
     for future in queue:
         report = running.pop(future.key)

@@ -47,12 +47,17 @@ ISSUED = (".pdf", ".docx")
 def find_inputs(root: Path, exclude: Path | None = None) -> list[Report]:
     """Every report under ``root``: report folders, then issued groups and the files that
     gave none, in name order."""
-    from reportgen.corpus.issued import MANIFEST, group_issued
+    from reportgen.corpus.issued import MANIFEST, Problem, group_issued
 
     reports, loose = find_reports(root, exclude)
     files = [p for p in loose if p.name != MANIFEST]
     groups, problems = group_issued(root, files, [p for p in loose if p.name == MANIFEST])
+    folders = {r.name: r.folder for r in reports}
     for group in groups:
+        if group.symbol in folders:  # a report is named once: the folder is the report, the files are not
+            problems += [Problem(_under(path, root), f"{path}: {group.symbol} is the report folder "
+                                 f"{folders[group.symbol]} already") for _, path in group.files]
+            continue
         shown = tuple((lang, str(path.resolve()), _under(path, root)) for lang, path in group.files)
         reports.append(Report(group.symbol, root, _issued_digest(group.symbol, shown), files=shown))
     for problem in problems:

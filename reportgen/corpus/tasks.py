@@ -88,7 +88,7 @@ def process_issued(files: list[tuple[str, str, str]], symbol: str, digest: str) 
                              for d in merge_repeats(imported.warnings)]
                 write_atomically(imported.path, imported.text.encode("utf-8"))
             with processing(folder):
-                rows = _rows(folder, symbol, digest, issued={lang: name for lang, _, name in files})
+                rows = _unfolded(_rows(folder, symbol, digest, issued={lang: name for lang, _, name in files}), folder)
     except UserError as exc:  # a file the importer cannot read
         d = exc.diagnostic
         return failed_rows(symbol, digest, str(d), findings=warnings + [
@@ -101,6 +101,18 @@ def process_issued(files: list[tuple[str, str, str]], symbol: str, digest: str) 
     return replace(rows, findings=warnings + rows.findings, documents=[
         {**d, "warnings": d["warnings"] + sum(w["language"] == d["language"] for w in warnings)}
         for d in rows.documents])
+
+
+def _unfolded(rows: ReportRows, folder: Path) -> ReportRows:
+    """The rows with the temporary folder's path taken out of messages (``documents.yaml``
+    for ``/tmp/…/documents.yaml``): a task's answer must not depend on where it ran."""
+    prefix = f"{folder}/"
+    for row in rows.findings:
+        row["message"] = row["message"].replace(prefix, "")
+    for row in rows.documents:
+        if row["error"] is not None:
+            row["error"] = row["error"].replace(prefix, "")
+    return rows
 
 
 def failed_rows(report: str, digest: str, error: str, *, findings: list[Row] | None = None,

@@ -19,6 +19,7 @@ import pytest
 
 from reportgen.cli import main
 from reportgen.corpus import run_corpus
+from reportgen.corpus.inputs import find_inputs
 from reportgen.corpus.issued import Group, Problem, from_name, group_issued
 from reportgen.interchange.tmx import memory_units
 from reportgen.project import Project
@@ -207,3 +208,31 @@ def test_a_second_run_redoes_nothing(run: Run) -> None:
     seen = []
     run_corpus(run.source, run.out, workers=1, on_start=lambda p: seen.append((p.total, p.reused)))
     assert seen == [(0, 3 + len(FAILED))]
+
+
+def test_issued_files_of_a_symbol_that_is_a_report_folder_are_problems(tmp_path: Path) -> None:
+    folder = tmp_path / "CAC" / "COSP" / "EG.1" / "2021" / "L.1" / "Add.1"
+    shutil.copytree(FIXTURES / "minimal", folder)
+    (tmp_path / "CAC_COSP_EG.1_2021_L.1_Add.1-FR.pdf").write_bytes(b"%PDF-1.7")
+    found = {r.name: r for r in find_inputs(tmp_path)}
+    assert sorted(found) == ["CAC/COSP/EG.1/2021/L.1/Add.1", "CAC_COSP_EG.1_2021_L.1_Add.1-FR.pdf"]
+    assert found["CAC/COSP/EG.1/2021/L.1/Add.1"].files == ()
+    assert found["CAC_COSP_EG.1_2021_L.1_Add.1-FR.pdf"].problem == (
+        f"{tmp_path}/CAC_COSP_EG.1_2021_L.1_Add.1-FR.pdf: CAC/COSP/EG.1/2021/L.1/Add.1 is the report folder {folder} already")
+
+
+def test_files_that_give_no_report_need_no_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportgen.corpus import driver
+
+    def no_cluster(*args: Any) -> Any:
+        raise AssertionError("a cluster was started for rows that need no worker")
+
+    monkeypatch.setattr(driver, "_client", no_cluster)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "N2112345.pdf").write_bytes(b"%PDF-1.7")
+    totals = run_corpus(tmp_path / "in", tmp_path / "out")
+    message = (f"{tmp_path}/in/N2112345.pdf: the file name gives no language (expected SYMBOL-EN, SYMBOL_E or "
+               "SYMBOL_en); or list it in manifest.csv")
+    assert totals.failed == [("N2112345.pdf", message)]
+    assert [(r["report"], r["status"], r["error"]) for r in rows(tmp_path / "out", "documents")] == [
+        ("N2112345.pdf", "failed", message)]
