@@ -78,21 +78,23 @@ def process_issued(files: list[tuple[str, str, str]], symbol: str, digest: str) 
     from reportgen.importer.document import import_document
 
     shown = {Path(path): name for _, path, name in files}
+    langs = {Path(path): lang for lang, path, _ in files}
     warnings: list[Row] = []
+    folder = Path()
     try:
         with tempfile.TemporaryDirectory(prefix="reportgen-issued-") as temp:
             folder = Path(temp)
             for lang, path, name in files:
                 imported = import_document(Path(path), lang, folder, symbol)
-                warnings += [_diagnostic(symbol, None, d, {Path(path): lang}, folder, stage="import", shown=name)
+                warnings += [_diagnostic(symbol, None, d, langs, folder, stage="import", shown=name)
                              for d in merge_repeats(imported.warnings)]
                 write_atomically(imported.path, imported.text.encode("utf-8"))
             with processing(folder):
                 rows = _unfolded(_rows(folder, symbol, digest, issued={lang: name for lang, _, name in files}), folder)
     except UserError as exc:  # a file the importer cannot read
         d = exc.diagnostic
-        return failed_rows(symbol, digest, str(d), findings=warnings + [
-            _diagnostic(symbol, None, d, {}, Path(), stage="import", shown=shown.get(d.path, str(d.path)))])
+        return failed_rows(symbol, digest, str(d).replace(f"{folder}/", ""), findings=warnings + [
+            _diagnostic(symbol, None, d, langs, folder, stage="import", shown=shown.get(d.path))])
     except Exception as exc:  # a bug
         return failed_rows(symbol, digest, _internal(exc, Path(files[0][1])), keep=False)
     original = next((d["symbol"] for d in rows.documents if d["language"] == d["original"]), None)

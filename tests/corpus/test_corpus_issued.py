@@ -160,6 +160,8 @@ def test_unreadable_and_ungroupable_files_are_failed_rows_and_the_run_goes_on(ru
         expected = refused if name == "A/HRC/1/2" else f"{run.source}/{error}"
         assert (row["status"], row["language"], row["error"]) == ("failed", None, expected)
         assert expected in lines
+    (error,) = [(r["language"], r["path"], r["stage"], r["severity"]) for r in of(run.out, "findings", "A/HRC/1/2")]
+    assert error == ("fr", "A_HRC_1_2-FR.pdf", "import", "error")
     assert lines[-1].startswith(f"{run.out}: {3 + len(FAILED)} reports, {len(FAILED)} failed; ")
 
 
