@@ -366,7 +366,8 @@ CORPUS_FAILED, CORPUS_FAILED_MAX = 10, 100
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Local worker processes (default: one per core); with --scheduler, workers to wait for.")
 def corpus(source: Path, out_dir: Path, scheduler: str | None, workers: int | None) -> None:
-    """Run check, align and the TMX units over every report folder under INPUT, on
+    """Run check, align and the TMX units over every report folder under INPUT (and
+    the issued PDF and DOCX files, grouped by symbol and language, imported), on
     Dask, and write findings, links, units and documents as Parquet tables and the
     units as TMX shards (INTERFACE §3.6). A report whose files are unchanged since
     the last run into OUT is not run again; one that cannot be read is a failed row
@@ -389,9 +390,6 @@ def corpus(source: Path, out_dir: Path, scheduler: str | None, workers: int | No
                             on_result=lambda p, rows: on_result(p, rows) if on_result else None)
     for _, error in totals.failed:
         click.echo(printable(error), err=True)
-    if totals.passed_over:
-        click.echo(printable(f"{source}: warning: {_count(len(totals.passed_over), 'issued document')} (PDF, DOCX) "
-                             f"passed over: grouping them into reports is not built yet"), err=True)
     rows = totals.rows
     click.echo(printable(
         f"{out_dir}: {_count(totals.reports, 'report')}, {len(totals.failed)} failed; "

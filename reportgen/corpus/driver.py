@@ -3,7 +3,9 @@
 Dask (``dask.distributed``) is the engine: with no scheduler address, a
 ``LocalCluster`` of worker processes on this machine (one per core, or ``workers``);
 given ``tcp://host:8786``, the cluster behind it, whose workers must see INPUT at the
-same path. A task is :func:`~reportgen.corpus.tasks.process_report`, sent by name.
+same path. A task is :func:`~reportgen.corpus.tasks.process_report` (a report folder) or
+:func:`~reportgen.corpus.tasks.process_issued` (issued documents to import), sent by name;
+an issued file that gave no report fails in the client, with no task.
 
 The client keeps a bounded window of tasks in flight (``WINDOW`` per worker thread) and writes
 each result as it completes (``store.put``), then releases it, so neither the client nor
@@ -22,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportgen.corpus.inputs import Report, find_reports
+from reportgen.corpus.inputs import Report, find_inputs
 from reportgen.corpus.store import Store, Totals
 from reportgen.corpus.summary import write_summary
-from reportgen.corpus.tasks import ReportRows, failed_rows, process_report
+from reportgen.corpus.tasks import ReportRows, failed_rows, process_issued, process_report
 from reportgen.errors import UserError
 
 __all__ = ["run_corpus", "Progress"]
@@ -54,7 +56,7 @@ def run_corpus(source: Path, out: Path, *, scheduler: str | None = None, workers
     """Run every report under ``source`` that ``out`` does not hold yet, then write the tables."""
     if not source.is_dir():
         raise UserError(source, None, "no such folder" if not source.exists() else "not a folder")
-    reports, loose = find_reports(source, exclude=out)
+    reports = find_inputs(source, exclude=out)
     if not reports:
         raise UserError(source, None, "holds no report folder (a folder with <lang>.md files)")
     store = Store(out)
@@ -62,16 +64,23 @@ def run_corpus(source: Path, out: Path, *, scheduler: str | None = None, workers
     progress = Progress(total=len(todo), reused=len(reports) - len(todo))
     if on_start is not None:
         on_start(progress)
-    if todo:
+
+    def put(rows: ReportRows) -> None:
+        store.put(rows)
+        progress.done += 1
+        progress.failed += rows.failed
+        if on_result is not None:
+            on_result(progress, rows)
+
+    for report in todo:  # a file that gave no report: its row needs no worker
+        if report.problem is not None:
+            put(failed_rows(report.name, report.digest, report.problem))
+    tasks = [r for r in todo if r.problem is None]
+    if tasks:
         with _client(scheduler, workers) as client:
-            for rows in _results(client, todo):
-                store.put(rows)
-                progress.done += 1
-                progress.failed += rows.failed
-                if on_result is not None:
-                    on_result(progress, rows)
+            for rows in _results(client, tasks):
+                put(rows)
     totals = store.assemble(reports)
-    totals.passed_over = loose
     totals.summary = write_summary(out)
     return totals
 
@@ -91,8 +100,13 @@ def _results(client: Any, todo: list[Report]) -> Iterator[ReportRows]:
             index, report = next(pending, (0, None))
             if report is None:
                 return
-            future = client.submit(process_report, str(report.folder.resolve()), report.name, report.digest,
-                                   key=f"report-{index}-{report.digest[:16]}", pure=False)
+            key = f"report-{index}-{report.digest[:16]}"
+            if report.files:
+                future = client.submit(process_issued, list(report.files), report.name, report.digest, key=key,
+                                       pure=False)
+            else:
+                future = client.submit(process_report, str(report.folder.resolve()), report.name, report.digest,
+                                       key=key, pure=False)
             running[future.key] = report
             queue.add(future)
 

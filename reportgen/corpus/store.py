@@ -72,7 +72,6 @@ class Totals:
     rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
     shards: list[Path] = field(default_factory=list)
     summary: Path | None = None
-    passed_over: list[Path] = field(default_factory=list)  # issued documents not grouped into reports yet
 
 
 class Store:

@@ -107,7 +107,7 @@ def summarise(out: Path) -> Summary:
     for r in _rows(out / "findings.parquet", ["report", "language", "check", "severity", "stage", "accepted"]):
         if r["accepted"] or r["report"] not in where:  # a failed report's diagnostics are its failure
             continue
-        if r["stage"] == "check":
+        if r["stage"] != "align":  # check's and the import's diagnostics: no check id
             s.sources.add(r["severity"])
         else:
             s.by_check.setdefault(r["check"], Counts()).add(r["severity"])

@@ -15,6 +15,11 @@ A report that cannot be read (no version, a version unreadable) is not an except
 here: it is one ``documents`` row with its located error, ``PATH:LINE: message``. A bug
 is caught too (``PATH: internal error: …``), so one bad document never stops a run;
 such a result is not kept for the next run, which tries again.
+
+Issued documents (:func:`process_issued`) are first imported, as ``reportgen import
+--symbol`` does, into a temporary report folder, then read as any report: their rows
+name the issued files (``documents.path``), the import's warnings are findings of stage
+``import``, and an import that fails makes the report a failed row with its error.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from typing import Any
 from reportgen.check import merge_repeats
 from reportgen.errors import Diagnostic, UserError, WorkerError, processed_file, processing
 
-__all__ = ["ReportRows", "Row", "process_report", "failed_rows"]
+__all__ = ["ReportRows", "Row", "process_report", "process_issued", "failed_rows"]
 
 Row = dict[str, Any]
 
@@ -64,6 +69,54 @@ def process_report(folder: str, report: str, digest: str) -> ReportRows:
         return failed_rows(report, digest, _internal(exc, path), keep=False)
 
 
+def process_issued(files: list[tuple[str, str, str]], symbol: str, digest: str) -> ReportRows:
+    """The rows of the report ``symbol`` made of issued ``files``: ``(lang, file, shown)``,
+    ``shown`` the file's name in the tables (its path under INPUT)."""
+    import tempfile
+
+    from reportgen.files import write_atomically
+    from reportgen.importer.document import import_document
+
+    shown = {Path(path): name for _, path, name in files}
+    langs = {Path(path): lang for lang, path, _ in files}
+    warnings: list[Row] = []
+    folder = Path()
+    try:
+        with tempfile.TemporaryDirectory(prefix="reportgen-issued-") as temp:
+            folder = Path(temp)
+            for lang, path, name in files:
+                imported = import_document(Path(path), lang, folder, symbol)
+                warnings += [_diagnostic(symbol, None, d, langs, folder, stage="import", shown=name)
+                             for d in merge_repeats(imported.warnings)]
+                write_atomically(imported.path, imported.text.encode("utf-8"))
+            with processing(folder):
+                rows = _unfolded(_rows(folder, symbol, digest, issued={lang: name for lang, _, name in files}), folder)
+    except UserError as exc:  # a file the importer cannot read
+        d = exc.diagnostic
+        return failed_rows(symbol, digest, str(d).replace(f"{folder}/", ""), findings=warnings + [
+            _diagnostic(symbol, None, d, langs, folder, stage="import", shown=shown.get(d.path))])
+    except Exception as exc:  # a bug
+        return failed_rows(symbol, digest, _internal(exc, Path(files[0][1])), keep=False)
+    original = next((d["symbol"] for d in rows.documents if d["language"] == d["original"]), None)
+    for row in warnings:  # as every finding: the original's symbol
+        row["symbol"] = original
+    return replace(rows, findings=warnings + rows.findings, documents=[
+        {**d, "warnings": d["warnings"] + sum(w["language"] == d["language"] for w in warnings)}
+        for d in rows.documents])
+
+
+def _unfolded(rows: ReportRows, folder: Path) -> ReportRows:
+    """The rows with the temporary folder's path taken out of messages (``documents.yaml``
+    for ``/tmp/…/documents.yaml``): a task's answer must not depend on where it ran."""
+    prefix = f"{folder}/"
+    for row in rows.findings:
+        row["message"] = row["message"].replace(prefix, "")
+    for row in rows.documents:
+        if row["error"] is not None:
+            row["error"] = row["error"].replace(prefix, "")
+    return rows
+
+
 def failed_rows(report: str, digest: str, error: str, *, findings: list[Row] | None = None,
                 keep: bool = True) -> ReportRows:
     """A report that gave nothing but its error: one ``documents`` row."""
@@ -71,7 +124,8 @@ def failed_rows(report: str, digest: str, error: str, *, findings: list[Row] | N
     return ReportRows(report, digest, [row], findings or [], failed=True, keep=keep)
 
 
-def _rows(folder: Path, report: str, digest: str) -> ReportRows:
+def _rows(folder: Path, report: str, digest: str, issued: dict[str, str] | None = None) -> ReportRows:
+    """``issued``: the issued file (as shown) each version was imported from."""
     from reportgen.interchange.tmx import memory_units, write_tmx
     from reportgen.project import Project
 
@@ -81,7 +135,7 @@ def _rows(folder: Path, report: str, digest: str) -> ReportRows:
     if each.unusable or aligned is None:  # as ``reportgen check``: every diagnostic of the load, exit 2
         diagnostics = merge_repeats(each.diagnostics)
         first = next(d for d in diagnostics if d.severity == "error")
-        return failed_rows(report, digest, str(first),
+        return failed_rows(report, digest, _located(first, folder, issued),
                            findings=[_diagnostic(report, None, d, langs, folder) for d in diagnostics])
     original = each.metas[aligned.original]
     symbol = original.symbol
@@ -104,7 +158,7 @@ def _rows(folder: Path, report: str, digest: str) -> ReportRows:
         version = aligned.versions.get(code)
         documents.append(_document(
             report, digest, symbol=meta.symbol, language=code, original=aligned.original, organ=original.organ,
-            date=meta.date, path=str(each.paths[code].relative_to(folder)),
+            date=meta.date, path=issued[code] if issued else str(each.paths[code].relative_to(folder)),
             paragraphs=None if version is None else len(version.segments),
             errors=sum(f["severity"] == "error" and not f["accepted"] for f in mine),
             warnings=sum(f["severity"] == "warning" and not f["accepted"] for f in mine)))
@@ -121,15 +175,29 @@ def _document(report: str, digest: str, *, symbol: str | None = None, language: 
             "status": "ok" if error is None else "failed", "error": error, "digest": digest}
 
 
-def _diagnostic(report: str, symbol: str | None, d: Diagnostic, langs: dict[Path, str], folder: Path) -> Row:
-    """A diagnostic of ``check`` (or of a load that failed): no check id, a file and line."""
+def _located(d: Diagnostic, folder: Path, issued: dict[str, str] | None) -> str:
+    """``PATH:LINE: message``; for an imported version the temporary folder is not named
+    (a task's answer must not depend on it): ``ISSUED: imported as en.md:LINE: message``."""
+    if issued is None:
+        return str(d)
     try:
-        path = str(d.path.relative_to(folder))
+        relative = d.path.relative_to(folder)
+    except ValueError:
+        return str(d)
+    source = issued.get(relative.stem) if relative.suffix == ".md" else None
+    return f"{source}: imported as {replace(d, path=relative)}" if source else str(replace(d, path=relative))
+
+
+def _diagnostic(report: str, symbol: str | None, d: Diagnostic, langs: dict[Path, str], folder: Path, *,
+                stage: str = "check", shown: str | None = None) -> Row:
+    """A diagnostic of ``check`` (or of a load that failed, or of an import): no check id, a file and line."""
+    try:
+        path = shown or str(d.path.relative_to(folder))
     except ValueError:
         path = str(d.path)
     return {"report": report, "symbol": symbol, "language": langs.get(d.path), "paragraph": None,
             "version_paragraph": None, "line": d.line, "check": None, "severity": d.severity,
-            "message": d.message, "stage": "check", "accepted": False, "path": path}
+            "message": d.message, "stage": stage, "accepted": False, "path": path}
 
 
 def _finding(report: str, symbol: str, f: dict[str, Any], *, accepted: bool) -> Row:

@@ -223,30 +223,29 @@ def tmx_units_of_bytes(data: bytes) -> dict[str, bytes]:
     return {tu.get("tuid"): etree.tostring(tu, method="c14n") for tu in etree.fromstring(data).iter("tu")}
 
 
-def test_a_mixed_archive_runs_to_the_end_listing_the_broken_and_the_passed_over(
+def test_a_mixed_archive_runs_to_the_end_listing_the_broken(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from tests.support.shared import require_shared
-
-    realdocs = require_shared("realdocs")
+    """Report folders, issued files and broken ones (the real PDFs, imported, are
+    tests/corpus/test_corpus_issued.py's): every broken one a failed row, listed."""
     source = tmp_path / "in"
     shutil.copytree(FIXTURES / "minimal", source / "2024" / "minimal")
-    for pdf in ("ohchr_1_en.pdf", "ohchr_1_ru.pdf"):
-        shutil.copy(realdocs / pdf, source / "2024" / pdf)
-    (source / "2024" / "broken.pdf").write_bytes(b"%PDF-1.7 cut short")
+    (source / "2024" / "broken.pdf").write_bytes(b"%PDF-1.7 cut short")  # its name gives no symbol
     (source / "bad").mkdir()
     (source / "bad" / "fr.md").write_bytes(b"\x00\x01")
     out = source / "out"  # OUT inside INPUT: not read as input
     code, stdout, err = run_cli(capsys, "corpus", source, "-o", out, "--workers", "1")
-    assert code == 11
+    assert code == 12
     lines = err.splitlines()
     assert lines[:2] == [
-        f"{source}/bad/fr.md: this is not a text file (it holds binary data)",
-        f"{source}: warning: 3 issued documents (PDF, DOCX) passed over: grouping them into reports is not built yet"]
-    assert len(lines) == 3 and lines[2].startswith(f"{out}: 2 reports, 1 failed; ")
+        f"{source}/2024/broken.pdf: the file name gives no language (expected SYMBOL-EN, SYMBOL_E or SYMBOL_en); "
+        "or list it in manifest.csv",
+        f"{source}/bad/fr.md: this is not a text file (it holds binary data)"]
+    assert len(lines) == 3 and lines[2].startswith(f"{out}: 3 reports, 2 failed; ")
     assert stdout.splitlines()[0] == str(out / "documents.parquet")
-    assert sorted(r["report"] for r in rows(out, "documents")) == ["2024/minimal"] * 3 + ["bad"]
+    assert sorted(r["report"] for r in rows(out, "documents")) == ["2024/broken.pdf"] + ["2024/minimal"] * 3 + ["bad"]
     code, _, _ = run_cli(capsys, "corpus", source, "-o", out)  # its own tables are not a report either
-    assert code == 11 and sorted({r["report"] for r in rows(out, "documents")}) == ["2024/minimal", "bad"]
+    assert code == 12 and sorted({r["report"] for r in rows(out, "documents")}) == ["2024/broken.pdf", "2024/minimal",
+                                                                                     "bad"]
 
 
 def test_a_scheduler_that_cannot_be_reached_is_exit_2_and_nothing_written(
