@@ -369,7 +369,7 @@ def corpus(source: Path, out_dir: Path, scheduler: str | None, workers: int | No
     """Run check, align and the TMX units over every report folder under INPUT (and
     the issued PDF and DOCX files, grouped by symbol and language, imported), on
     Dask, and write findings, links, units and documents as Parquet tables and the
-    units as TMX shards (INTERFACE §3.6). A report whose files are unchanged since
+    units as TMX shards (INTERFACE §3.10). A report whose files are unchanged since
     the last run into OUT is not run again; one that cannot be read is a failed row
     of documents.parquet, and the run goes on."""
     from reportgen.corpus import Progress, run_corpus
