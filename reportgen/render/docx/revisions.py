@@ -3,7 +3,9 @@ draft as a Word tracked change (``reportgen diff``, INTERFACE §3.6).
 
 Both drafts are rendered block by block with the build's own writer (``body``),
 so a tracked document carries exactly the runs a build would: the diff works on
-the *rendered runs*. Each paragraph is cut into tokens that keep their run's
+the *rendered runs*. A block left as it was (``model.same_content``: equal but for its
+source lines) is rendered once, for the new draft, and written as the build writes it:
+the cost follows the change, not the length of the report. Each paragraph is cut into tokens that keep their run's
 properties and hyperlink — words with the spaces and punctuation between them,
 or single characters, as the language's ``diff_tokens`` says — and
 ``align.textdiff`` compares the token lists (difflib's matching, in time that follows
@@ -337,9 +339,26 @@ def _tracked(old: m.Document, new: m.Document, steps: list[Step]) -> tuple[bytes
     name_bookmarks(new.blocks, state)
     _old_labels(old.blocks, state)
     # The new draft first, so that its footnotes and bookmarks are numbered as in its build.
-    rendered_new = {id(s.new): _render(s.new, env, state) for s in steps if s.new is not None}
-    # Same language, same part: the old draft's runs as its own build writes them.
-    rendered_old = {id(s.old): _strip_bookmarks(_render(s.old, env, state)) for s in steps if s.old is not None}
+    rendered_new: dict[int, list[etree._Element]] = {}
+    kept: dict[int, tuple[int, int]] = {}  # by id of a step left as it was: the ids its rendering took
+    for s in steps:
+        if s.new is not None:
+            footnotes, bookmarks = state.next_footnote, state.next_bookmark
+            rendered_new[id(s.new)] = _render(s.new, env, state)
+            if s.old is not None and m.same_content(s.old, s.new):
+                kept[id(s)] = (state.next_footnote - footnotes, state.next_bookmark - bookmarks)
+    # Same language, same part: the old draft's runs as its own build writes them. A block
+    # left as it was is not rendered again (its paragraphs are the new ones, whole), but
+    # the footnote and bookmark ids its rendering would take are taken, so that every
+    # later id, and so every byte, is what rendering it gave.
+    rendered_old: dict[int, list[etree._Element]] = {}
+    for s in steps:
+        if id(s) in kept:
+            footnotes, bookmarks = kept[id(s)]
+            state.next_footnote += footnotes
+            state.next_bookmark += bookmarks
+        elif s.old is not None:
+            rendered_old[id(s.old)] = _strip_bookmarks(_render(s.old, env, state))
 
     revisions = Revisions(f"{new.meta.date.isoformat()}T00:00:00Z", TOKENS[env.lang.diff_tokens],
                           first_id=state.next_bookmark)
@@ -347,7 +366,10 @@ def _tracked(old: m.Document, new: m.Document, steps: list[Step]) -> tuple[bytes
         skeleton.body.append(node)
     paired: list[etree._Element] = []
     for s in steps:
-        paired += revisions.paragraphs(rendered_old.get(id(s.old), []), rendered_new.get(id(s.new), []))
+        if id(s) in kept:
+            paired += rendered_new[id(s.new)]  # as the build writes it: nothing to compare
+        else:
+            paired += revisions.paragraphs(rendered_old.get(id(s.old), []), rendered_new.get(id(s.new), []))
     for p in _closed(paired):
         skeleton.body.append(p)
     revisions.footnotes(state.footnotes)
