@@ -307,14 +307,20 @@ def same_content(a: Block | Inline, b: Block | Inline) -> bool:
 def _same(a: object, b: object) -> bool:
     if a is b:
         return True
-    if type(a) is not type(b):
+    kind = type(a)
+    if kind is not type(b):
         return False
+    if kind is Text:
+        return a == b  # the commonest node, and one without a line
     if isinstance(a, tuple) and isinstance(b, tuple):
         return len(a) == len(b) and all(map(_same, a, b))
-    names = _COMPARED.get(type(a))
+    names = _COMPARED.get(kind)
     if names is None:  # a value: text, a number, a label
         return a == b
-    return all(_same(getattr(a, name), getattr(b, name)) for name in names)
+    for name in names:
+        if not _same(getattr(a, name), getattr(b, name)):
+            return False
+    return True
 
 
 #: The fields :func:`same_content` compares, by class of the model: all but ``line``.
