@@ -32,7 +32,6 @@ import copy
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from itertools import groupby
 
 from docx.oxml.ns import qn
@@ -54,17 +53,25 @@ AUTHOR = "reportgen"
 _BOOKMARKS = (qn("w:bookmarkStart"), qn("w:bookmarkEnd"))
 
 
-@dataclass(frozen=True)
 class Token:
     """One comparable piece of a paragraph: text, a tab, a break, a footnote
-    reference, with the run properties and the hyperlink it stands in."""
+    reference, with the run properties and the hyperlink it stands in. Compared by
+    ``key`` (a plain class: a changed paragraph makes thousands)."""
 
-    kind: str  # "t" for text, else the run child's tag
-    text: str
-    rpr: etree._Element | None
-    link: etree._Element | None  # the w:hyperlink holding it, or None
-    node: etree._Element | None  # the run child, for anything but text
-    key: tuple = field(compare=False)
+    __slots__ = ("kind", "text", "rpr", "link", "node", "key")
+
+    def __init__(self, kind: str, text: str, rpr: etree._Element | None, link: etree._Element | None,
+                 node: etree._Element | None, key: tuple) -> None:
+        self.kind = kind  # "t" for text, else the run child's tag
+        self.text = text
+        self.rpr = rpr
+        self.link = link  # the w:hyperlink holding it, or None
+        self.node = node  # the run child, for anything but text
+        self.key = key
+
+
+_R, _HYPERLINK, _PPR, _RPR, _T, _FOOTNOTE_REFERENCE = (
+    qn(tag) for tag in ("w:r", "w:hyperlink", "w:pPr", "w:rPr", "w:t", "w:footnoteReference"))
 
 
 def _props_key(node: etree._Element | None) -> bytes:
@@ -75,32 +82,32 @@ def tokens(p: etree._Element, split: re.Pattern[str]) -> list[Token]:
     """The runs of a paragraph, in order, as tokens (pPr and bookmarks left out)."""
     out: list[Token] = []
     for child in p:
-        if child.tag == qn("w:r"):
-            out += _run_tokens(child, None, split)
-        elif child.tag == qn("w:hyperlink"):
+        if child.tag == _R:
+            _run_tokens(child, None, split, out)
+        elif child.tag == _HYPERLINK:
             for r in child:
-                if r.tag != qn("w:r"):
+                if r.tag != _R:
                     raise AssertionError(f"unexpected {etree.QName(r).localname} in a hyperlink")
-                out += _run_tokens(r, child, split)
-        elif child.tag != qn("w:pPr") and child.tag not in _BOOKMARKS:
+                _run_tokens(r, child, split, out)
+        elif child.tag != _PPR and child.tag not in _BOOKMARKS:
             raise AssertionError(f"unexpected {etree.QName(child).localname} in a paragraph")
     return out
 
 
-def _run_tokens(r: etree._Element, link: etree._Element | None, split: re.Pattern[str]) -> Iterator[Token]:
-    rpr = r.find(qn("w:rPr"))
+def _run_tokens(r: etree._Element, link: etree._Element | None, split: re.Pattern[str], out: list[Token]) -> None:
+    rpr = r.find(_RPR)
     where = (tuple(sorted(link.attrib.items())) if link is not None else (), _props_key(rpr))
     for node in r:
-        if node.tag == qn("w:rPr"):
+        tag = node.tag
+        if tag == _RPR:
             continue
-        if node.tag == qn("w:t"):
-            for piece in split.findall(node.text or ""):
-                yield Token("t", piece, rpr, link, None, where + ("t", piece))
-        elif node.tag == qn("w:footnoteReference"):
+        if tag == _T:
+            out += [Token("t", piece, rpr, link, None, where + ("t", piece)) for piece in split.findall(node.text or "")]
+        elif tag == _FOOTNOTE_REFERENCE:
             # Any footnote reference equals any other: their bodies are diffed apart.
-            yield Token(node.tag, "", rpr, link, node, where + (node.tag,))
+            out.append(Token(tag, "", rpr, link, node, where + (tag,)))
         else:
-            yield Token(node.tag, "", rpr, link, node, where + (node.tag, _props_key(node)))
+            out.append(Token(tag, "", rpr, link, node, where + (tag, _props_key(node))))
 
 
 class Revisions:
@@ -153,7 +160,7 @@ class Revisions:
         for tag, i1, i2, j1, j2 in _opcodes([t.key for t in a], [t.key for t in b]):
             if tag == "equal":
                 for x, y in zip(a[i1:i2], b[j1:j2]):
-                    if y.kind == qn("w:footnoteReference"):
+                    if y.kind == _FOOTNOTE_REFERENCE:
                         self.footnote_pairs.append((_id(y), _id(x)))
                 marked += [(None, t) for t in b[j1:j2]]
                 continue
@@ -181,7 +188,7 @@ class Revisions:
 
     def _note_footnotes(self, marked: list[tuple[str | None, Token]]) -> None:
         for state, t in marked:
-            if state and t.kind == qn("w:footnoteReference"):
+            if state and t.kind == _FOOTNOTE_REFERENCE:
                 (self.footnotes_inserted if state == "ins" else self.footnotes_deleted).append(_id(t))
 
     def _paragraph(self, template: etree._Element, marked: list[tuple[str | None, Token]],
