@@ -106,3 +106,29 @@ def test_ids_are_those_of_rendering_both_drafts_whole(cli, drafts: tuple[Path, P
     for how, build in (("accept", "build-new"), ("reject", "build-old")):
         texts, notes = built(tmp_path / build / "en.docx")
         assert applied(path, how) == (texts + _closing(path), notes), how
+
+
+@pytest.mark.parametrize("old_text, new_text, want", [
+    # runs equal at both ends set aside: only the plain run between is cut into tokens
+    ("The *Chair* opened the meeting and *welcomed* [all](https://example.org/a).",
+     "The *Chair* formally opened the meeting and *welcomed* [all](https://example.org/a).",
+     [("ins", "formally ")]),
+    # the plain run of the new draft begins with the old one's whole: its head reaches
+    # the emphasised run after it, so the paragraph is compared token by token
+    ("Alpha *beta*.", "Alpha beta *beta*.", [("ins", "beta ")]),
+    ("Alpha beta *beta*.", "Alpha *beta*.", [("del", "beta ")]),
+    # emphasis moved to the next word, then a change in the last run
+    ("One *two* three four.", "One two *three* four!", [("del", "two three"), ("ins", "two three"),
+                                                         ("del", "."), ("ins", "!")]),
+])
+def test_a_paragraph_of_several_runs_is_tracked_as_compared_whole(cli, tmp_path: Path, old_text: str,
+                                                                   new_text: str, want: list[tuple[str, str]]) -> None:
+    old = _one_version(tmp_path / "old", f"# I. Opening\n\n1. {old_text}\n")
+    new = _one_version(tmp_path / "new", f"# I. Opening\n\n1. {new_text}\n")
+    assert cli("diff", old, new, "-o", tmp_path / "diff").code == 0
+    for name, folder in (("old", old), ("new", new)):
+        assert cli("build", folder, "-o", tmp_path / f"build-{name}").code == 0
+    path = tmp_path / "diff" / "en.docx"
+    assert revisions(path) == want
+    for how, build in (("accept", "build-new"), ("reject", "build-old")):
+        assert applied(path, how) == built(tmp_path / build / "en.docx"), how

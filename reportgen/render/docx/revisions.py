@@ -80,21 +80,37 @@ def _props_key(node: etree._Element | None) -> bytes:
 
 def tokens(p: etree._Element, split: re.Pattern[str]) -> list[Token]:
     """The runs of a paragraph, in order, as tokens (pPr and bookmarks left out)."""
-    out: list[Token] = []
+    return _tokens(_units(p), split)
+
+
+def _units(p: etree._Element) -> list[etree._Element]:
+    """The runs and hyperlinks of a paragraph, in order (pPr and bookmarks left out)."""
+    out = []
     for child in p:
-        if child.tag == _R:
-            _run_tokens(child, None, split, out)
-        elif child.tag == _HYPERLINK:
-            for r in child:
-                if r.tag != _R:
-                    raise AssertionError(f"unexpected {etree.QName(r).localname} in a hyperlink")
-                _run_tokens(r, child, split, out)
+        if child.tag == _R or child.tag == _HYPERLINK:
+            out.append(child)
         elif child.tag != _PPR and child.tag not in _BOOKMARKS:
             raise AssertionError(f"unexpected {etree.QName(child).localname} in a paragraph")
     return out
 
 
-def _run_tokens(r: etree._Element, link: etree._Element | None, split: re.Pattern[str], out: list[Token]) -> None:
+def _tokens(units: list[etree._Element], split: re.Pattern[str] | None) -> list[Token]:
+    """The tokens of runs and hyperlinks; ``split`` None: each text whole, one token (runs
+    left as they were, which are only written back: ``_run`` joins the texts it is given)."""
+    out: list[Token] = []
+    for unit in units:
+        if unit.tag == _R:
+            _run_tokens(unit, None, split, out)
+            continue
+        for r in unit:
+            if r.tag != _R:
+                raise AssertionError(f"unexpected {etree.QName(r).localname} in a hyperlink")
+            _run_tokens(r, unit, split, out)
+    return out
+
+
+def _run_tokens(r: etree._Element, link: etree._Element | None, split: re.Pattern[str] | None,
+                out: list[Token]) -> None:
     rpr = r.find(_RPR)
     where = (tuple(sorted(link.attrib.items())) if link is not None else (), _props_key(rpr))
     for node in r:
@@ -102,12 +118,20 @@ def _run_tokens(r: etree._Element, link: etree._Element | None, split: re.Patter
         if tag == _RPR:
             continue
         if tag == _T:
-            out += [Token("t", piece, rpr, link, None, where + ("t", piece)) for piece in split.findall(node.text or "")]
+            text = node.text or ""
+            pieces = split.findall(text) if split is not None else [text] if text else []
+            out += [Token("t", piece, rpr, link, None, where + ("t", piece)) for piece in pieces]
         elif tag == _FOOTNOTE_REFERENCE:
             # Any footnote reference equals any other: their bodies are diffed apart.
             out.append(Token(tag, "", rpr, link, node, where + (tag,)))
         else:
             out.append(Token(tag, "", rpr, link, node, where + (tag, _props_key(node))))
+
+
+def _same_unit(a: etree._Element, b: etree._Element) -> bool:
+    """Whether two runs (or hyperlinks) give the same tokens, as their XML says; one
+    holding a footnote reference is never taken as such (its pair must be noted)."""
+    return etree.tostring(a) == etree.tostring(b) and a.find(f".//{_FOOTNOTE_REFERENCE}") is None
 
 
 class Revisions:
@@ -155,8 +179,8 @@ class Revisions:
         """``new`` with the differences from ``old`` tracked, run by run."""
         if etree.tostring(old) == etree.tostring(new):
             return new  # the common case, without cutting either into tokens
-        a, b = tokens(old, self.split), tokens(new, self.split)
-        marked: list[tuple[str | None, Token]] = []
+        a, b, head, tail = self._middle(old, new)
+        marked: list[tuple[str | None, Token]] = [(None, t) for t in head]
         for tag, i1, i2, j1, j2 in _opcodes([t.key for t in a], [t.key for t in b]):
             if tag == "equal":
                 for x, y in zip(a[i1:i2], b[j1:j2]):
@@ -165,10 +189,35 @@ class Revisions:
                 marked += [(None, t) for t in b[j1:j2]]
                 continue
             marked += [("del", t) for t in a[i1:i2]] + [("ins", t) for t in b[j1:j2]]
+        marked += [(None, t) for t in tail]
         self._note_footnotes(marked)
         if all(state is None for state, _ in marked):
             return new  # unchanged: as the build wrote it
         return self._paragraph(new, marked, keep_bookmarks=True)
+
+    def _middle(self, old: etree._Element, new: etree._Element
+                ) -> tuple[list[Token], list[Token], list[Token], list[Token]]:
+        """The tokens of the runs that differ between two paragraphs (old, new), and those
+        of the new one's runs before and after them, equal in both and left whole.
+
+        Comparing those tokens gives what comparing all of them gives (``_opcodes`` sets
+        aside the common head first, then the common tail within what is left): the runs
+        equal at the start are part of the head, and those equal at the end part of the
+        tail unless the head reaches into them, when everything is cut into tokens."""
+        old_units, new_units = _units(old), _units(new)
+        shortest = min(len(old_units), len(new_units))
+        head = 0
+        while head < shortest and _same_unit(old_units[head], new_units[head]):
+            head += 1
+        tail = 0
+        while tail < shortest - head and _same_unit(old_units[-1 - tail], new_units[-1 - tail]):
+            tail += 1
+        a = _tokens(old_units[head:len(old_units) - tail], self.split)
+        b = _tokens(new_units[head:len(new_units) - tail], self.split)
+        if tail and all(x.key == y.key for x, y in zip(a, b)):  # the head may reach into the tail
+            a, b = _tokens(old_units[head:], self.split), _tokens(new_units[head:], self.split)
+            tail = 0
+        return a, b, _tokens(new_units[:head], None), _tokens(new_units[len(new_units) - tail:], None)
 
     def whole(self, p: etree._Element, kind: str) -> etree._Element:
         """A paragraph inserted or deleted whole, its mark included."""
