@@ -9,9 +9,9 @@ can report ``PATH:LINE`` without going back to the source text.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Callable, Iterator, Union, assert_never
+from typing import Callable, Iterator, Union, assert_never, get_args
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +295,39 @@ def walk_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
             if isinstance(x, Note):
                 yield from walk_blocks(x.blocks)
         yield from walk_blocks(block_children(b))
+
+
+def same_content(a: Block | Inline, b: Block | Inline) -> bool:
+    """Whether two blocks (or inlines) say the same in the same form, wherever they stand:
+    equal in every field but their source lines (``line``), which move with any edit above
+    them. ``diff`` renders a block left as it was between drafts once, not once per draft."""
+    return _same(a, b)
+
+
+def _same(a: object, b: object) -> bool:
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind is Text:
+        return a == b  # the commonest node, and one without a line
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(map(_same, a, b))
+    names = _COMPARED.get(kind)
+    if names is None:  # a value: text, a number, a label
+        return a == b
+    for name in names:
+        if not _same(getattr(a, name), getattr(b, name)):
+            return False
+    return True
+
+
+#: The fields :func:`same_content` compares, by class of the model: all but ``line``.
+_COMPARED: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in fields(cls) if f.name != "line")
+    for cls in (*get_args(Inline), *get_args(Block))
+}
 
 
 def _own_inlines(b: Block) -> Iterator[Inline]:

@@ -144,6 +144,11 @@ def _paragraph_pairs(old: m.Document, new: m.Document, split: re.Pattern[str]) -
     for link in align_pair(old_prepared, new_prepared, ()).links:
         if link.moved or not link.original or not link.version:
             continue
+        if len(link.original) == len(link.version) == 1:
+            o, n = link.original[0], link.version[0]
+            if _similar(old_prepared.version.segments[o].text, new_prepared.version.segments[n].text, split):
+                out.append((old_at[o], new_at[n]))
+            continue
         # A merge or split (2-1, 1-2, ...) is, between drafts, most often a paragraph
         # inserted or deleted beside one kept: keep its most similar pair.
         ratio, o, n = max((_similarity(old_prepared.version.segments[o].text,
@@ -152,6 +157,22 @@ def _paragraph_pairs(old: m.Document, new: m.Document, split: re.Pattern[str]) -
         if ratio >= MIN_SIMILARITY:
             out.append((old_at[o], new_at[n]))
     return out
+
+
+def _similar(a: str, b: str, split: re.Pattern[str]) -> bool:
+    """``_similarity(a, b) >= MIN_SIMILARITY``, most often without comparing the texts: the
+    tokens in common are at least the longest run both share, so at least their common
+    start and their common end, which alone suffice for a paragraph edited at one end."""
+    if a == b:
+        return True
+    ta, tb = split.findall(a), split.findall(b)
+    shortest = min(len(ta), len(tb))
+    head = next((k for k, (x, y) in enumerate(zip(ta, tb)) if x != y), shortest)
+    tail = next((k for k, (x, y) in enumerate(zip(reversed(ta), reversed(tb))) if x != y), shortest)
+    total = len(ta) + len(tb)
+    if total and 2.0 * max(head, tail) / total >= MIN_SIMILARITY:
+        return True
+    return textdiff.ratio(ta, tb) >= MIN_SIMILARITY
 
 
 def _only(doc: m.Document, paragraphs: set[int]) -> m.Document:

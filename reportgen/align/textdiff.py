@@ -8,7 +8,11 @@ single characters do in Chinese (a 50,000-character paragraph with 200 edits too
 minutes). Here the same recursion finds each longest block with a suffix automaton of
 the one range, built and walked in time linear in the range's length: the cost of a
 comparison is the length times the depth of the recursion, which grows with the number
-of changes, not the length.
+of changes, not the length. When changes are many and evenly spread (one paragraph in
+ten edited), equally long blocks tie and the recursion takes them one after another,
+each time on the rest of the lists: where the pairs of equal tokens are few (paragraphs,
+not characters), the longest block of a range is found among the runs both lists share,
+found once, and the search is left to ranges shorter than the runs it would look at.
 
 The result is difflib's exactly: the same blocks (the longest; of those, the earliest in
 ``a``, then in ``b``), the same *junk* rule (a junk token never starts or holds a block,
@@ -97,11 +101,31 @@ def matching_blocks(a: Sequence[T], b: Sequence[T], junk: Callable[[T], bool] | 
     ``(len(a), len(b), 0)``: ``difflib.SequenceMatcher(junk, a, b, autojunk=False)
     .get_matching_blocks()``."""
     ca, cb = _codes(a, b, junk)
-    blocks: list[tuple[int, int, int]] = []
+    blocks = _blocks(a, b, ca, cb, _runs(ca, cb))
+    blocks.sort()
+    out: list[tuple[int, int, int]] = []
+    for i, j, k in blocks:
+        if out and out[-1][0] + out[-1][2] == i and out[-1][1] + out[-1][2] == j:
+            out[-1] = (out[-1][0], out[-1][1], out[-1][2] + k)
+        else:
+            out.append((i, j, k))
+    out.append((len(a), len(b), 0))
+    return out
+
+
+Run = tuple[int, int, int]
+
+
+def _blocks(a: Sequence[T], b: Sequence[T], ca: list[int], cb: list[int], runs: list[Run] | None) -> list[Run]:
+    """difflib's recursion: the longest block of a range, extended by junk, then the same
+    on either side of it. The longest block is found among ``runs`` (:func:`_in_runs`)
+    or, where that would take longer, by :func:`_longest`."""
+    blocks: list[Run] = []
     queue = [(0, len(a), 0, len(b))]
     while queue:
         alo, ahi, blo, bhi = queue.pop()
-        i, j, k = _longest(ca, alo, ahi, cb, blo, bhi)
+        found = _in_runs(runs, alo, ahi, blo, bhi) if runs else None
+        i, j, k = found if found is not None else _longest(ca, alo, ahi, cb, blo, bhi)
         # extended by equal junk on either side, as difflib does (even a block of none:
         # junk at the start of both ranges then makes one)
         while i > alo and j > blo and cb[j - 1] < 0 and a[i - 1] == b[j - 1]:
@@ -114,15 +138,54 @@ def matching_blocks(a: Sequence[T], b: Sequence[T], junk: Callable[[T], bool] | 
                 queue.append((alo, i, blo, j))
             if i + k < ahi and j + k < bhi:
                 queue.append((i + k, ahi, j + k, bhi))
-    blocks.sort()
-    out: list[tuple[int, int, int]] = []
-    for i, j, k in blocks:
-        if out and out[-1][0] + out[-1][2] == i and out[-1][1] + out[-1][2] == j:
-            out[-1] = (out[-1][0], out[-1][1], out[-1][2] + k)
-        else:
-            out.append((i, j, k))
-    out.append((len(a), len(b), 0))
-    return out
+    return blocks
+
+
+def _runs(ca: list[int], cb: list[int]) -> list[Run] | None:
+    """Every maximal run of tokens equal in both lists (``a[i+t] == b[j+t]``; junk is never
+    equal), longest first, then in order of ``a`` and ``b``: when the pairs of equal tokens
+    are few (at most four per token: the paragraphs of two drafts, few of them repeated),
+    else None (the single characters of a long text)."""
+    where: dict[int, list[int]] = {}
+    for j, c in enumerate(cb):
+        where.setdefault(c, []).append(j)
+    if sum(len(where.get(c, ())) for c in ca) > 4 * (len(ca) + len(cb)):
+        return None
+    runs: list[Run] = []
+    for i, c in enumerate(ca):
+        for j in where.get(c, ()):
+            if i and j and ca[i - 1] == cb[j - 1]:
+                continue  # inside a run that starts earlier
+            k = 1
+            while i + k < len(ca) and j + k < len(cb) and ca[i + k] == cb[j + k]:
+                k += 1
+            runs.append((i, j, k))
+    runs.sort(key=lambda r: (-r[2], r[0], r[1]))
+    return runs
+
+
+def _in_runs(runs: list[Run], alo: int, ahi: int, blo: int, bhi: int) -> Run | None:
+    """The longest block of ``a[alo:ahi]`` in ``b[blo:bhi]``, as :func:`_longest` finds it,
+    or None if finding it here would look at more runs than the range has tokens.
+
+    Any block the lists share lies inside one maximal run, so a range's longest block is
+    its longest run clipped to the range (of equal ones, the earliest in ``a``, then in
+    ``b``). Runs are looked at longest first: none shorter than the best so far can beat
+    it, nor one as long once the best is a whole run of that length (those after it come
+    later in ``a``). Where the changes are many and evenly spread (one paragraph in ten
+    edited), the longest blocks tie and difflib takes the first, one after another, each
+    time on the rest of the lists: a depth that made :func:`_longest` cost the length of
+    the lists times the number of changes."""
+    best, whole = (alo, blo, 0), False
+    for n, (i, j, k) in enumerate(runs):
+        if k < best[2] or (k == best[2] and whole):
+            return best
+        if n > (ahi - alo) + (bhi - blo):
+            return None
+        start, end = max(alo - i, blo - j, 0), min(ahi - i, bhi - j, k)
+        if end - start > best[2] or (end - start == best[2] > 0 and (i + start, j + start) < best[:2]):
+            best, whole = (i + start, j + start, end - start), end - start == k
+    return best
 
 
 def opcodes(a: Sequence[T], b: Sequence[T], junk: Callable[[T], bool] | None = None) -> list[Opcode]:

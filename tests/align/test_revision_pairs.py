@@ -8,6 +8,7 @@ where the whole alignment decides which one moved."""
 
 from __future__ import annotations
 
+import random
 import re
 import shutil
 from pathlib import Path
@@ -119,3 +120,31 @@ def test_a_moved_paragraph_is_the_whole_alignments_to_place(swapped: Path, code:
     monkeypatch.setattr(rv, "prepare_version", recording)
     assert sorted(rv._paragraph_pairs(old, new, rv.TOKENS[language(code).diff_tokens])) == want
     assert sizes == [len(old.blocks), len(new.blocks)]  # both drafts whole, as before
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_similar_is_the_threshold_on_the_ratio(code: str) -> None:
+    """``_similar`` decides as ``_similarity >= MIN_SIMILARITY`` does, on the example's
+    paragraphs against each other and against copies edited anywhere (start, end, middle,
+    most of the text)."""
+    text = (EXAMPLE / f"{code}.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    paragraphs = re.findall(r"(?m)^\d+\. (.*)$", text)
+    split = rv.TOKENS[language(code).diff_tokens]
+    rng = random.Random(code)
+    cases = list(zip(paragraphs, paragraphs[1:]))
+    for p in paragraphs:
+        k = len(p)
+        for cut in (k // 10, k // 2, 9 * k // 10, k - 3):
+            cases += [(p, "New words " + p[cut:]), (p, p[:k - cut] + " new words"), (p, p[:cut // 2] + p[cut:])]
+        cases.append((p, "".join(rng.sample(p, len(p)))))
+    decided = [rv._similar(a, b, split) for a, b in cases]
+    assert decided == [rv._similarity(a, b, split) >= rv.MIN_SIMILARITY for a, b in cases]
+    assert True in decided and False in decided
+
+
+def test_a_paragraph_edited_at_one_end_is_similar_without_comparing(monkeypatch: pytest.MonkeyPatch) -> None:
+    split = rv.TOKENS["words"]
+    text = "The Meeting took note of the report of the Secretariat on the work of the network."
+    monkeypatch.setattr(rv.textdiff, "ratio", lambda a, b: pytest.fail("compared"))
+    assert rv._similar(text, "In its opening statement, " + text, split)
+    assert rv._similar(text, text[:-1] + " and welcomed it.", split)

@@ -90,3 +90,66 @@ def test_a_long_chinese_paragraph_with_scattered_edits() -> None:
     for tag, i1, i2, j1, j2 in ops:
         rebuilt += a[i1:i2] if tag == "equal" else b[j1:j2]
     assert rebuilt == b
+
+
+def _drafts(rng: random.Random) -> tuple[list[str], list[str]]:
+    """Two drafts' paragraphs as tokens: a few texts repeated (as generated reports
+    repeat them), runs kept, some changed, deleted, inserted or moved, and ties among
+    equally long runs common."""
+    a = [f"p{rng.randrange(40) if rng.random() < 0.3 else k}" for k in range(rng.randint(0, 60))]
+    b = list(a)
+    for _ in range(rng.randint(0, 12)):
+        what = rng.random()
+        if b and what < 0.4:
+            b[rng.randrange(len(b))] = f"x{rng.randrange(100)}"  # a changed paragraph
+        elif b and what < 0.6:
+            del b[rng.randrange(len(b))]
+        elif what < 0.8:
+            b.insert(rng.randint(0, len(b)), rng.choice([" ", f"n{rng.randrange(100)}"]))
+        elif len(b) > 1:
+            b.insert(rng.randint(0, len(b) - 1), b.pop(rng.randrange(len(b))))  # a move
+    if rng.random() < 0.2:
+        step = rng.randint(2, 5)  # every step-th changed: equal runs of one length, all tied
+        b = [f"e{k}" if k % step == 0 else x for k, x in enumerate(a)]
+    return a, b
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("junk", [False, True])
+def test_lists_of_few_equal_pairs_match_difflib(seed: int, junk: bool) -> None:
+    """Where the pairs of equal tokens are few, the longest blocks are looked for among
+    the runs the lists share (``_in_runs``), the search left to small ranges."""
+    rng = random.Random(seed)
+    blank = _blank if junk else None
+    with_runs = 0
+    for _ in range(1500):
+        a, b = _drafts(rng)
+        reference = _reference(a, b, junk)
+        assert textdiff.matching_blocks(a, b, blank) == [tuple(x) for x in reference.get_matching_blocks()], (a, b)
+        assert textdiff.opcodes(a, b, blank) == reference.get_opcodes(), (a, b)
+        with_runs += textdiff._runs(*textdiff._codes(a, b, blank)) is not None
+    assert with_runs > 1000
+
+
+def test_evenly_spread_changes_are_not_searched_range_after_range(monkeypatch: pytest.MonkeyPatch) -> None:
+    """2,000 paragraphs, half of their texts repeated somewhere, every tenth changed: the
+    blocks are difflib's, and the search looks at a few times the lists' length, not at
+    each rest of the lists after each change (about 400,000 tokens)."""
+    rng = random.Random(0)
+    a = [f"p{rng.randrange(1000)}" for _ in range(2000)]
+    b = [f"e{k}" if k % 10 == 0 else x for k, x in enumerate(a)]
+    looked = []
+    longest = textdiff._longest
+
+    def counted(ca, alo, ahi, cb, blo, bhi):  # type: ignore[no-untyped-def]
+        looked.append((ahi - alo) + (bhi - blo))
+        return longest(ca, alo, ahi, cb, blo, bhi)
+
+    monkeypatch.setattr(textdiff, "_longest", counted)
+    reference = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    assert textdiff.matching_blocks(a, b) == [tuple(x) for x in reference.get_matching_blocks()]
+    assert sum(looked) < 2 * (len(a) + len(b))
+    looked.clear()
+    monkeypatch.setattr(textdiff, "_runs", lambda ca, cb: None)  # the search alone, as before
+    assert textdiff.matching_blocks(a, b) == [tuple(x) for x in reference.get_matching_blocks()]
+    assert sum(looked) > 100 * (len(a) + len(b))

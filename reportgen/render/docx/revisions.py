@@ -3,7 +3,9 @@ draft as a Word tracked change (``reportgen diff``, INTERFACE §3.6).
 
 Both drafts are rendered block by block with the build's own writer (``body``),
 so a tracked document carries exactly the runs a build would: the diff works on
-the *rendered runs*. Each paragraph is cut into tokens that keep their run's
+the *rendered runs*. A block left as it was (``model.same_content``: equal but for its
+source lines) is rendered once, for the new draft, and written as the build writes it:
+the cost follows the change, not the length of the report. Each paragraph is cut into tokens that keep their run's
 properties and hyperlink — words with the spaces and punctuation between them,
 or single characters, as the language's ``diff_tokens`` says — and
 ``align.textdiff`` compares the token lists (difflib's matching, in time that follows
@@ -30,7 +32,6 @@ import copy
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from itertools import groupby
 
 from docx.oxml.ns import qn
@@ -52,17 +53,25 @@ AUTHOR = "reportgen"
 _BOOKMARKS = (qn("w:bookmarkStart"), qn("w:bookmarkEnd"))
 
 
-@dataclass(frozen=True)
 class Token:
     """One comparable piece of a paragraph: text, a tab, a break, a footnote
-    reference, with the run properties and the hyperlink it stands in."""
+    reference, with the run properties and the hyperlink it stands in. Compared by
+    ``key`` (a plain class: a changed paragraph makes thousands)."""
 
-    kind: str  # "t" for text, else the run child's tag
-    text: str
-    rpr: etree._Element | None
-    link: etree._Element | None  # the w:hyperlink holding it, or None
-    node: etree._Element | None  # the run child, for anything but text
-    key: tuple = field(compare=False)
+    __slots__ = ("kind", "text", "rpr", "link", "node", "key")
+
+    def __init__(self, kind: str, text: str, rpr: etree._Element | None, link: etree._Element | None,
+                 node: etree._Element | None, key: tuple) -> None:
+        self.kind = kind  # "t" for text, else the run child's tag
+        self.text = text
+        self.rpr = rpr
+        self.link = link  # the w:hyperlink holding it, or None
+        self.node = node  # the run child, for anything but text
+        self.key = key
+
+
+_R, _HYPERLINK, _PPR, _RPR, _T, _FOOTNOTE_REFERENCE = (
+    qn(tag) for tag in ("w:r", "w:hyperlink", "w:pPr", "w:rPr", "w:t", "w:footnoteReference"))
 
 
 def _props_key(node: etree._Element | None) -> bytes:
@@ -71,34 +80,58 @@ def _props_key(node: etree._Element | None) -> bytes:
 
 def tokens(p: etree._Element, split: re.Pattern[str]) -> list[Token]:
     """The runs of a paragraph, in order, as tokens (pPr and bookmarks left out)."""
-    out: list[Token] = []
+    return _tokens(_units(p), split)
+
+
+def _units(p: etree._Element) -> list[etree._Element]:
+    """The runs and hyperlinks of a paragraph, in order (pPr and bookmarks left out)."""
+    out = []
     for child in p:
-        if child.tag == qn("w:r"):
-            out += _run_tokens(child, None, split)
-        elif child.tag == qn("w:hyperlink"):
-            for r in child:
-                if r.tag != qn("w:r"):
-                    raise AssertionError(f"unexpected {etree.QName(r).localname} in a hyperlink")
-                out += _run_tokens(r, child, split)
-        elif child.tag != qn("w:pPr") and child.tag not in _BOOKMARKS:
+        if child.tag == _R or child.tag == _HYPERLINK:
+            out.append(child)
+        elif child.tag != _PPR and child.tag not in _BOOKMARKS:
             raise AssertionError(f"unexpected {etree.QName(child).localname} in a paragraph")
     return out
 
 
-def _run_tokens(r: etree._Element, link: etree._Element | None, split: re.Pattern[str]) -> Iterator[Token]:
-    rpr = r.find(qn("w:rPr"))
+def _tokens(units: list[etree._Element], split: re.Pattern[str] | None) -> list[Token]:
+    """The tokens of runs and hyperlinks; ``split`` None: each text whole, one token (runs
+    left as they were, which are only written back: ``_run`` joins the texts it is given)."""
+    out: list[Token] = []
+    for unit in units:
+        if unit.tag == _R:
+            _run_tokens(unit, None, split, out)
+            continue
+        for r in unit:
+            if r.tag != _R:
+                raise AssertionError(f"unexpected {etree.QName(r).localname} in a hyperlink")
+            _run_tokens(r, unit, split, out)
+    return out
+
+
+def _run_tokens(r: etree._Element, link: etree._Element | None, split: re.Pattern[str] | None,
+                out: list[Token]) -> None:
+    rpr = r.find(_RPR)
     where = (tuple(sorted(link.attrib.items())) if link is not None else (), _props_key(rpr))
     for node in r:
-        if node.tag == qn("w:rPr"):
+        tag = node.tag
+        if tag == _RPR:
             continue
-        if node.tag == qn("w:t"):
-            for piece in split.findall(node.text or ""):
-                yield Token("t", piece, rpr, link, None, where + ("t", piece))
-        elif node.tag == qn("w:footnoteReference"):
+        if tag == _T:
+            text = node.text or ""
+            pieces = split.findall(text) if split is not None else [text] if text else []
+            out += [Token("t", piece, rpr, link, None, where + ("t", piece)) for piece in pieces]
+        elif tag == _FOOTNOTE_REFERENCE:
             # Any footnote reference equals any other: their bodies are diffed apart.
-            yield Token(node.tag, "", rpr, link, node, where + (node.tag,))
+            out.append(Token(tag, "", rpr, link, node, where + (tag,)))
         else:
-            yield Token(node.tag, "", rpr, link, node, where + (node.tag, _props_key(node)))
+            out.append(Token(tag, "", rpr, link, node, where + (tag, _props_key(node))))
+
+
+def _same_unit(a: etree._Element, b: etree._Element) -> bool:
+    """Whether two runs (or hyperlinks) give the same tokens, as their XML says; one
+    holding a footnote reference is never taken as such (its pair must be noted)."""
+    return etree.tostring(a) == etree.tostring(b) and a.find(f".//{_FOOTNOTE_REFERENCE}") is None
 
 
 class Revisions:
@@ -146,20 +179,45 @@ class Revisions:
         """``new`` with the differences from ``old`` tracked, run by run."""
         if etree.tostring(old) == etree.tostring(new):
             return new  # the common case, without cutting either into tokens
-        a, b = tokens(old, self.split), tokens(new, self.split)
-        marked: list[tuple[str | None, Token]] = []
+        a, b, head, tail = self._middle(old, new)
+        marked: list[tuple[str | None, Token]] = [(None, t) for t in head]
         for tag, i1, i2, j1, j2 in _opcodes([t.key for t in a], [t.key for t in b]):
             if tag == "equal":
                 for x, y in zip(a[i1:i2], b[j1:j2]):
-                    if y.kind == qn("w:footnoteReference"):
+                    if y.kind == _FOOTNOTE_REFERENCE:
                         self.footnote_pairs.append((_id(y), _id(x)))
                 marked += [(None, t) for t in b[j1:j2]]
                 continue
             marked += [("del", t) for t in a[i1:i2]] + [("ins", t) for t in b[j1:j2]]
+        marked += [(None, t) for t in tail]
         self._note_footnotes(marked)
         if all(state is None for state, _ in marked):
             return new  # unchanged: as the build wrote it
         return self._paragraph(new, marked, keep_bookmarks=True)
+
+    def _middle(self, old: etree._Element, new: etree._Element
+                ) -> tuple[list[Token], list[Token], list[Token], list[Token]]:
+        """The tokens of the runs that differ between two paragraphs (old, new), and those
+        of the new one's runs before and after them, equal in both and left whole.
+
+        Comparing those tokens gives what comparing all of them gives (``_opcodes`` sets
+        aside the common head first, then the common tail within what is left): the runs
+        equal at the start are part of the head, and those equal at the end part of the
+        tail unless the head reaches into them, when everything is cut into tokens."""
+        old_units, new_units = _units(old), _units(new)
+        shortest = min(len(old_units), len(new_units))
+        head = 0
+        while head < shortest and _same_unit(old_units[head], new_units[head]):
+            head += 1
+        tail = 0
+        while tail < shortest - head and _same_unit(old_units[-1 - tail], new_units[-1 - tail]):
+            tail += 1
+        a = _tokens(old_units[head:len(old_units) - tail], self.split)
+        b = _tokens(new_units[head:len(new_units) - tail], self.split)
+        if tail and all(x.key == y.key for x, y in zip(a, b)):  # the head may reach into the tail
+            a, b = _tokens(old_units[head:], self.split), _tokens(new_units[head:], self.split)
+            tail = 0
+        return a, b, _tokens(new_units[:head], None), _tokens(new_units[len(new_units) - tail:], None)
 
     def whole(self, p: etree._Element, kind: str) -> etree._Element:
         """A paragraph inserted or deleted whole, its mark included."""
@@ -179,7 +237,7 @@ class Revisions:
 
     def _note_footnotes(self, marked: list[tuple[str | None, Token]]) -> None:
         for state, t in marked:
-            if state and t.kind == qn("w:footnoteReference"):
+            if state and t.kind == _FOOTNOTE_REFERENCE:
                 (self.footnotes_inserted if state == "ins" else self.footnotes_deleted).append(_id(t))
 
     def _paragraph(self, template: etree._Element, marked: list[tuple[str | None, Token]],
@@ -337,9 +395,26 @@ def _tracked(old: m.Document, new: m.Document, steps: list[Step]) -> tuple[bytes
     name_bookmarks(new.blocks, state)
     _old_labels(old.blocks, state)
     # The new draft first, so that its footnotes and bookmarks are numbered as in its build.
-    rendered_new = {id(s.new): _render(s.new, env, state) for s in steps if s.new is not None}
-    # Same language, same part: the old draft's runs as its own build writes them.
-    rendered_old = {id(s.old): _strip_bookmarks(_render(s.old, env, state)) for s in steps if s.old is not None}
+    rendered_new: dict[int, list[etree._Element]] = {}
+    kept: dict[int, tuple[int, int]] = {}  # by id of a step left as it was: the ids its rendering took
+    for s in steps:
+        if s.new is not None:
+            footnotes, bookmarks = state.next_footnote, state.next_bookmark
+            rendered_new[id(s.new)] = _render(s.new, env, state)
+            if s.old is not None and m.same_content(s.old, s.new):
+                kept[id(s)] = (state.next_footnote - footnotes, state.next_bookmark - bookmarks)
+    # Same language, same part: the old draft's runs as its own build writes them. A block
+    # left as it was is not rendered again (its paragraphs are the new ones, whole), but
+    # the footnote and bookmark ids its rendering would take are taken, so that every
+    # later id, and so every byte, is what rendering it gave.
+    rendered_old: dict[int, list[etree._Element]] = {}
+    for s in steps:
+        if id(s) in kept:
+            footnotes, bookmarks = kept[id(s)]
+            state.next_footnote += footnotes
+            state.next_bookmark += bookmarks
+        elif s.old is not None:
+            rendered_old[id(s.old)] = _strip_bookmarks(_render(s.old, env, state))
 
     revisions = Revisions(f"{new.meta.date.isoformat()}T00:00:00Z", TOKENS[env.lang.diff_tokens],
                           first_id=state.next_bookmark)
@@ -347,7 +422,10 @@ def _tracked(old: m.Document, new: m.Document, steps: list[Step]) -> tuple[bytes
         skeleton.body.append(node)
     paired: list[etree._Element] = []
     for s in steps:
-        paired += revisions.paragraphs(rendered_old.get(id(s.old), []), rendered_new.get(id(s.new), []))
+        if id(s) in kept:
+            paired += rendered_new[id(s.new)]  # as the build writes it: nothing to compare
+        else:
+            paired += revisions.paragraphs(rendered_old.get(id(s.old), []), rendered_new.get(id(s.new), []))
     for p in _closed(paired):
         skeleton.body.append(p)
     revisions.footnotes(state.footnotes)
