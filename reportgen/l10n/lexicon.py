@@ -26,8 +26,11 @@ PATH = Path(__file__).with_name("data") / "lexicon.yaml"
 #: Ends a stem that must end a word (a short name: "Iran" not in "Iranian"); it matches no
 #: character, so the matched text is the stem itself.
 _WORD_END = "\x00"
-#: Follows each word of an inflected name: the case ending it takes (Италии, Соединенных).
+#: Follows each inner word of an inflected name: the case ending it takes (Соединенных
+#: Штатов); the last word's ending is checked on a match (one character class per inner
+#: word, not per name: compiling hundreds of them cost 0.1 s per process).
 _ENDING = "\x01"
+_WORD_REST = re.compile(r"\w*")
 MATCHING = ("word-prefix", "substring")
 _MARKS = {cp: None for cp in [*range(0x064B, 0x0653), 0x0640]}
 _HAS_MARKS = re.compile("[\u064b-\u0652\u0640]")
@@ -40,6 +43,7 @@ class Lexicon:
     pattern: re.Pattern[str] | None
     concept_of: dict[str, str]  # lower-cased stem -> concept
     inflection: Inflection | None = None  # of names: a match holds case endings to take off
+    inflected: frozenset[str] = frozenset()  # the stems whose word must end in a case ending
 
     def concepts(self, text: str) -> Counter:
         if self.pattern is None:
@@ -48,18 +52,34 @@ class Lexicon:
         plain = text.lower()
         if _HAS_MARKS.search(plain):
             plain = plain.translate(_MARKS)
-        found = Counter(map(self._concept, self.pattern.findall(plain)))
+        if self.inflection is None:
+            found = Counter(map(self._concept, self.pattern.findall(plain)))
+        else:
+            found = Counter(self._inflected(m.group(1), plain, m.end()) for m in self.pattern.finditer(plain))
         found.pop("", None)  # a shield, or a longer word in which a name is not that name
         return found
 
     def _concept(self, match: str) -> str:
+        return self.concept_of.get(match) or ""
+
+    def _inflected(self, match: str, text: str, end: int) -> str:
+        """The concept of ``match`` in a language that inflects names: an inflected name
+        (Соединенных Штатов) looked up with each inner word's ending taken off, and only
+        where the rest of its last word is a case ending (Италии; not итальянский)."""
         concept = self.concept_of.get(match)
-        if concept is not None or self.inflection is None:
-            return concept or ""
-        # an inflected name (Соединенных Штатов): each word without the ending it took
+        if concept is not None and match not in self.inflected:
+            return concept
+        assert self.inflection is not None
         endings, most = self.inflection.endings, self.inflection.most
+        rest = _WORD_REST.match(text, end)
+        tail = rest.group() if rest is not None else ""
+        if len(tail) > most or any(c not in endings for c in tail):
+            return ""
+        if concept is not None:
+            return concept
         options = [[w[:len(w) - k] for k in range(min(most, len(w)) + 1) if all(c in endings for c in w[len(w) - k:])]
                    for w in match.split(" ")]
+        options[-1] = [match.split(" ")[-1]]  # the last word is the stem as matched: its ending is the tail
         return next((self.concept_of[key] for key in map(" ".join, itertools.product(*options))
                      if key in self.concept_of), "")
 
@@ -101,13 +121,17 @@ def lexicon(code: str) -> Lexicon:
     keys = list(concept_of)
     rules: NameRules = data["names"]
     inflection = rules.stem_endings.get(code)
+    inflected: set[str] = set()
     # CLDR's names beside the concepts above (a stem of the file wins over a name)
     for stem, name in name_stems(code, rules, how == "word-prefix").items():
         if stem not in concept_of:
             concept_of[stem] = name.concept
-            if name.inflected:  # each word followed by its case ending
-                stem = " ".join(w + _ENDING for w in stem.split(" "))
-            keys.append(stem + _WORD_END if name.whole_word else stem)
+            if name.inflected:  # each inner word followed by its case ending; the last's is checked on a match
+                inflected.add(stem)
+                keys.append(" ".join(w + _ENDING for w in stem.split(" ")[:-1]) + " " + stem.split(" ")[-1]
+                            if " " in stem else stem)
+            else:
+                keys.append(stem + _WORD_END if name.whole_word else stem)
     # One trie-shaped expression over lower-cased text: an alternation of hundreds of
     # stems would be tried stem by stem at every position. Longest match wins, so
     # "human rights" is preferred to "human".
@@ -119,7 +143,7 @@ def lexicon(code: str) -> Lexicon:
         pattern = re.compile(rf"(?<!\w)({alternatives})")
     else:
         pattern = re.compile(rf"({alternatives})")
-    return Lexicon(pattern, concept_of, inflection)
+    return Lexicon(pattern, concept_of, inflection, frozenset(inflected))
 
 
 def _trie(words: list[str], markers: dict[str, str] | None = None) -> str:
