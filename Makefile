@@ -78,7 +78,7 @@ fuzz: $(READY)
 ## and 2000 paragraphs per language, on the standard and the dense (symbols and sub-items in most
 ## paragraphs) generated report (BENCH_VARIANTS=standard for one), of the stages read, build, check,
 ## align, diff (against a later draft), noop (a no-op `make report`), pandoc-read and pandoc-docx (pandoc's md->docx on the same six files, the
-## baseline), corpus-1 and corpus-2 (`reportgen corpus` over 24 generated reports, 1 and 2 workers, N up to 500), then the performance targets, met or not (BENCH_FLAGS=--full adds 8000;
+## baseline), corpus-1 and corpus-2 (`reportgen corpus` over 24 generated reports, BENCH_CORPUS_REPORTS=1000 for the issue's size, 1 and 2 workers, N up to 500), then the performance targets, met or not (BENCH_FLAGS=--full adds 8000;
 ## BENCH_SIZES=2000 BENCH_STAGES=build,pandoc-docx BENCH_RUNS=3 narrow it); in build/bench/results.md
 bench: $(READY)
 	$(BIN)/python -m bench.run $(BENCH_FLAGS)
